@@ -1,0 +1,3 @@
+import { installRouter } from './install-router';
+
+installRouter();

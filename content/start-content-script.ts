@@ -1,0 +1,62 @@
+import { sendMessage } from '../src/messaging/send-message';
+import { regionFromLocale } from '../src/phone/region-from-locale';
+import { coerceSettings } from '../src/settings/validate-settings';
+import { isSiteEnabled } from '../src/settings/site-enabled';
+import { SETTINGS_KEY } from '../src/settings/settings-key';
+import type { Settings } from '../src/settings/defaults';
+import { installClickHandler } from './click-handler';
+import { Linkifier } from './linkifier';
+import { pageAllowsLinking } from './page-allows-linking';
+
+/**
+ * Wires the content script to the browser: settings from storage (re-applied live when they change), the
+ * linkifier for this document, and the click handler that sends dial requests to the background.
+ */
+export async function startContentScript(): Promise<void> {
+  const lifetime = new AbortController();
+  installClickHandler(window, dial, lifetime.signal);
+
+  let linkifier: Linkifier | undefined;
+  const apply = (settings: Settings): void => {
+    const d = settings.detection;
+    const on = isSiteEnabled(d, pageHost()) && pageAllowsLinking(document);
+    const country = d.defaultCountry || regionFromLocale(navigator.language);
+    if (linkifier && (!on || linkifier.country !== country)) {
+      linkifier.stop();
+      linkifier = undefined;
+    }
+    if (!on) return;
+    if (linkifier) {
+      linkifier.setStyle(d.linkStyle);
+    } else {
+      linkifier = new Linkifier(document, country, d.linkStyle);
+      linkifier.start();
+    }
+  };
+
+  const stored = await chrome.storage.local.get(SETTINGS_KEY);
+  apply(coerceSettings(stored[SETTINGS_KEY]));
+  chrome.storage.onChanged.addListener((changes, area) => {
+    const change = changes[SETTINGS_KEY];
+    if (area === 'local' && change) apply(coerceSettings(change.newValue));
+  });
+}
+
+function dial(target: string): void {
+  // After an extension update this old content script is orphaned; there is nobody left to ask.
+  if (!chrome.runtime?.id) return;
+  void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:dial', {
+    target,
+    source: { url: location.href, title: document.title },
+  }).catch(() => undefined);
+}
+
+/** The host whose per-site switch applies; about:blank and srcdoc frames inherit their creator's. */
+function pageHost(): string {
+  if (location.hostname) return location.hostname;
+  try {
+    return new URL(document.baseURI).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The settings schema: the defaults object *is* the schema, and {@link Settings} is derived from it.
+ * Bump {@link SETTINGS_VERSION} and add a step to `migrations.ts` when the shape changes.
+ */
+export const SETTINGS_VERSION = 1;
+
+/** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
+export const LINK_STYLES = ['dotted', 'none'] as const;
+export type LinkStyle = (typeof LINK_STYLES)[number];
+
+export const DEFAULT_SETTINGS = {
+  version: SETTINGS_VERSION,
+  detection: {
+    /** Master switch for linkifying numbers on pages. */
+    enabled: true,
+    /** ISO 3166-1 alpha-2 region for national numbers; '' means "the browser locale's region". */
+    defaultCountry: '',
+    /** Hostnames (exact, lower case) where the content script does nothing. */
+    disabledSites: [] as string[],
+    linkStyle: 'dotted' as LinkStyle,
+  },
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
+export type DetectionSettings = Settings['detection'];

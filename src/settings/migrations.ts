@@ -1,0 +1,26 @@
+import { SETTINGS_VERSION } from './defaults';
+import { isObject } from './is-object';
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Ordered migration steps: `MIGRATIONS[n]` turns a version-n object into version n+1.
+ * Version 0 is "no version field" (never shipped; kept as the template for the next step).
+ */
+const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
+  0: (old) => ({ ...old, version: 1 }),
+};
+
+/** Runs every migration from the stored version up to {@link SETTINGS_VERSION}; unknown input becomes `{}`. */
+export function migrateSettings(stored: unknown): Raw {
+  if (!isObject(stored)) return { version: SETTINGS_VERSION };
+  let current: Raw = stored;
+  let version = typeof current.version === 'number' ? current.version : 0;
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    current = step(current);
+    version += 1;
+  }
+  return current;
+}

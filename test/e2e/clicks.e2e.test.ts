@@ -1,0 +1,142 @@
+import type { Browser, Page, Target } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { CHROME_DIST, EXTENSION_ORIGIN, setSettings } from './support/extension';
+import { startFixtureServer } from './support/fixture-server';
+import { waitForLinksToSettle } from './support/settle';
+import type { StaticServer } from './support/static-server';
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchChromium({ extensionDir: CHROME_DIST });
+  await setSettings(browser, { enabled: true, defaultCountry: 'GB', disabledSites: [], linkStyle: 'dotted' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  for (const p of await browser.pages()) if (p.url().startsWith(EXTENSION_ORIGIN)) await p.close();
+  page = await browser.newPage();
+  await page.goto(`${server.url}/interactive/clicks.html`);
+  await waitForLinksToSettle(page, 300);
+});
+
+const isDialer = (t: Target) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=`);
+
+/** The dialer window the background opens for a dial request, with what its number field shows. */
+async function nextDialer(): Promise<string> {
+  const target = await browser.waitForTarget(isDialer, { timeout: 5_000 });
+  const dialer = (await target.page()) as Page;
+  await dialer.waitForSelector('[data-testid=dial-input]');
+  const value = await dialer.$eval('[data-testid=dial-input]', (el) => (el as HTMLInputElement).value);
+  await dialer.close();
+  return value;
+}
+
+/** True if no dialer opens within `ms`. */
+async function noDialerWithin(ms: number): Promise<boolean> {
+  try {
+    await browser.waitForTarget(isDialer, { timeout: ms });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () => {
+  test('a number split over inline markup becomes one number in two linked pieces, text unchanged', async () => {
+    const pieces = await page.$$eval('#plain a[data-dialable]', (as) =>
+      as.map((a) => [a.textContent, a.getAttribute('data-dialable'), a.hasAttribute('data-dialable-part'), a.getAttribute('href'), a.title]),
+    );
+    expect(pieces).toEqual([
+      ['+44', '+442079460958', false, 'tel:+442079460958', expect.stringContaining('+44 20 7946 0958')],
+      ['20 7946 0958', '+442079460958', true, 'tel:+442079460958', expect.stringContaining('+44 20 7946 0958')],
+    ]);
+    expect(await page.$eval('#plain', (p) => (p as HTMLElement).innerText)).toBe('Call our London office on +44 20 7946 0958 today.');
+    expect(await page.$$eval('#editor a', (as) => as.length)).toBe(0);
+  });
+
+  test('extensions go into the href and data-ext, not into data-dialable', async () => {
+    const link = await page.$eval('#ext a[data-dialable]', (a) => [a.getAttribute('href'), a.getAttribute('data-dialable'), a.getAttribute('data-ext')]);
+    expect(link).toEqual(['tel:+12133734253;ext=204', '+12133734253', '204']);
+  });
+
+  test('a trusted click on our link opens the dialer with the number, and the page stays put', async () => {
+    await page.click('#plain a[data-dialable]:not([data-dialable-part])');
+    expect(await nextDialer()).toBe('+442079460958');
+    expect(page.url()).toBe(`${server.url}/interactive/clicks.html`);
+  });
+
+  test("a click on a page's own tel:, callto: and sip: links dials them instead of the OS handler", async () => {
+    await page.click('#tel');
+    expect(await nextDialer()).toBe('+12133734253');
+    await page.click('#callto');
+    expect(await nextDialer()).toBe('+493012345678');
+    await page.click('#sip');
+    expect(await nextDialer()).toBe('sip:bob@example.com');
+    expect(page.url()).toBe(`${server.url}/interactive/clicks.html`);
+  });
+
+  test('synthetic clicks from the page (element.click(), dispatched MouseEvents) place no call', async () => {
+    await page.evaluate(() => {
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-dialable], #tel, #sip')) {
+        a.click();
+        a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+      }
+    });
+    expect(await noDialerWithin(1_500)).toBe(true);
+  });
+
+  test('a page rewriting our link cannot change the number a click dials', async () => {
+    await page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('#plain a[data-dialable]')!;
+      a.setAttribute('data-dialable', '+19005550100');
+      a.href = 'tel:+19005550100';
+    });
+    await page.click('#plain a[data-dialable]:not([data-dialable-part])');
+    expect(await nextDialer()).toBe('+442079460958');
+  });
+
+  test('settings apply to open tabs without a reload: site switch, master switch, link style', async () => {
+    const text = await page.evaluate(() => document.body.innerText);
+    const count = () => page.evaluate(() => document.querySelectorAll('a[data-dialable]').length);
+    expect(await count()).toBe(3);
+
+    await setSettings(browser, { disabledSites: ['127.0.0.1'] });
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 0);
+    expect(await page.evaluate(() => document.body.innerText)).toBe(text);
+
+    await setSettings(browser, { disabledSites: [] });
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 3);
+
+    await setSettings(browser, { enabled: false });
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 0);
+    await setSettings(browser, { enabled: true, linkStyle: 'none' });
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable-style="none"]').length === 3);
+    await setSettings(browser, { linkStyle: 'dotted' });
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable-style="dotted"]').length === 3);
+    expect(await page.evaluate(() => document.body.innerText)).toBe(text);
+  });
+
+  test('the default country applies live: national numbers follow it', async () => {
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'national';
+      p.textContent = 'Berlin: 030 12345678';
+      document.body.append(p);
+    });
+    await setSettings(browser, { defaultCountry: 'DE' });
+    await page.waitForFunction(() => document.querySelector('#national a')?.getAttribute('data-dialable') === '+493012345678');
+    await setSettings(browser, { defaultCountry: 'GB' });
+  });
+
+  test('a page with a strict Content-Security-Policy still gets its numbers linked', async () => {
+    await page.goto(`${server.url}/interactive/csp.html`);
+    await page.waitForSelector('a[data-dialable="+442079460958"]', { timeout: 5_000 });
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that matter on these machines (see the README's Testing section). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  args?: string[];
+  headless?: boolean;
+}
+
+/** Launches Debian's Chromium with a throw-away profile (removed on close) and optionally our unpacked build. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'dialable-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    pipe: true,
+    userDataDir: profile,
+    enableExtensions: options.extensionDir ? [options.extensionDir] : false,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  return browser;
+}

@@ -1,0 +1,11 @@
+import { startStaticServer, type StaticServer } from './static-server';
+
+/** Serves test/fixtures with preact mapped to /vendor (the preact fixture is a real preact app). */
+export function startFixtureServer(): Promise<StaticServer> {
+  return startStaticServer({
+    '/': 'test/fixtures/pages',
+    '/interactive/': 'test/fixtures/interactive',
+    '/vendor/preact.module.js': 'node_modules/preact/dist/preact.module.js',
+    '/vendor/hooks.module.js': 'node_modules/preact/hooks/dist/hooks.module.js',
+  });
+}

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { coerceSettings, DEFAULT_SETTINGS, isSiteEnabled, normalizeHost, validateSettings } from '../../../src/settings';
+
+describe('coerceSettings keeps what is valid and repairs the rest', () => {
+  test.each([
+    ['nothing stored', undefined, DEFAULT_SETTINGS],
+    ['garbage', 'hello', DEFAULT_SETTINGS],
+    ['an array', [1, 2], DEFAULT_SETTINGS],
+    ['version 0 (no version field)', { detection: { enabled: false } }, { ...DEFAULT_SETTINGS, detection: { ...DEFAULT_SETTINGS.detection, enabled: false } }],
+  ])('%s', (_name, stored, expected) => {
+    expect(coerceSettings(stored)).toEqual(expected);
+  });
+
+  test('one bad field falls back to its default without losing the others', () => {
+    const s = coerceSettings({
+      version: 1,
+      detection: { enabled: false, defaultCountry: 'Germany', disabledSites: ['Example.COM', 'https://mail.example.org/inbox', 42, '%%'], linkStyle: 'neon' },
+    });
+    expect(s.detection).toEqual({ enabled: false, defaultCountry: '', disabledSites: ['example.com', 'mail.example.org'], linkStyle: 'dotted' });
+  });
+
+  test('lower-case country codes are accepted', () => {
+    expect(coerceSettings({ version: 1, detection: { defaultCountry: 'de' } }).detection.defaultCountry).toBe('DE');
+  });
+
+  test('unknown keys are dropped', () => {
+    expect(coerceSettings({ version: 1, evil: true, detection: { x: 1 } })).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('validateSettings explains problems in plain words', () => {
+  test('valid settings have no errors', () => expect(validateSettings(DEFAULT_SETTINGS)).toEqual({}));
+  test.each([
+    [{ defaultCountry: 'XYZ' }, 'detection.defaultCountry'],
+    [{ disabledSites: ['not a host'] }, 'detection.disabledSites'],
+    [{ linkStyle: 'blink' }, 'detection.linkStyle'],
+  ])('%o → error on %s', (patch, field) => {
+    const errors = validateSettings({ ...DEFAULT_SETTINGS, detection: { ...DEFAULT_SETTINGS.detection, ...patch } as typeof DEFAULT_SETTINGS.detection });
+    expect(errors[field]).toMatch(/\w+ \w+/);
+  });
+});
+
+describe('per-site switch', () => {
+  const d = { ...DEFAULT_SETTINGS.detection, disabledSites: ['example.com'] };
+  test.each([
+    ['example.com', false],
+    ['mail.example.com', false],
+    ['notexample.com', true],
+    ['EXAMPLE.com', false],
+    ['other.org', true],
+  ])('%s → enabled %s', (host, enabled) => expect(isSiteEnabled(d, host)).toBe(enabled));
+  test('the master switch wins', () => expect(isSiteEnabled({ ...d, enabled: false }, 'other.org')).toBe(false));
+  test.each([
+    ['  Example.com ', 'example.com'],
+    ['https://a.b.example.com:8443/path?q', 'a.b.example.com:8443'],
+    ['two words', ''],
+  ])('normalizeHost(%j) = %j', (input, out) => expect(normalizeHost(input)).toBe(out));
+});

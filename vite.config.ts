@@ -1,0 +1,52 @@
+import { defineConfig } from 'vitest/config';
+import webExtension from 'vite-plugin-web-extension';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * One build per browser: `vite build --mode chrome` → dist/chrome, `--mode firefox` → dist/firefox.
+ * manifest.json keeps browser-specific keys behind `{{chrome}}.` / `{{firefox}}.` prefixes.
+ */
+export default defineConfig(({ mode }) => {
+  if (mode === 'test') return { test: TEST_PROJECTS };
+  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    publicDir: 'src/assets',
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: false,
+      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
+    },
+    define: { __BROWSER__: JSON.stringify(browser) },
+    plugins: [
+      webExtension({
+        browser,
+        manifest: 'manifest.json',
+        skipManifestValidation: true, // validation downloads a schema at build time
+        disableAutoLaunch: true,
+        printSummary: false,
+        additionalInputs: ['content/scanner.ts'],
+        transformManifest: (manifest) => ({ ...manifest, version: pkg.version }),
+      }),
+    ],
+  };
+});
+
+/** `vitest run --project unit` (pure logic, Node) and `--project e2e` (real Chromium, Firefox and Kamailio). */
+const TEST_PROJECTS = {
+  projects: [
+    { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+    {
+      test: {
+        name: 'e2e',
+        include: ['test/e2e/**/*.e2e.test.ts'],
+        environment: 'node',
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+        // One browser and one SIP server per file; files run one after another on 2 cores.
+        fileParallelism: false,
+      },
+    },
+  ],
+};
