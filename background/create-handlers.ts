@@ -1,25 +1,53 @@
-import type { Handlers } from '../src/messaging/protocol';
-import type { Settings } from '../src/settings/defaults';
-import type { DialTarget } from './resolve-dial-target';
-import { resolveDialTarget } from './resolve-dial-target';
+import type { EngineCommand, EngineEvent, EngineReply, HandlersFor, Reply } from '../src/messaging/protocol';
 import { regionFromLocale } from '../src/phone/region-from-locale';
+import { validateAccount } from '../src/settings/account';
+import type { Settings } from '../src/settings/defaults';
+import { resolveDialTarget } from './resolve-dial-target';
+
+/** Where engine commands go: Chrome's offscreen document, or (until Firefox has its engine host) a fallback. */
+export type SendToEngine = (command: EngineCommand) => Promise<EngineReply>;
 
 export interface HandlerDeps {
   loadSettings(): Promise<Settings>;
   uiLocale: string;
-  openDialer(target: DialTarget): Promise<void>;
+  engine: SendToEngine;
+  /** Browser chrome for engine events: badge, notifications, the microphone page. */
+  onEngineEvent(event: EngineEvent): Promise<void>;
 }
 
-/** Every message's handler; the `Handlers` type makes a missing one a compile error. */
-export function createHandlers(deps: HandlerDeps): Handlers {
+const NOT_A_NUMBER = 'That is not a number Dialable can call. Check it, or type a full number with its country code (+44 …).';
+
+/** Every background message's handler; `HandlersFor<'background'>` makes a missing one a compile error. */
+export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
+  const country = async () => {
+    const settings = await deps.loadSettings();
+    return settings.detection.defaultCountry || regionFromLocale(deps.uiLocale);
+  };
+  const ask = <T>(command: EngineCommand) => deps.engine(command) as Promise<T>;
   return {
-    'page:dial': async ({ target }) => {
-      const settings = await deps.loadSettings();
-      const country = settings.detection.defaultCountry || regionFromLocale(deps.uiLocale);
-      const resolved = resolveDialTarget(target, country);
-      if (!resolved) return { accepted: false, reason: 'That link does not hold a number Dialable can call.' };
-      await deps.openDialer(resolved);
-      return { accepted: true };
+    'page:dial': async ({ target, source }) => {
+      const resolved = resolveDialTarget(target, await country());
+      if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };
+      return ask<Reply<'page:dial'>>({ command: 'dial', target: resolved, source });
+    },
+    'ui:dial': async ({ target }) => {
+      const resolved = resolveDialTarget(target, await country(), true);
+      if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };
+      return ask<Reply<'ui:dial'>>({ command: 'dial', target: resolved });
+    },
+    'ui:call': async (payload) => ask<Reply<'ui:call'>>({ command: 'call', ...payload }),
+    'ui:save-account': async ({ account }) => {
+      const errors = Object.values(validateAccount(account));
+      if (errors.length > 0) return { registered: false, message: errors.join(' ') };
+      return ask<Reply<'ui:save-account'>>({ command: 'save-account', account });
+    },
+    'ui:get-account': async () => ask<Reply<'ui:get-account'>>({ command: 'get-account' }),
+    'ui:ensure-engine': async () => ask<Reply<'ui:ensure-engine'>>({ command: 'ping' }),
+    'ui:clear-history': async () => ask<Reply<'ui:clear-history'>>({ command: 'clear-history' }),
+    'ui:seen': async () => ask<Reply<'ui:seen'>>({ command: 'seen' }),
+    'engine:event': async (event) => {
+      await deps.onEngineEvent(event);
+      return { ok: true };
     },
   };
 }

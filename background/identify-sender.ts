@@ -1,16 +1,27 @@
-import type { Runtime } from 'webextension-polyfill';
 import type { SenderInfo } from '../src/messaging/protocol';
 
+/** The parts of a runtime.MessageSender we look at (same shape in Chrome and Firefox). */
+export interface RuntimeSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** Extension paths of the contexts that are not ordinary UI pages. */
+const ENGINE_PAGES = ['/background/offscreen.html', '/background/phone.html'];
+const BACKGROUND_PAGES = ['/background/service-worker.js', '/background/event-page.html', '/_generated_background_page.html'];
+
 /**
- * The single sender check: only this extension's own contexts count. Our pages (popup, options, offscreen) are
- * `extension`; anything running in a web page's tab or frame is `content`, however it labels itself.
+ * The single sender check: only this extension's own contexts count. Anything running in a web page's tab or frame
+ * is `content`, however it labels itself; our own pages are told apart by their path.
  */
-export function identifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderInfo | undefined {
+export function identifySender(sender: RuntimeSender, extensionId: string, extensionOrigin: string): SenderInfo | undefined {
   if (sender.id !== extensionId) return undefined;
   const url = sender.url ?? '';
-  if (url.startsWith(extensionOrigin) && sender.tab === undefined) return { origin: 'extension' };
-  if (sender.tab?.id !== undefined && !url.startsWith(extensionOrigin)) {
-    return { origin: 'content', tabId: sender.tab.id, frameUrl: url };
-  }
-  return url.startsWith(extensionOrigin) ? { origin: 'extension', tabId: sender.tab?.id } : undefined;
+  const ours = url.startsWith(extensionOrigin);
+  if (!ours) return sender.tab?.id !== undefined ? { origin: 'content', tabId: sender.tab.id, frameUrl: url } : undefined;
+  const path = new URL(url).pathname;
+  if (ENGINE_PAGES.includes(path)) return { origin: 'engine' };
+  if (BACKGROUND_PAGES.includes(path) || (sender.tab === undefined && path.endsWith('.js'))) return { origin: 'background' };
+  return sender.tab?.id !== undefined ? { origin: 'extension', tabId: sender.tab.id } : { origin: 'extension' };
 }

@@ -1,35 +1,154 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { CALL_STATE_LABEL, CallState, isTerminal } from '../src/call/call-state';
+import type { CallSnapshot } from '../src/call/engine-snapshot';
+import type { CallAction } from '../src/messaging/protocol';
+import { CallHistory } from './call-history';
+import { Keypad } from './keypad';
+import { send, useEngine } from './use-engine';
 
 export interface DialerProps {
   initialNumber: string;
-  initialExt: string;
 }
 
-/**
- * The dialer. For now it shows the number a click on a page asked for; the SIP engine issue turns the button
- * into a real call and adds the call controls.
- */
-export function Dialer({ initialNumber, initialExt }: DialerProps) {
-  const [number, setNumber] = useState(initialExt ? `${initialNumber};ext=${initialExt}` : initialNumber);
+/** The popup: registration state, number entry, call controls, incoming call, history. */
+export function Dialer({ initialNumber }: DialerProps) {
+  const snapshot = useEngine();
+  const [number, setNumber] = useState(initialNumber);
+  const [transferTo, setTransferTo] = useState('');
+  const [message, setMessage] = useState('');
+  const now = useClock();
+
+  useEffect(() => {
+    void send('ui:seen', {}).catch(() => undefined);
+  }, []);
+
+  const call: CallSnapshot | undefined = snapshot?.calls[0];
+  const live = call !== undefined && !isTerminal(call.state);
+  const connected = call?.state === CallState.Connected || call?.state === CallState.OnHold;
+
+  const dial = async (target = number) => {
+    setMessage('');
+    const reply = await send('ui:dial', { target });
+    if (!reply.accepted) setMessage(reply.reason ?? 'The call could not start.');
+  };
+  const act = async (action: CallAction) => {
+    setMessage('');
+    const reply = await send('ui:call', { ...(call ? { callId: call.id } : {}), ...action });
+    if (!reply.ok) setMessage(reply.error ?? 'That did not work.');
+  };
+
   return (
     <main>
-      <h1>Dialable</h1>
-      <label>
-        Number
-        <input
-          data-testid="dial-input"
-          type="tel"
-          autoComplete="off"
-          value={number}
-          onInput={(e) => setNumber(e.currentTarget.value)}
-        />
-      </label>
-      <button data-testid="dial" type="button" disabled>
-        Call
-      </button>
-      <p class="note" data-testid="registration">
-        No SIP account is set up yet.
+      <p data-testid="registration" class={snapshot?.registration.state === 'registered' ? 'saved' : 'note'}>
+        {snapshot ? snapshot.registration.message : 'Starting…'}
+        {snapshot && ['failed', 'unconfigured', 'waiting'].includes(snapshot.registration.state) && (
+          <>
+            {' '}
+            <a href="options.html#account" target="_blank">
+              Fix it in the options
+            </a>
+          </>
+        )}
       </p>
+
+      <section aria-live="polite">
+        <p data-testid="call-state" class="call-state">
+          {call ? CALL_STATE_LABEL[call.state] : CALL_STATE_LABEL.idle}
+          {call && ` · ${call.displayName ? `${call.displayName} ` : ''}${call.number}`}
+          {call?.connectedAt && live && ` · ${formatDuration(now - call.connectedAt)}`}
+          {call?.reason && isTerminal(call.state) && ` — ${call.reason}`}
+        </p>
+        {call?.source && live && <p class="note">From: {call.source.title || call.source.url}</p>}
+      </section>
+
+      {call?.state === CallState.Incoming && (
+        <div class="row">
+          <button data-testid="answer" type="button" class="good" onClick={() => void act({ action: 'answer' })}>
+            Answer
+          </button>
+          <button data-testid="decline" type="button" class="bad" onClick={() => void act({ action: 'decline' })}>
+            Decline
+          </button>
+        </div>
+      )}
+
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void dial();
+        }}
+      >
+        <label class="grow">
+          <span class="sr-only">Number to call</span>
+          <input
+            data-testid="dial-input"
+            type="tel"
+            autoComplete="off"
+            placeholder="Number or SIP address"
+            value={number}
+            onInput={(e) => setNumber(e.currentTarget.value)}
+          />
+        </label>
+        <button data-testid="dial" type="submit" class="good" disabled={live || number.trim() === ''}>
+          Call
+        </button>
+      </form>
+
+      <Keypad onKey={(key) => (connected ? void act({ action: 'dtmf', tone: key }) : setNumber((n) => n + key))} />
+
+      {live && (
+        <div class="row">
+          <button data-testid="hangup" type="button" class="bad" onClick={() => void act({ action: 'hangup' })}>
+            {connected ? 'Hang up' : 'Cancel'}
+          </button>
+          <button data-testid="mute" type="button" aria-pressed={call.muted} disabled={!connected} onClick={() => void act({ action: call.muted ? 'unmute' : 'mute' })}>
+            {call.muted ? 'Unmute' : 'Mute'}
+          </button>
+          <button data-testid="hold" type="button" aria-pressed={call.held} disabled={!connected} onClick={() => void act({ action: call.held ? 'resume' : 'hold' })}>
+            {call.held ? 'Resume' : 'Hold'}
+          </button>
+        </div>
+      )}
+      {connected && (
+        <form
+          class="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act({ action: 'transfer', target: transferTo });
+          }}
+        >
+          <label class="grow">
+            <span class="sr-only">Transfer to</span>
+            <input data-testid="transfer-input" type="tel" placeholder="Transfer to…" value={transferTo} onInput={(e) => setTransferTo(e.currentTarget.value)} />
+          </label>
+          <button data-testid="transfer" type="submit" disabled={transferTo.trim() === ''}>
+            Transfer
+          </button>
+        </form>
+      )}
+
+      {message && (
+        <p class="error" role="alert" data-testid="message">
+          {message}
+        </p>
+      )}
+
+      <CallHistory entries={snapshot?.history ?? []} onRedial={(n) => void dial(n)} onClear={() => void send('ui:clear-history', {})} />
     </main>
   );
+}
+
+function useClock(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }

@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { listCountries } from '../src/phone/list-countries';
 import { regionFromLocale } from '../src/phone/region-from-locale';
+import { AccountForm } from './account-form';
+import { CallingFields } from './calling-form';
 import { coerceSettings, normalizeHost, SETTINGS_KEY, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
 
-/** The options page: detection settings for now (the account form lands with the SIP engine). */
+/** The options page: the SIP account form, then detection and dialing preferences. */
 export function Options() {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [sites, setSites] = useState('');
@@ -41,7 +43,8 @@ export function Options() {
   return (
     <main>
       <h1>Dialable settings</h1>
-      <form onSubmit={save}>
+      <AccountForm />
+      <form id="preferences" onSubmit={(e) => void save(e)}>
         <fieldset>
           <legend>Phone numbers on web pages</legend>
           <label>
@@ -75,8 +78,9 @@ export function Options() {
           {errors['detection.disabledSites'] && <p class="error">{errors['detection.disabledSites']}</p>}
           {errors['detection.defaultCountry'] && <p class="error">{errors['detection.defaultCountry']}</p>}
         </fieldset>
+        <CallingFields settings={settings} onChange={setSettings} country={d.defaultCountry || auto} />
         <p>
-          <button type="submit">Save</button>
+          <button type="submit">Save preferences</button>
         </p>
         <p class="saved" role="status">
           {status}

@@ -2,4 +2,6 @@ import { render } from 'preact';
 import { Dialer } from './dialer';
 
 const params = new URLSearchParams(location.search);
-render(<Dialer initialNumber={params.get('dial') ?? ''} initialExt={params.get('ext') ?? ''} />, document.getElementById('app') as HTMLElement);
+const ext = params.get('ext');
+const dial = params.get('dial') ?? '';
+render(<Dialer initialNumber={ext ? `${dial};ext=${ext}` : dial} />, document.getElementById('app') as HTMLElement);

@@ -1,26 +1,28 @@
 import { logger } from '../logger';
-import type { Handlers, SenderInfo } from './protocol';
+import type { Destination, HandlersFor, SenderInfo } from './protocol';
 import { ALLOWED_ORIGINS, validateEnvelope } from './validate-envelope';
 
 /**
- * Builds the single message dispatcher: validates the envelope, checks that the sender may send this message, and
- * calls its handler. Unknown, malformed or unauthorised messages get `undefined` (and a log line without payload).
- * `identify` turns the browser's sender object into {@link SenderInfo} (or undefined for a foreign sender).
+ * Builds a destination's message dispatcher. Messages addressed elsewhere get `undefined` synchronously, so another
+ * context (every extension page hears every runtime message) can answer them. Malformed messages, and messages from
+ * senders that may not send them, are dropped with a log line that never includes the payload.
+ * `identify` turns the browser's sender object into {@link SenderInfo} (undefined for a foreign sender).
  */
-export function createRouter<S>(handlers: Handlers, identify: (sender: S) => SenderInfo | undefined) {
-  return async (message: unknown, sender: S): Promise<unknown> => {
+export function createRouter<D extends Destination, S>(handlers: HandlersFor<D>, identify: (sender: S) => SenderInfo | undefined) {
+  return (message: unknown, sender: S): Promise<unknown> | undefined => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
     const envelope = validateEnvelope(message);
     const who = identify(sender);
     if (!envelope || !who) {
-      logger.warn('Ignored a malformed message or one from an unknown sender');
+      logger.warn(`Ignored a malformed "${type}" message or one from an unknown sender`);
       return undefined;
     }
-    const allowed = ALLOWED_ORIGINS[envelope.type] as readonly string[];
-    if (!allowed.includes(who.origin)) {
+    if (!(ALLOWED_ORIGINS[envelope.type] as readonly string[]).includes(who.origin)) {
       logger.warn(`Ignored "${envelope.type}" from ${who.origin}`);
       return undefined;
     }
-    const handler = handlers[envelope.type] as (payload: unknown, sender: SenderInfo) => Promise<unknown>;
-    return handler(envelope.payload, who);
+    const handler = (handlers as Record<string, (payload: unknown, sender: SenderInfo) => Promise<unknown>>)[type];
+    return handler?.(envelope.payload, who);
   };
 }

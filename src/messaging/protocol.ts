@@ -1,26 +1,94 @@
+import type { EngineSnapshot } from '../call/engine-snapshot';
+import type { Account } from '../settings/account';
+import type { Settings } from '../settings/defaults';
+
 /**
- * The one message protocol. Every message names who may send it (`from`), its payload and its reply.
- * {@link Handlers} makes the compiler reject a router that forgets a message.
+ * The one message protocol. Every message names who may send it (`from`), who handles it (`to`), its payload and
+ * its reply. {@link HandlersFor} makes the compiler reject a router that forgets a message.
  *
- * Senders:
- * - `content`: content scripts — untrusted (they run beside hostile pages): payloads are validated in the router.
- * - `extension`: our own pages (popup, options, onboarding) — checked by sender URL.
+ * Origins (established by the receiver from browser-provided sender info, never from the payload):
+ * - `content`: content scripts — untrusted (they run beside hostile pages): payloads are validated by the router.
+ * - `extension`: our own visible pages (popup, options, welcome).
+ * - `background`: the service worker (Chrome) / event page (Firefox): a router that may die at any moment.
+ * - `engine`: the page that owns the SIP engine (offscreen document on Chrome).
  */
+export type Origin = 'content' | 'extension' | 'background' | 'engine';
+export type Destination = 'background' | 'engine';
+
+export type CallAction =
+  | { action: 'hangup' | 'answer' | 'decline' | 'mute' | 'unmute' | 'hold' | 'resume' }
+  | { action: 'dtmf'; tone: string }
+  | { action: 'transfer'; target: string };
+
+/** The account as the options page sees it: the password never leaves the engine, only whether one is set. */
+export type AccountView = Omit<Account, 'password'> & { hasPassword: boolean };
+
+export interface DialResult {
+  accepted: boolean;
+  reason?: string;
+  callId?: string;
+}
+
 export interface Protocol {
-  // Each entry: from (an Origin), payload, reply.
   /** A trusted click on a number (ours or a page's tel:/callto:/sip: link). `target` is a tel:/callto:/sip: URI. */
   'page:dial': {
     from: 'content';
+    to: 'background';
     payload: { target: string; source: { url: string; title: string } };
-    reply: { accepted: boolean; reason?: string };
+    reply: DialResult;
   };
+  /** The popup's dial button (typed or pasted number, tel:/sip: URI). */
+  'ui:dial': { from: 'extension'; to: 'background'; payload: { target: string }; reply: DialResult };
+  /** In-call controls from the popup (or a notification button, via the background). */
+  'ui:call': { from: 'extension'; to: 'background'; payload: { callId?: string } & CallAction; reply: { ok: boolean; error?: string } };
+  /** Options page: save the account; the reply says how registering went (within a few seconds). */
+  'ui:save-account': { from: 'extension'; to: 'background'; payload: { account: Account }; reply: { registered: boolean; message: string } };
+  'ui:get-account': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: AccountView };
+  /** Makes sure the engine is running before a page connects its state port. */
+  'ui:ensure-engine': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
+  'ui:clear-history': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
+  /** The popup was opened: the missed-call count resets. */
+  'ui:seen': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
+
+  /** Background → engine: everything the engine does, as one command union. */
+  'engine:command': { from: 'background'; to: 'engine'; payload: EngineCommand; reply: EngineReply };
+  /** Engine → background: something the browser chrome should show (badge, notification). */
+  'engine:event': { from: 'engine'; to: 'background'; payload: EngineEvent; reply: { ok: boolean } };
 }
+
+export type EngineCommand =
+  | { command: 'settings'; settings: Settings }
+  | { command: 'dial'; target: ResolvedTarget; source?: { url: string; title: string } }
+  | ({ command: 'call'; callId?: string } & CallAction)
+  | { command: 'save-account'; account: Account }
+  | { command: 'get-account' }
+  | { command: 'clear-history' }
+  | { command: 'seen' }
+  | { command: 'online' }
+  | { command: 'ping' };
+
+export type EngineReply =
+  | DialResult
+  | { ok: boolean; error?: string }
+  | { registered: boolean; message: string }
+  | AccountView;
+
+/** A dial target after validation: an E.164 number (with optional extension), a SIP URI, or an internal extension. */
+export type ResolvedTarget =
+  | { kind: 'phone'; e164: string; ext?: string }
+  | { kind: 'sip'; uri: string }
+  | { kind: 'user'; user: string };
+
+export type EngineEvent =
+  | { event: 'snapshot'; snapshot: EngineSnapshot }
+  | { event: 'incoming'; callId: string; number: string; displayName?: string }
+  | { event: 'incoming-ended'; callId: string; missed: boolean }
+  /** A call needs the microphone grant that only a visible extension page can obtain. */
+  | { event: 'need-microphone' };
 
 export type MessageType = keyof Protocol;
 export type Payload<K extends MessageType> = Protocol[K]['payload'];
 export type Reply<K extends MessageType> = Protocol[K]['reply'];
-/** Where a message can come from; see the list at the top of this file. */
-export type Origin = 'content' | 'extension';
 
 /** The wire format: a type tag plus the payload. */
 export interface Envelope<K extends MessageType = MessageType> {
@@ -28,13 +96,14 @@ export interface Envelope<K extends MessageType = MessageType> {
   payload: Payload<K>;
 }
 
-/** Who sent a message, as established by the router from browser-provided sender info (never from the payload). */
+/** Who sent a message, as established by the receiver. */
 export interface SenderInfo {
   origin: Origin;
   tabId?: number;
   frameUrl?: string;
 }
 
-export type Handlers = {
-  [K in MessageType]: (payload: Payload<K>, sender: SenderInfo) => Promise<Reply<K>>;
+/** The handlers one destination must provide: every message addressed to it, and nothing else. */
+export type HandlersFor<D extends Destination> = {
+  [K in MessageType as Protocol[K]['to'] extends D ? K : never]: (payload: Payload<K>, sender: SenderInfo) => Promise<Reply<K>>;
 };

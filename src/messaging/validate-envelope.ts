@@ -1,21 +1,52 @@
 import { isObject } from '../settings/is-object';
-import type { Envelope, MessageType, Protocol } from './protocol';
+import type { Envelope, MessageType, Origin, Protocol } from './protocol';
 
 const MAX_URI = 256;
 const MAX_TEXT = 2048;
 
+type Guard<K extends MessageType> = (p: unknown) => p is Protocol[K]['payload'];
+const isString = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const ACTIONS = new Set(['hangup', 'answer', 'decline', 'mute', 'unmute', 'hold', 'resume', 'dtmf', 'transfer']);
+const empty = <K extends MessageType>(): Guard<K> => ((p: unknown) => isObject(p)) as Guard<K>;
+
 /** Payload guards for every message; content-script payloads are hostile until these pass. */
-const GUARDS: { [K in MessageType]: (p: unknown) => p is Protocol[K]['payload'] } = {
+const GUARDS: { [K in MessageType]: Guard<K> } = {
   'page:dial': (p): p is Protocol['page:dial']['payload'] =>
     isObject(p) &&
-    typeof p.target === 'string' &&
-    p.target.length <= MAX_URI &&
+    isString(p.target, MAX_URI) &&
     /^(tel|callto|sip|sips):/i.test(p.target) &&
     isObject(p.source) &&
-    typeof p.source.url === 'string' &&
-    p.source.url.length <= MAX_TEXT &&
-    typeof p.source.title === 'string' &&
-    p.source.title.length <= MAX_TEXT,
+    isString(p.source.url) &&
+    isString(p.source.title),
+  'ui:dial': (p): p is Protocol['ui:dial']['payload'] => isObject(p) && isString(p.target, MAX_URI),
+  'ui:call': (p): p is Protocol['ui:call']['payload'] =>
+    isObject(p) &&
+    typeof p.action === 'string' &&
+    ACTIONS.has(p.action) &&
+    (p.callId === undefined || isString(p.callId, 64)) &&
+    (p.action !== 'dtmf' || (isString(p.tone, 1) && /^[0-9A-D*#]$/i.test(p.tone))) &&
+    (p.action !== 'transfer' || isString(p.target, MAX_URI)),
+  'ui:save-account': (p): p is Protocol['ui:save-account']['payload'] => isObject(p) && isObject(p.account),
+  'ui:get-account': empty(),
+  'ui:ensure-engine': empty(),
+  'ui:clear-history': empty(),
+  'ui:seen': empty(),
+  'engine:command': (p): p is Protocol['engine:command']['payload'] => isObject(p) && typeof p.command === 'string',
+  'engine:event': (p): p is Protocol['engine:event']['payload'] => isObject(p) && typeof p.event === 'string',
+};
+
+/** Who may send each message. */
+export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
+  'page:dial': ['content'],
+  'ui:dial': ['extension'],
+  'ui:call': ['extension', 'background'],
+  'ui:save-account': ['extension'],
+  'ui:get-account': ['extension'],
+  'ui:ensure-engine': ['extension'],
+  'ui:clear-history': ['extension'],
+  'ui:seen': ['extension'],
+  'engine:command': ['background'],
+  'engine:event': ['engine'],
 };
 
 /** Returns the envelope typed when it is one of ours with a valid payload, otherwise undefined. */
@@ -24,8 +55,3 @@ export function validateEnvelope(message: unknown): Envelope | undefined {
   const type = message.type as MessageType;
   return GUARDS[type](message.payload) ? { type, payload: message.payload as Envelope['payload'] } : undefined;
 }
-
-/** Who may send each message. */
-export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Protocol[K]['from'][] } = {
-  'page:dial': ['content'],
-};

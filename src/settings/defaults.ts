@@ -2,6 +2,8 @@
  * The settings schema: the defaults object *is* the schema, and {@link Settings} is derived from it.
  * Bump {@link SETTINGS_VERSION} and add a step to `migrations.ts` when the shape changes.
  */
+import { DEFAULT_DIAL_RULES, type DialRules } from './dial-rules-schema';
+
 export const SETTINGS_VERSION = 1;
 
 /** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
@@ -19,7 +21,17 @@ export const DEFAULT_SETTINGS = {
     disabledSites: [] as string[],
     linkStyle: 'dotted' as LinkStyle,
   },
+  calling: {
+    /** RFC 4733 telephone-events in the media, or SIP INFO (application/dtmf-relay) for servers that need it. */
+    dtmf: 'rfc4733' as DtmfMode,
+    dialRules: DEFAULT_DIAL_RULES as DialRules,
+    /** Call history entries kept. */
+    historySize: 200,
+  },
 };
+
+export const DTMF_MODES = ['rfc4733', 'info'] as const;
+export type DtmfMode = (typeof DTMF_MODES)[number];
 
 export type Settings = typeof DEFAULT_SETTINGS;
 export type DetectionSettings = Settings['detection'];

@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, LINK_STYLES, SETTINGS_VERSION, type LinkStyle, type Settings } from './defaults';
+import { DEFAULT_SETTINGS, DTMF_MODES, LINK_STYLES, SETTINGS_VERSION, type DtmfMode, type LinkStyle, type Settings } from './defaults';
+import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from './dial-rules-schema';
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
 
@@ -39,7 +40,8 @@ export function validateSettings(settings: Settings): SettingsErrors {
  */
 export function coerceSettings(stored: unknown): Settings {
   const migrated = migrateSettings(stored);
-  const d = (isObject(migrated) && isObject(migrated.detection) ? migrated.detection : {}) as Record<string, unknown>;
+  const d = (isObject(migrated.detection) ? migrated.detection : {}) as Record<string, unknown>;
+  const c = (isObject(migrated.calling) ? migrated.calling : {}) as Record<string, unknown>;
   const def = DEFAULT_SETTINGS.detection;
   const country = typeof d.defaultCountry === 'string' ? d.defaultCountry.toUpperCase() : def.defaultCountry;
   const sites = Array.isArray(d.disabledSites)
@@ -53,5 +55,37 @@ export function coerceSettings(stored: unknown): Settings {
       disabledSites: sites,
       linkStyle: (LINK_STYLES as readonly unknown[]).includes(d.linkStyle) ? (d.linkStyle as LinkStyle) : def.linkStyle,
     },
+    calling: {
+      dtmf: (DTMF_MODES as readonly unknown[]).includes(c.dtmf) ? (c.dtmf as DtmfMode) : DEFAULT_SETTINGS.calling.dtmf,
+      dialRules: coerceDialRules(c.dialRules),
+      historySize:
+        typeof c.historySize === 'number' && Number.isInteger(c.historySize) && c.historySize >= 0 && c.historySize <= 5000
+          ? c.historySize
+          : DEFAULT_SETTINGS.calling.historySize,
+    },
   };
+}
+
+const DIGITS = /^[0-9*#+]*$/;
+
+function coerceDialRules(raw: unknown): DialRules {
+  const r = isObject(raw) ? raw : {};
+  const rewrites = Array.isArray(r.rewrites) ? r.rewrites.filter(isObject).map(coerceRewrite).filter((x): x is DialRewrite => x !== undefined) : [];
+  return {
+    plus: (PLUS_MODES as readonly unknown[]).includes(r.plus) ? (r.plus as DialRules['plus']) : DEFAULT_DIAL_RULES.plus,
+    idd: typeof r.idd === 'string' && /^[0-9]{1,4}$/.test(r.idd) ? r.idd : DEFAULT_DIAL_RULES.idd,
+    outsidePrefix: typeof r.outsidePrefix === 'string' && DIGITS.test(r.outsidePrefix) ? r.outsidePrefix : '',
+    rewrites,
+  };
+}
+
+function coerceRewrite(r: Record<string, unknown>): DialRewrite | undefined {
+  if (typeof r.match !== 'string' || typeof r.replace !== 'string' || !DIGITS.test(r.match) || !DIGITS.test(r.replace)) return undefined;
+  const len = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 64 ? v : undefined);
+  const out: DialRewrite = { match: r.match, replace: r.replace };
+  const min = len(r.minLength);
+  const max = len(r.maxLength);
+  if (min !== undefined) out.minLength = min;
+  if (max !== undefined) out.maxLength = max;
+  return out;
 }

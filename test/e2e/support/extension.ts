@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Browser, WebWorker } from 'puppeteer-core';
+import type { Browser, Page, WebWorker } from 'puppeteer-core';
 
 export const CHROME_DIST = resolve('dist/chrome');
 /** Fixed by the manifest `key`. */
@@ -25,4 +25,35 @@ export async function setSettings(browser: Browser, detection: Record<string, un
     const current = (settings ?? { version: 1, detection: {} }) as { detection: Record<string, unknown> };
     await chrome.storage.local.set({ settings: { ...current, version: 1, detection: { ...current.detection, ...d } } });
   }, detection);
+}
+
+/** Opens one of our pages (popup, options, welcome) as a tab. */
+export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${EXTENSION_ORIGIN}/${path}`);
+  return page;
+}
+
+/** The offscreen document that hosts the engine (a `background_page` target). */
+export async function offscreenPage(browser: Browser): Promise<Page> {
+  const target = await browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/background/offscreen.html`, { timeout: 15_000 });
+  const page = await target.asPage();
+  return page;
+}
+
+/**
+ * Evaluates `expression` inside our content script's isolated world on `page` (found through CDP execution
+ * contexts named after the extension), to prove what a content script can and cannot see.
+ */
+export async function evaluateInContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.createCDPSession();
+  const contexts: Array<{ id: number; name: string; origin: string; auxData?: { isDefault?: boolean; type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === EXTENSION_ORIGIN);
+  if (!ours) throw new Error(`no content-script context among ${contexts.map((c) => `${c.name}@${c.origin}`).join(', ')}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: ours.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
 }

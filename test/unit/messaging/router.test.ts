@@ -1,12 +1,23 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createRouter } from '../../../src/messaging/create-router';
-import type { Handlers, SenderInfo } from '../../../src/messaging/protocol';
+import type { HandlersFor, SenderInfo } from '../../../src/messaging/protocol';
 
 const source = { url: 'https://example.com/', title: 'Example' };
 
 function router(who: SenderInfo | undefined) {
   const dial = vi.fn(async () => ({ accepted: true }));
-  const handlers: Handlers = { 'page:dial': dial };
+  const ok = async () => ({ ok: true });
+  const handlers: HandlersFor<'background'> = {
+    'page:dial': dial,
+    'ui:dial': dial,
+    'ui:call': ok,
+    'ui:save-account': async () => ({ registered: false, message: '' }),
+    'ui:get-account': async () => ({ server: '', username: '', domain: '', authUsername: '', displayName: '', iceServers: [], register: true, hasPassword: false }),
+    'ui:ensure-engine': ok,
+    'ui:clear-history': ok,
+    'ui:seen': ok,
+    'engine:event': ok,
+  };
   return { dial, route: createRouter(handlers, () => who) };
 }
 
@@ -15,6 +26,17 @@ describe('the message router is the trust boundary', () => {
     const { dial, route } = router({ origin: 'content', tabId: 3 });
     await expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958', source } }, {})).resolves.toEqual({ accepted: true });
     expect(dial).toHaveBeenCalledWith({ target: 'tel:+442079460958', source }, { origin: 'content', tabId: 3 });
+  });
+
+  test('messages addressed to another destination are left alone synchronously (undefined, not a promise)', () => {
+    const { route } = router({ origin: 'background' });
+    expect(route({ type: 'engine:command', payload: { command: 'ping' } }, {})).toBeUndefined();
+  });
+
+  test('a content script cannot send what only our pages may send', async () => {
+    const { dial, route } = router({ origin: 'content' });
+    expect(route({ type: 'ui:dial', payload: { target: '+442079460958' } }, {})).toBeUndefined();
+    expect(dial).not.toHaveBeenCalled();
   });
 
   test.each([
@@ -26,13 +48,13 @@ describe('the message router is the trust boundary', () => {
     ['missing source', { type: 'page:dial', payload: { target: 'tel:+442079460958' } }],
   ])('drops %s', async (_name, message) => {
     const { dial, route } = router({ origin: 'content' });
-    await expect(route(message, {})).resolves.toBeUndefined();
+    await expect(Promise.resolve(route(message, {}))).resolves.toBeUndefined();
     expect(dial).not.toHaveBeenCalled();
   });
 
   test('drops messages from senders that are not ours', async () => {
     const { dial, route } = router(undefined);
-    await expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958', source } }, {})).resolves.toBeUndefined();
+    expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958', source } }, {})).toBeUndefined();
     expect(dial).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,226 @@
+import { Invitation, Inviter, Session, SessionState, UserAgent, Web } from 'sip.js';
+import { CALL_MOVES, CallState, isTerminal } from '../../src/call/call-state';
+import type { CallSnapshot } from '../../src/call/engine-snapshot';
+import { callFailureReason } from '../../src/call/failure-reason';
+import { StateMachine } from '../../src/call/state-machine';
+import type { DtmfMode } from '../../src/settings/defaults';
+
+const C = CallState;
+
+export interface CallDelegate {
+  onChange(call: Call): void;
+  /** Remote media is available (early media or answered): play it. */
+  onRemoteMedia(call: Call, stream: MediaStream): void;
+}
+
+let counter = 0;
+
+/**
+ * One call, wrapping a sip.js Inviter (outgoing) or Invitation (incoming) in our {@link CallState} machine.
+ * sip.js types stay inside background/engine.
+ */
+export class Call {
+  readonly id = `call-${Date.now().toString(36)}-${++counter}`;
+  readonly machine: StateMachine<CallState>;
+  readonly startedAt = Date.now();
+  connectedAt: number | undefined;
+  endedAt: number | undefined;
+  muted = false;
+  held = false;
+  reason: string | undefined;
+  private earlyMedia = false;
+
+  constructor(
+    readonly session: Session,
+    readonly direction: 'outgoing' | 'incoming',
+    readonly number: string,
+    private readonly delegate: CallDelegate,
+    readonly displayName?: string,
+    readonly source?: { url: string; title: string },
+  ) {
+    this.machine = new StateMachine<CallState>(direction === 'outgoing' ? C.Dialing : C.Incoming, CALL_MOVES, 'call');
+    this.machine.onChange(() => delegate.onChange(this));
+    session.stateChange.addListener((state) => this.onSessionState(state));
+    session.delegate = {
+      // Remote hold/resume (re-INVITE from the other side) needs nothing from us; REFER is not accepted from peers.
+      onRefer: (referral) => void referral.reject(),
+    };
+  }
+
+  get state(): CallState {
+    return this.machine.state;
+  }
+
+  /** Outgoing: sends the INVITE. Resolves when it is sent; the outcome arrives through state changes. */
+  async invite(): Promise<void> {
+    const inviter = this.session as Inviter;
+    await inviter.invite({
+      requestDelegate: {
+        onProgress: (response) => {
+          const code = response.message.statusCode;
+          if (code === 183 && response.message.body) this.startEarlyMedia();
+          if (code === 180 || code === 183) this.move(C.Ringing);
+        },
+        onReject: (response) => this.fail(response.message.statusCode),
+      },
+    });
+  }
+
+  /** Incoming: answers with audio. */
+  async answer(): Promise<void> {
+    if (!(this.session instanceof Invitation) || this.state !== C.Incoming) return;
+    await this.session.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+  }
+
+  /** Hangs up whatever the state: cancel while dialing, decline while ringing in, BYE when connected. */
+  async hangup(): Promise<void> {
+    const s = this.session;
+    if (s instanceof Inviter && s.state === SessionState.Establishing) {
+      this.reason = callFailureReason(487);
+      await s.cancel();
+    } else if (s instanceof Invitation && s.state === SessionState.Initial) {
+      this.reason = 'Declined.';
+      await s.reject({ statusCode: 603 });
+    } else if (s.state === SessionState.Established) {
+      this.reason = 'You hung up.';
+      await s.bye();
+    }
+  }
+
+  setMuted(muted: boolean): void {
+    const sdh = this.handler();
+    if (!sdh) return;
+    sdh.enableSenderTracks(!muted && !this.held);
+    this.muted = muted;
+    this.delegate.onChange(this);
+  }
+
+  /** Hold/resume with a re-INVITE (a=sendonly / back to sendrecv). */
+  async setHeld(held: boolean): Promise<void> {
+    if (this.session.state !== SessionState.Established || held === this.held) return;
+    const modifiers = held ? [Web.holdModifier] : [];
+    await new Promise<void>((resolve, reject) => {
+      this.session
+        .invite({
+          sessionDescriptionHandlerModifiers: modifiers,
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new Error(`The other side refused to ${held ? 'hold' : 'resume'} (${response.message.statusCode}).`)),
+          },
+        })
+        .catch(reject);
+    });
+    this.held = held;
+    this.handler()?.enableSenderTracks(!held && !this.muted);
+    this.handler()?.enableReceiverTracks(!held);
+    this.move(held ? C.OnHold : C.Connected);
+    this.delegate.onChange(this);
+  }
+
+  async sendDtmf(tone: string, mode: DtmfMode): Promise<void> {
+    if (!/^[0-9A-D*#]$/i.test(tone) || this.session.state !== SessionState.Established) return;
+    if (mode === 'rfc4733') {
+      if (this.handler()?.sendDtmf(tone, { duration: 160, interToneGap: 70 })) return;
+    }
+    await this.session.info({
+      requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=160` } },
+    });
+  }
+
+  /** Blind transfer (REFER); the other side then calls `target` and we hang up when it accepts. */
+  async transfer(target: string): Promise<void> {
+    const uri = UserAgent.makeURI(target);
+    if (!uri || this.session.state !== SessionState.Established) throw new Error('Dialable cannot transfer to that number.');
+    await new Promise<void>((resolve, reject) => {
+      this.session
+        .refer(uri, {
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new Error(`The transfer was refused (${response.message.statusCode}).`)),
+          },
+        })
+        .catch(reject);
+    });
+    this.reason = 'Transferred.';
+    await this.session.bye().catch(() => undefined);
+  }
+
+  async stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> {
+    const pc = this.handler()?.peerConnection;
+    if (!pc) return undefined;
+    const totals = { packetsReceived: 0, packetsSent: 0 };
+    (await pc.getStats()).forEach((report: { type: string; kind?: string; packetsReceived?: number; packetsSent?: number }) => {
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') totals.packetsReceived += report.packetsReceived ?? 0;
+      if (report.type === 'outbound-rtp' && report.kind === 'audio') totals.packetsSent += report.packetsSent ?? 0;
+    });
+    return totals;
+  }
+
+  remoteStream(): MediaStream | undefined {
+    return this.handler()?.remoteMediaStream;
+  }
+
+  snapshot(): CallSnapshot {
+    return {
+      id: this.id,
+      direction: this.direction,
+      state: this.state,
+      number: this.number,
+      ...(this.displayName ? { displayName: this.displayName } : {}),
+      ...(this.source ? { source: this.source } : {}),
+      startedAt: this.startedAt,
+      ...(this.connectedAt ? { connectedAt: this.connectedAt } : {}),
+      ...(this.endedAt ? { endedAt: this.endedAt } : {}),
+      muted: this.muted,
+      held: this.held,
+      ...(this.reason ? { reason: this.reason } : {}),
+    };
+  }
+
+  /** Fails the call with a reason (no INVITE could be sent, microphone refused, …). */
+  fail(statusCode: number | undefined, reason = callFailureReason(statusCode)): void {
+    if (isTerminal(this.state)) return;
+    this.reason = reason;
+    this.endedAt = Date.now();
+    this.move(C.Failed);
+  }
+
+  private onSessionState(state: SessionState): void {
+    if (state === SessionState.Established) {
+      this.connectedAt = Date.now();
+      const stream = this.remoteStream();
+      if (stream) this.delegate.onRemoteMedia(this, stream);
+      this.move(C.Connected);
+    } else if (state === SessionState.Terminated) {
+      this.endedAt = Date.now();
+      if (isTerminal(this.state)) return;
+      if (this.connectedAt === undefined && this.direction === 'outgoing') {
+        this.fail(undefined, this.reason ?? callFailureReason(undefined));
+        return;
+      }
+      this.reason ??= this.connectedAt === undefined ? 'Missed.' : 'The other side hung up.';
+      this.move(C.Ended);
+    }
+  }
+
+  private startEarlyMedia(): void {
+    if (this.earlyMedia) return;
+    this.earlyMedia = true;
+    const stream = this.remoteStream();
+    if (stream) this.delegate.onRemoteMedia(this, stream);
+  }
+
+  /** Early media replaces the local ringback tone. */
+  get hasEarlyMedia(): boolean {
+    return this.earlyMedia;
+  }
+
+  private move(next: CallState): void {
+    if (this.machine.can(next)) this.machine.transition(next);
+  }
+
+  private handler(): Web.SessionDescriptionHandler | undefined {
+    const sdh = this.session.sessionDescriptionHandler;
+    return sdh instanceof Web.SessionDescriptionHandler ? sdh : undefined;
+  }
+}

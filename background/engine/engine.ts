@@ -1,0 +1,294 @@
+import { Inviter, UserAgent, type Invitation } from 'sip.js';
+import { CallState, isTerminal } from '../../src/call/call-state';
+import type { EngineSnapshot, HistoryEntry } from '../../src/call/engine-snapshot';
+import { RegistrationState } from '../../src/call/registration-state';
+import { logger } from '../../src/logger';
+import type { AccountView, CallAction, DialResult, EngineEvent, ResolvedTarget } from '../../src/messaging/protocol';
+import { applyDialRules } from '../../src/phone/dial-rules';
+import { cleanAccount, EMPTY_ACCOUNT, type Account } from '../../src/settings/account';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
+import { secretStore } from '../../src/settings/secret-store';
+import { Call } from './call';
+import { Connection } from './connection';
+import { HistoryStore } from './history-store';
+import { TonePlayer } from './tones';
+
+const ACCOUNT_KEY = 'account';
+/** How long "save account" waits for the registration outcome before answering with the current state. */
+const SAVE_WAIT_MS = 6_000;
+
+/**
+ * The SIP engine: owns the connection, the calls, the history and the audio. It lives in a long-lived extension
+ * page (Chrome's offscreen document) and talks to the rest of the extension only through `emit` and its methods.
+ */
+export class Engine {
+  private readonly connection: Connection;
+  private readonly tones: TonePlayer;
+  private readonly history = new HistoryStore(DEFAULT_SETTINGS.calling.historySize);
+  private settings: Settings = DEFAULT_SETTINGS;
+  private account: Account | undefined;
+  private calls: Call[] = [];
+  private lastCall: Call | undefined;
+  private missed = 0;
+  private readonly audio = new Map<string, HTMLAudioElement>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly emit: (event: EngineEvent) => void,
+  ) {
+    this.connection = new Connection({
+      onChange: () => this.changed(),
+      onInvite: (invitation) => this.incoming(invitation),
+    });
+    this.tones = new TonePlayer(doc);
+  }
+
+  async start(): Promise<void> {
+    await this.history.load();
+    this.account = await secretStore.get<Account>(ACCOUNT_KEY);
+    await this.connection.configure(this.account);
+  }
+
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.history.setLimit(settings.calling.historySize);
+  }
+
+  online(): void {
+    this.connection.online();
+  }
+
+  accountView(): AccountView {
+    const { password, ...rest } = this.account ?? EMPTY_ACCOUNT;
+    return { ...rest, hasPassword: password !== '' };
+  }
+
+  /** Stores the account (an empty password keeps the stored one) and registers; answers with the outcome. */
+  async saveAccount(input: Account): Promise<{ registered: boolean; message: string }> {
+    const account = cleanAccount({ ...input, password: input.password || this.account?.password || '' });
+    await secretStore.set(ACCOUNT_KEY, account);
+    this.account = account;
+    await this.connection.configure(account);
+    await this.settled(SAVE_WAIT_MS);
+    return { registered: this.connection.state === RegistrationState.Registered, message: this.connection.message };
+  }
+
+  snapshot(): EngineSnapshot {
+    const calls = this.calls.map((c) => c.snapshot());
+    if (calls.length === 0 && this.lastCall) calls.push(this.lastCall.snapshot());
+    const aor = this.connection.aor;
+    return {
+      registration: { state: this.connection.state, message: this.connection.message, ...(aor ? { aor } : {}) },
+      calls,
+      history: this.history.entries,
+      missed: this.missed,
+    };
+  }
+
+  async dial(target: ResolvedTarget, source?: { url: string; title: string }): Promise<DialResult> {
+    const number = target.kind === 'phone' ? target.e164 : target.kind === 'sip' ? target.uri : target.user;
+    const active = this.calls.find((c) => !isTerminal(c.state));
+    if (active) {
+      // A second click while this number is being set up is the same call, not a new one.
+      if (active.number === number && active.direction === 'outgoing') return { accepted: true, callId: active.id };
+      return { accepted: false, reason: 'You are already in a call. Hang up first, or transfer it.' };
+    }
+    const ua = this.connection.userAgent;
+    if (!ua || !this.connectedEnough()) return { accepted: false, reason: this.notReadyReason() };
+    const uri = UserAgent.makeURI(this.requestUri(target));
+    if (!uri) return { accepted: false, reason: 'Dialable cannot turn that into a SIP address.' };
+    const inviter = new Inviter(ua, uri, {
+      earlyMedia: true,
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+    });
+    const call = this.track(new Call(inviter, 'outgoing', number, this.callDelegate(), undefined, source));
+    call.invite().catch((error: unknown) => call.fail(undefined, describeMediaError(error)));
+    return { accepted: true, callId: call.id };
+  }
+
+  async act(callId: string | undefined, action: CallAction): Promise<{ ok: boolean; error?: string }> {
+    const call = this.calls.find((c) => (callId ? c.id === callId : !isTerminal(c.state)));
+    if (!call) return { ok: false, error: 'There is no call to do that with.' };
+    try {
+      switch (action.action) {
+        case 'hangup':
+        case 'decline':
+          await call.hangup();
+          break;
+        case 'answer':
+          await call.answer();
+          break;
+        case 'mute':
+        case 'unmute':
+          call.setMuted(action.action === 'mute');
+          break;
+        case 'hold':
+        case 'resume':
+          await call.setHeld(action.action === 'hold');
+          break;
+        case 'dtmf':
+          await call.sendDtmf(action.tone, this.settings.calling.dtmf);
+          break;
+        case 'transfer':
+          await call.transfer(this.requestUri(this.transferTarget(action.target)));
+          break;
+      }
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** RTP counters of the current call (tests and diagnostics). */
+  async stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> {
+    const call = this.calls.find((c) => !isTerminal(c.state));
+    return call?.stats();
+  }
+
+  async clearHistory(): Promise<void> {
+    await this.history.clear();
+    this.changed();
+  }
+
+  seen(): void {
+    this.missed = 0;
+    this.changed();
+  }
+
+  private incoming(invitation: Invitation): void {
+    const number = invitation.remoteIdentity.uri.user ?? invitation.remoteIdentity.uri.toString();
+    const displayName = invitation.remoteIdentity.displayName || undefined;
+    if (this.calls.some((c) => !isTerminal(c.state))) {
+      // One call at a time: the second caller hears busy and the call is recorded as missed.
+      void invitation.reject({ statusCode: 486 }).catch(() => undefined);
+      this.missed++;
+      void this.record({ id: invitation.id, direction: 'missed', number, ...(displayName ? { displayName } : {}), startedAt: Date.now(), durationMs: 0, result: 'Missed (you were on another call)' });
+      return;
+    }
+    const call = this.track(new Call(invitation, 'incoming', number, this.callDelegate(), displayName));
+    this.emit({ event: 'incoming', callId: call.id, number, ...(displayName ? { displayName } : {}) });
+  }
+
+  private track(call: Call): Call {
+    this.calls.push(call);
+    this.lastCall = undefined;
+    this.onCallChange(call);
+    return call;
+  }
+
+  private callDelegate() {
+    return {
+      onChange: (call: Call) => this.onCallChange(call),
+      onRemoteMedia: (call: Call, stream: MediaStream) => this.play(call, stream),
+    };
+  }
+
+  private onCallChange(call: Call): void {
+    this.updateTones();
+    if (isTerminal(call.state)) {
+      this.calls = this.calls.filter((c) => c !== call);
+      this.lastCall = call;
+      this.audio.get(call.id)?.remove();
+      this.audio.delete(call.id);
+      const missed = call.direction === 'incoming' && call.connectedAt === undefined;
+      if (missed) {
+        this.missed++;
+        this.emit({ event: 'incoming-ended', callId: call.id, missed: true });
+      }
+      void this.record({
+        id: call.id,
+        direction: missed ? 'missed' : call.direction,
+        number: call.number,
+        ...(call.displayName ? { displayName: call.displayName } : {}),
+        startedAt: call.startedAt,
+        durationMs: call.connectedAt ? (call.endedAt ?? Date.now()) - call.connectedAt : 0,
+        result: call.state === CallState.Failed ? (call.reason ?? 'Failed') : missed ? 'Missed' : 'Answered',
+      });
+    } else if (call.direction === 'incoming' && call.state === CallState.Connected) {
+      this.emit({ event: 'incoming-ended', callId: call.id, missed: false });
+    }
+    this.changed();
+  }
+
+  private updateTones(): void {
+    const ringingOut = this.calls.find((c) => c.state === CallState.Ringing && !c.hasEarlyMedia);
+    const ringingIn = this.calls.find((c) => c.state === CallState.Incoming);
+    if (ringingIn) this.tones.play('ringtone');
+    else if (ringingOut) this.tones.play('ringback');
+    else this.tones.stop();
+  }
+
+  private play(call: Call, stream: MediaStream): void {
+    let element = this.audio.get(call.id);
+    if (!element) {
+      element = this.doc.createElement('audio');
+      element.autoplay = true;
+      this.doc.body.append(element);
+      this.audio.set(call.id, element);
+    }
+    element.srcObject = stream;
+    void element.play().catch((error: unknown) => logger.warn('Could not play the call audio', error));
+    this.updateTones();
+  }
+
+  private async record(entry: HistoryEntry): Promise<void> {
+    await this.history.add(entry).catch((error: unknown) => logger.warn('Could not save call history', error));
+    this.changed();
+  }
+
+  private changed(): void {
+    this.emit({ event: 'snapshot', snapshot: this.snapshot() });
+  }
+
+  private connectedEnough(): boolean {
+    const s = this.connection.state;
+    return s === RegistrationState.Registered || s === RegistrationState.Disabled;
+  }
+
+  private notReadyReason(): string {
+    if (this.connection.state === RegistrationState.Unconfigured) return 'Set up your SIP account in Dialable\'s options first.';
+    return `Dialable is not connected to your SIP server: ${this.connection.message}`;
+  }
+
+  private requestUri(target: ResolvedTarget): string {
+    const domain = this.connection.domain;
+    if (target.kind === 'sip') return target.uri;
+    if (target.kind === 'user') return `sip:${target.user}@${domain}`;
+    const country = this.settings.detection.defaultCountry || undefined;
+    return `sip:${applyDialRules(target.e164, this.settings.calling.dialRules, country)}@${domain}`;
+  }
+
+  private transferTarget(input: string): ResolvedTarget {
+    const trimmed = input.trim();
+    if (/^sips?:/i.test(trimmed)) return { kind: 'sip', uri: trimmed };
+    if (/^\+\d{6,15}$/.test(trimmed)) return { kind: 'phone', e164: trimmed };
+    return { kind: 'user', user: trimmed.replace(/[^0-9A-Za-z*#+._-]/g, '') };
+  }
+
+  /** Resolves once registration is no longer in progress, or after `ms`. */
+  private settled(ms: number): Promise<void> {
+    const busy = () => [RegistrationState.Connecting, RegistrationState.Registering].includes(this.connection.state);
+    if (!busy()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const off = this.connection.machine.onChange(() => {
+        if (!busy()) done();
+      });
+      function done() {
+        clearTimeout(timer);
+        off();
+        resolve();
+      }
+    });
+  }
+}
+
+/** getUserMedia failures in words that say what to do. */
+function describeMediaError(error: unknown): string {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError' || /Permission/i.test(String(error))) {
+    return 'Dialable may not use the microphone. Open the Dialable welcome page (from the options) and allow the microphone, or unblock it in the browser\'s site settings for Dialable.';
+  }
+  if (name === 'NotFoundError') return 'No microphone was found. Plug in a headset and try again.';
+  return `The call could not start: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,56 @@
+import { createRouter } from '../../src/messaging/create-router';
+import type { EngineEvent } from '../../src/messaging/protocol';
+import { logger } from '../../src/logger';
+import { identifySender } from '../identify-sender';
+import { Engine } from './engine';
+import { handleCommand } from './handle-command';
+
+/** The name of the runtime Port our pages open to receive the engine's snapshot stream. */
+export const STATE_PORT = 'engine-state';
+
+/**
+ * Hosts the engine in the current extension page (Chrome's offscreen document; Firefox's phone window): answers
+ * `engine:command` messages, streams snapshots to connected pages, forwards events to the background, and retries
+ * registration at once when the network comes back. Uses only `chrome.runtime`, the one API offscreen documents get.
+ */
+export function serveEngine(): Engine {
+  const runtime = chrome.runtime;
+  const origin = runtime.getURL('');
+  const ports = new Set<chrome.runtime.Port>();
+  let lastBadge = '';
+
+  const emit = (event: EngineEvent): void => {
+    if (event.event === 'snapshot') {
+      for (const port of ports) port.postMessage(event.snapshot);
+      // The background only needs snapshots that change the toolbar badge.
+      const badge = `${event.snapshot.registration.state}|${event.snapshot.calls.map((c) => c.state).join(',')}|${event.snapshot.missed}`;
+      if (badge === lastBadge) return;
+      lastBadge = badge;
+    }
+    runtime.sendMessage({ type: 'engine:event', payload: event }).catch(() => undefined);
+  };
+
+  const engine = new Engine(document, emit);
+  const route = createRouter<'engine', chrome.runtime.MessageSender>(
+    { 'engine:command': (command) => handleCommand(engine, command) },
+    (sender) => identifySender(sender, runtime.id, origin),
+  );
+  runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const reply = route(message, sender);
+    if (!reply) return false;
+    reply.then(sendResponse, (error: unknown) => {
+      logger.error('Engine command failed', error);
+      sendResponse(undefined);
+    });
+    return true;
+  });
+  runtime.onConnect.addListener((port) => {
+    if (port.name !== STATE_PORT || identifySender(port.sender ?? {}, runtime.id, origin)?.origin !== 'extension') return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    port.postMessage(engine.snapshot());
+  });
+  addEventListener('online', () => engine.online());
+  engine.start().catch((error: unknown) => logger.error('Engine start failed', error));
+  return engine;
+}

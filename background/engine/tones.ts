@@ -1,0 +1,61 @@
+/**
+ * Ringback (we are calling, the other side rings) and ringtone (someone calls us), made with WebAudio so there are
+ * no audio files and nothing to download. One tone at a time.
+ */
+export type ToneKind = 'ringback' | 'ringtone';
+
+/** [frequencies Hz, on ms, off ms]: ringback is the ITU 425 Hz cadence; the ringtone a two-tone warble. */
+const TONES: Record<ToneKind, { freqs: number[]; on: number; off: number; gain: number }> = {
+  ringback: { freqs: [425], on: 1000, off: 4000, gain: 0.08 },
+  ringtone: { freqs: [880, 1100], on: 1200, off: 1800, gain: 0.15 },
+};
+
+export class TonePlayer {
+  private context: AudioContext | undefined;
+  private stopCurrent: (() => void) | undefined;
+  /** The element the ringtone plays through (its sink follows the chosen ringing device). */
+  readonly element: HTMLAudioElement;
+
+  constructor(doc: Document) {
+    this.element = doc.createElement('audio');
+    this.element.autoplay = true;
+    doc.body.append(this.element);
+  }
+
+  play(kind: ToneKind): void {
+    this.stop();
+    this.context ??= new AudioContext();
+    const ctx = this.context;
+    const { freqs, on, off, gain } = TONES[kind];
+    const out = ctx.createGain();
+    out.gain.value = 0;
+    const destination = ctx.createMediaStreamDestination();
+    out.connect(destination);
+    this.element.srcObject = destination.stream;
+    void this.element.play().catch(() => undefined);
+    const oscillators = freqs.map((f) => {
+      const o = ctx.createOscillator();
+      o.frequency.value = f;
+      o.connect(out);
+      o.start();
+      return o;
+    });
+    const period = (on + off) / 1000;
+    const start = ctx.currentTime + 0.05;
+    // Schedule ten minutes of cadence up front; stop() cancels it.
+    for (let t = 0; t < 600; t += period) {
+      out.gain.setValueAtTime(gain, start + t);
+      out.gain.setValueAtTime(0, start + t + on / 1000);
+    }
+    this.stopCurrent = () => {
+      for (const o of oscillators) o.stop();
+      out.disconnect();
+      this.element.srcObject = null;
+    };
+  }
+
+  stop(): void {
+    this.stopCurrent?.();
+    this.stopCurrent = undefined;
+  }
+}

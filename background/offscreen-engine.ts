@@ -1,0 +1,43 @@
+import type { EngineCommand, EngineReply } from '../src/messaging/protocol';
+
+const OFFSCREEN_PATH = 'background/offscreen.html';
+let creating: Promise<void> | undefined;
+
+/**
+ * Creates Chrome's offscreen document once (checked with `runtime.getContexts`, plus an in-flight promise so two
+ * wake-ups never race). Reasons USER_MEDIA and WEB_RTC: Chrome closes AUDIO_PLAYBACK-only documents after 30 s of
+ * silence, and the engine must outlive idle periods to keep the registration.
+ */
+export async function ensureOffscreenEngine(): Promise<void> {
+  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
+  const existing = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+  if (existing.length > 0) return;
+  creating ??= chrome.offscreen
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: [chrome.offscreen.Reason.USER_MEDIA, chrome.offscreen.Reason.WEB_RTC],
+      justification: 'Keeps the SIP registration and calls (microphone and WebRTC audio) alive while tabs come and go.',
+    })
+    .catch((error: unknown) => {
+      // Another wake-up created it first.
+      if (!String(error).includes('single offscreen')) throw error;
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+/** Sends one command to the engine, creating the offscreen document first if needed. */
+export async function sendToEngine(command: EngineCommand): Promise<EngineReply> {
+  await ensureOffscreenEngine();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await chrome.runtime.sendMessage({ type: 'engine:command', payload: command })) as EngineReply;
+    } catch (error) {
+      // Right after creation the document may not have registered its listener yet.
+      if (attempt >= 20 || !String(error).includes('Receiving end does not exist')) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

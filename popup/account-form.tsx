@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+import { EMPTY_ACCOUNT, validateAccount, type Account, type AccountErrors, type IceServer } from '../src/settings/account';
+import { send } from './use-engine';
+
+type Field = 'server' | 'username' | 'domain' | 'authUsername' | 'password' | 'displayName';
+
+const FIELDS: Array<{ name: Field; label: string; type: string; placeholder: string; hint?: string }> = [
+  { name: 'server', label: 'WebSocket server', type: 'url', placeholder: 'wss://sip.example.com:8089/ws' },
+  { name: 'username', label: 'SIP username', type: 'text', placeholder: 'alice or 1001' },
+  { name: 'domain', label: 'SIP domain', type: 'text', placeholder: 'defaults to the server host', hint: 'Leave empty to use the server host.' },
+  { name: 'authUsername', label: 'Authorization username', type: 'text', placeholder: 'only if it differs from the username' },
+  { name: 'password', label: 'Password', type: 'password', placeholder: '' },
+  { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'Alice Example (optional)' },
+];
+
+/** The account form: validated beside each field before saving; saving registers and reports the outcome. */
+export function AccountForm() {
+  const [account, setAccount] = useState<Account>(EMPTY_ACCOUNT);
+  const [hasPassword, setHasPassword] = useState(false);
+  const [ice, setIce] = useState('');
+  const [errors, setErrors] = useState<AccountErrors>({});
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void send('ui:get-account', {}).then((view) => {
+      if (!view || !('server' in view)) return;
+      const { hasPassword: has, ...rest } = view;
+      setAccount({ ...rest, password: '' });
+      setHasPassword(has);
+      setIce(view.iceServers.map(formatIce).join('\n'));
+    });
+  }, []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const next = { ...account, iceServers: parseIce(ice) };
+    const found = validateAccount(next);
+    if (!next.password && !hasPassword) found.password = 'Enter the password of your SIP account.';
+    setErrors(found);
+    setStatus(undefined);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const reply = await send('ui:save-account', { account: next });
+      setStatus({ ok: reply.registered, text: reply.message });
+      if (next.password) setHasPassword(true);
+      setAccount({ ...next, password: '' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form id="account" onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset>
+        <legend>SIP account</legend>
+        {FIELDS.map((f) => (
+          <label key={f.name}>
+            {f.label}
+            <input
+              name={f.name}
+              type={f.type}
+              placeholder={f.name === 'password' && hasPassword ? '•••••••• (saved; type to change)' : f.placeholder}
+              autoComplete={f.name === 'password' ? 'new-password' : 'off'}
+              value={account[f.name]}
+              aria-invalid={errors[f.name] ? 'true' : undefined}
+              aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
+              onInput={(e) => setAccount({ ...account, [f.name]: e.currentTarget.value })}
+            />
+            {errors[f.name] && (
+              <span class="error" id={`${f.name}-error`} data-testid={`error-${f.name}`}>
+                {errors[f.name]}
+              </span>
+            )}
+          </label>
+        ))}
+        <label>
+          ICE servers (optional, one per line: <code>stun:host:3478</code> or <code>turn:user:password@host:3478</code>)
+          <textarea name="iceServers" rows={2} value={ice} onInput={(e) => setIce(e.currentTarget.value)} />
+          {errors.iceServers && <span class="error">{errors.iceServers}</span>}
+        </label>
+        <label>
+          <span>
+            <input type="checkbox" name="register" checked={account.register} onChange={(e) => setAccount({ ...account, register: e.currentTarget.checked })} />{' '}
+            Register to receive calls
+          </span>
+        </label>
+        <p>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Saving and registering…' : 'Save and register'}
+          </button>
+        </p>
+        {status && (
+          <p class={status.ok ? 'saved' : 'error'} role="status" data-testid="account-status">
+            {status.text}
+          </p>
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
+/** `turn:user:secret@host:3478` ↔ `{ urls: 'turn:host:3478', username, credential }`. */
+function parseIce(text: string): IceServer[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const m = /^(turns?):([^:@]+):([^@]+)@(.+)$/.exec(line);
+      return m ? { urls: `${m[1]}:${m[4]}`, username: m[2] as string, credential: m[3] as string } : { urls: line };
+    });
+}
+
+function formatIce(s: IceServer): string {
+  if (!s.username) return s.urls;
+  const [scheme, ...rest] = s.urls.split(':');
+  return `${scheme}:${s.username}:${s.credential ?? ''}@${rest.join(':')}`;
+}

@@ -1,0 +1,15 @@
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+const TEST_ID: Record<string, string> = { '*': 'key-star', '#': 'key-hash' };
+
+/** The 12-key pad: adds digits to the number, or sends DTMF during a call. */
+export function Keypad({ onKey }: { onKey: (key: string) => void }) {
+  return (
+    <div class="keypad" role="group" aria-label="Keypad">
+      {KEYS.map((key) => (
+        <button type="button" key={key} data-testid={TEST_ID[key] ?? `key-${key}`} onClick={() => onKey(key)}>
+          {key}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+
+type MicState = 'unknown' | 'granted' | 'prompt' | 'denied' | 'missing';
+
+/**
+ * Obtains the microphone grant for the extension's origin. The engine runs in an offscreen document, which cannot
+ * show a permission prompt: a visible extension page has to ask once.
+ */
+export function MicrophoneStep() {
+  const [state, setState] = useState<MicState>('unknown');
+
+  useEffect(() => {
+    void navigator.permissions
+      .query({ name: 'microphone' as PermissionName })
+      .then((status) => {
+        setState(status.state as MicState);
+        status.onchange = () => setState(status.state as MicState);
+      })
+      .catch(() => setState('prompt'));
+  }, []);
+
+  const ask = async () => {
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      // Only the grant is needed now; the engine opens the microphone per call and closes it afterwards.
+      for (const track of stream.getTracks()) track.stop();
+      setState('granted');
+    } catch (error) {
+      setState(error instanceof DOMException && error.name === 'NotFoundError' ? 'missing' : 'denied');
+    }
+  };
+
+  return (
+    <section aria-labelledby="mic-title">
+      <h2 id="mic-title">1. Allow the microphone</h2>
+      {state === 'granted' ? (
+        <p class="saved" data-testid="microphone-state">
+          The microphone is allowed. Dialable opens it only during calls.
+        </p>
+      ) : (
+        <>
+          <p>Dialable needs your microphone for calls. Your browser asks once; Dialable opens it only during calls.</p>
+          <button type="button" class="good" data-testid="allow-microphone" onClick={() => void ask()}>
+            Allow the microphone
+          </button>
+          {state === 'denied' && (
+            <p class="error" data-testid="microphone-state">
+              The microphone is blocked for Dialable. Click the lock or tune icon at the left of the address bar, set Microphone to
+              "Allow", then press the button again.
+            </p>
+          )}
+          {state === 'missing' && (
+            <p class="error" data-testid="microphone-state">
+              No microphone was found. Plug in a headset, then press the button again.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { CallState } from './call-state';
+import type { RegistrationState } from './registration-state';
+
+/** What the popup renders: the engine's whole state, sent once on connect and again on every change. */
+export interface EngineSnapshot {
+  registration: { state: RegistrationState; message: string; aor?: string };
+  calls: CallSnapshot[];
+  history: HistoryEntry[];
+  /** Missed calls since the popup was last opened (toolbar badge). */
+  missed: number;
+}
+
+export interface CallSnapshot {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  state: CallState;
+  /** What was dialed or who is calling: E.164 when known, else the SIP user or URI. */
+  number: string;
+  displayName?: string;
+  /** The page the call came from, when it started from a link. */
+  source?: { url: string; title: string };
+  startedAt: number;
+  connectedAt?: number;
+  endedAt?: number;
+  muted: boolean;
+  held: boolean;
+  /** Why it failed or ended, as a sentence. */
+  reason?: string;
+}
+
+export interface HistoryEntry {
+  id: string;
+  direction: 'outgoing' | 'incoming' | 'missed';
+  number: string;
+  displayName?: string;
+  startedAt: number;
+  durationMs: number;
+  /** "Answered", "Busy — …", "Missed", … */
+  result: string;
+}
+
+export const HISTORY_LIMIT = 200;

@@ -1,0 +1,109 @@
+/**
+ * A page whose main-thread cost we read from CDP `Performance.getMetrics` — never by running script in it, since
+ * page.evaluate and waitForFunction add to the very ScriptDuration being measured.
+ */
+import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
+
+export interface MainThreadMetrics {
+  /** Milliseconds of JavaScript execution in the page's renderer (all worlds, so content scripts included). */
+  script: number;
+  /** Milliseconds of all main-thread tasks. */
+  task: number;
+  layout: number;
+  style: number;
+}
+
+export interface MeasuredPage {
+  page: Page;
+  cdp: CDPSession;
+  /** Requests aborted because they left 127.0.0.1 (only when `localOnly`). */
+  blocked: string[];
+  metrics(): Promise<MainThreadMetrics>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Scripts installed with evaluateOnNewDocument, in order. */
+  initScripts?: string[];
+  /** Abort every request that does not go to `localOrigin` (extension and data URLs pass). */
+  localOrigin?: string;
+}
+
+/** Opens a tab in `context` with the Performance domain enabled before navigation. */
+export async function openMeasuredPage(context: BrowserContext, options: OpenOptions = {}): Promise<MeasuredPage> {
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  for (const script of options.initScripts ?? []) await page.evaluateOnNewDocument(script);
+  const blocked: string[] = [];
+  if (options.localOrigin !== undefined) {
+    const origin = options.localOrigin;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith(`${origin}/`) || /^(chrome-extension|data|blob|about):/.test(url)) {
+        void request.continue().catch(() => undefined);
+      } else {
+        blocked.push(url);
+        void request.abort('blockedbyclient').catch(() => undefined);
+      }
+    });
+  }
+  return {
+    page,
+    cdp,
+    blocked,
+    metrics: () => readMetrics(cdp),
+    close: () => page.close().catch(() => undefined),
+  };
+}
+
+async function readMetrics(cdp: CDPSession): Promise<MainThreadMetrics> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string): number => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    script: value('ScriptDuration'),
+    task: value('TaskDuration'),
+    layout: value('LayoutDuration'),
+    style: value('RecalcStyleDuration'),
+  };
+}
+
+export interface SettleOptions {
+  /** Never read before this (ms after the call). */
+  minMs: number;
+  /** Done once ScriptDuration has not grown by more than 0.05 ms for this long. */
+  quietMs: number;
+  maxMs: number;
+}
+
+/**
+ * Waits without touching the page: polls CDP metrics (which runs no page script) until the main thread has been
+ * quiet for `quietMs`, at least `minMs` and at most `maxMs` after the call. Returns the final metrics.
+ */
+export async function settle(page: MeasuredPage, options: SettleOptions): Promise<MainThreadMetrics & { waitedMs: number }> {
+  const start = Date.now();
+  let last = await page.metrics();
+  let quietSince = Date.now();
+  for (;;) {
+    await sleep(100);
+    const now = await page.metrics();
+    if (now.script - last.script > 0.05) quietSince = Date.now();
+    last = now;
+    const waited = Date.now() - start;
+    if ((waited >= options.minMs && Date.now() - quietSince >= options.quietMs) || waited >= options.maxMs) {
+      return { ...last, waitedMs: waited };
+    }
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}

@@ -1,0 +1,156 @@
+/**
+ * The code the benchmark runs inside pages, as plain JavaScript strings: puppeteer serializes functions with
+ * `toString()`, and tsx (esbuild `keepNames`) would leave `__name(...)` helper calls in them that the page lacks.
+ * Everything here runs in the page's main world, never in the content script's isolated world.
+ */
+
+/** evaluateOnNewDocument: keeps the duration of every long task (> 50 ms) in `window.__benchLongTasks`. */
+export const LONG_TASK_RECORDER = `(() => {
+  const tasks = [];
+  Object.defineProperty(window, '__benchLongTasks', { value: tasks });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) {}
+})();`;
+
+/** Long tasks recorded so far: [{ start, duration }] (start relative to navigation start). */
+export const READ_LONG_TASKS = `window.__benchLongTasks ? window.__benchLongTasks.slice() : []`;
+
+/**
+ * evaluateOnNewDocument: records performance.now() whenever one of our links (A[data-dialable]) is added.
+ * It starts observing at DOMContentLoaded, which is before any content script runs (document_idle comes after it),
+ * so the page's own parsing is not slowed by the observer.
+ */
+export const LINK_TIME_RECORDER = `(() => {
+  const state = { links: [], times: [], count: 0 };
+  Object.defineProperty(window, '__benchLinks', { value: state });
+  const observe = () => {
+    new MutationObserver((records) => {
+      const now = performance.now();
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          if (node.localName === 'a' && node.hasAttribute('data-dialable')) {
+            state.links.push(node);
+            state.times.push(now);
+          } else if (node.firstElementChild !== null) {
+            for (const a of node.querySelectorAll('a[data-dialable]')) {
+              state.links.push(a);
+              state.times.push(now);
+            }
+          }
+        }
+      }
+      state.count = state.links.length;
+    }).observe(document, { childList: true, subtree: true });
+  };
+  document.addEventListener('DOMContentLoaded', observe, { once: true, capture: true });
+})();`;
+
+export const READ_LINK_COUNT = `window.__benchLinks ? window.__benchLinks.count : -1`;
+
+export interface LinkTimes {
+  /** performance.now() of domContentLoadedEventEnd; the times below are relative to it. */
+  dclEnd: number;
+  firstMs: number | null;
+  /** When the last link inside the initial viewport appeared. */
+  visibleMs: number | null;
+  /** When the last link appeared. */
+  allMs: number | null;
+  /** Numbers linked (first pieces; split numbers' other pieces carry data-dialable-part). */
+  numbers: number;
+  /** Link elements (pieces) still in the document. */
+  pieces: number;
+  inViewport: number;
+  scrollY: number;
+}
+
+/** Summarizes the link recorder once the page has settled (result: {@link LinkTimes}). */
+export const READ_LINK_TIMES = `(() => {
+  const state = window.__benchLinks;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const dclEnd = nav ? nav.domContentLoadedEventEnd : 0;
+  const height = innerHeight;
+  let first = null, visible = null, all = null, inViewport = 0;
+  for (let i = 0; i < state.links.length; i++) {
+    const link = state.links[i];
+    if (!link.isConnected) continue;
+    const t = state.times[i] - dclEnd;
+    if (first === null || t < first) first = t;
+    if (all === null || t > all) all = t;
+    const rect = link.getBoundingClientRect();
+    if (rect.top < height && rect.bottom > 0 && (rect.width > 0 || rect.height > 0)) {
+      inViewport++;
+      if (visible === null || t > visible) visible = t;
+    }
+  }
+  return {
+    dclEnd, firstMs: first, visibleMs: visible, allMs: all, inViewport, scrollY,
+    numbers: document.querySelectorAll('a[data-dialable]:not([data-dialable-part])').length,
+    pieces: document.querySelectorAll('a[data-dialable]').length,
+  };
+})()`;
+
+/** Numbers linked in the document (first pieces only). */
+export const COUNT_LINKS = `document.querySelectorAll('a[data-dialable]:not([data-dialable-part])').length`;
+
+/**
+ * The "bare walk" baseline: the least any DOM scan must do — a TreeWalker over every text node of <body>, reading
+ * its length. Five timed walks (ms), measured inside the page with performance.now().
+ */
+export const BARE_WALK = `(() => {
+  const times = [];
+  let total = 0;
+  for (let k = 0; k < 5; k++) {
+    const start = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) total += node.data.length;
+    times.push(performance.now() - start);
+  }
+  return { times, chars: total / 5 };
+})()`;
+
+/** The naive baseline, once the bundle from naive-scanner.ts is injected: ms and how many numbers it found. */
+export const NAIVE_SCAN = `(() => {
+  const start = performance.now();
+  const found = DialableNaive.findPhoneNumbersInText(document.body.textContent, 'US');
+  return { ms: performance.now() - start, found: found.length };
+})()`;
+
+/** Prepares an (empty) chat log for {@link CHAT_BATCH}; done outside the measured window. */
+export const CHAT_CONTAINER = `(() => {
+  const log = document.createElement('div');
+  log.id = 'bench-chat';
+  log.setAttribute('role', 'log');
+  document.body.append(log);
+})()`;
+
+/**
+ * A burst of chat traffic: 40 messages appended one by one, 20 with a phone number (213-373-6000…6019) and 20
+ * without, each with an author, a time without digits and some inline markup.
+ */
+export const CHAT_BATCH = `(() => {
+  const log = document.getElementById('bench-chat');
+  const authors = ['Alice Baker', 'Bruno Castro', 'Carmen Dubois', 'Dmitri Evans'];
+  for (let i = 0; i < 40; i++) {
+    const message = document.createElement('div');
+    message.className = 'message';
+    const author = document.createElement('span');
+    author.className = 'author';
+    author.textContent = authors[i % authors.length];
+    const body = document.createElement('div');
+    body.className = 'body';
+    if (i % 2 === 0) {
+      body.innerHTML = 'Sure, <b>call me</b> at 213-373-' + (6000 + i / 2) + ' after lunch, or leave a message.';
+    } else {
+      body.innerHTML = 'Thanks, that works for me. <i>See you</i> at the meeting this afternoon.';
+    }
+    message.append(author, body);
+    log.append(message);
+  }
+})()`;
+
+/** Numbers linked inside the chat log. */
+export const COUNT_CHAT_LINKS = `document.querySelectorAll('#bench-chat a[data-dialable]:not([data-dialable-part])').length`;

@@ -1,0 +1,281 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './support/chromium';
+import {
+  CHROME_DIST,
+  EXTENSION_ORIGIN,
+  evaluateInContentScript,
+  offscreenPage,
+  openExtensionPage,
+  serviceWorker,
+  setSettings,
+} from './support/extension';
+import { startFixtureServer } from './support/fixture-server';
+import { waitForLinksToSettle } from './support/settle';
+import type { StaticServer } from './support/static-server';
+import { startKamailio, type Kamailio } from './sip/kamailio';
+import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
+
+/**
+ * The Chrome engine end to end: options page → real registration with Kamailio (digest auth over WebSocket) → a
+ * trusted click on a linked number → a real sip.js peer answers → RTP both ways; the call survives the tab and the
+ * service worker; controls, failures, incoming calls, server restarts and bad credentials.
+ */
+const NUMBER = '+442079460958';
+const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
+
+let sip: Kamailio;
+let fixtures: StaticServer;
+let peers: StaticServer;
+let browser: Browser;
+let peer: Peer;
+let popup: Page;
+
+async function text(page: Page, testId: string): Promise<string> {
+  return page.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');
+}
+
+async function waitForText(page: Page, testId: string, pattern: RegExp, timeout = 10_000): Promise<string> {
+  await page.waitForFunction(
+    (id, source, flags) => new RegExp(source, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+    { timeout, polling: 100 },
+    testId,
+    pattern.source,
+    pattern.flags,
+  );
+  return text(page, testId);
+}
+
+async function engineStats(): Promise<{ packetsReceived: number; packetsSent: number }> {
+  const offscreen = await offscreenPage(browser);
+  const stats = await offscreen.evaluate(() =>
+    (globalThis as unknown as { dialableEngine: { stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> } }).dialableEngine.stats(),
+  );
+  if (!stats) throw new Error('no active call in the engine');
+  return stats;
+}
+
+/** Audio flows both ways: RTP counters grow on the peer and in the engine over ~1 s. */
+async function expectAudioBothWays(): Promise<void> {
+  const [p0, e0] = [await peer.stats(), await engineStats()];
+  await new Promise((r) => setTimeout(r, 1_000));
+  const [p1, e1] = [await peer.stats(), await engineStats()];
+  expect(p1.packetsReceived, 'peer receives RTP from Dialable').toBeGreaterThan(p0.packetsReceived + 10);
+  expect(e1.packetsReceived, 'Dialable receives RTP from the peer').toBeGreaterThan(e0.packetsReceived + 10);
+}
+
+async function openPopup(): Promise<Page> {
+  const page = await openExtensionPage(browser, 'popup/popup.html');
+  await page.waitForSelector('[data-testid="registration"]');
+  return page;
+}
+
+async function saveAccount(page: Page, fields: Record<string, string>): Promise<string> {
+  for (const [name, value] of Object.entries(fields)) {
+    await page.$eval(`#account [name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''));
+    await page.type(`#account [name="${name}"]`, value);
+  }
+  await page.click('#account button[type="submit"]');
+  await page.waitForSelector('[data-testid="account-status"], #account .error', { timeout: 15_000 });
+  return page.$eval('#account', (f) => (f as HTMLElement).innerText);
+}
+
+async function clickNumber(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${fixtures.url}/interactive/clicks.html`);
+  await waitForLinksToSettle(page, 300);
+  await page.click('#plain a[data-dialable]:not([data-dialable-part])');
+  return page;
+}
+
+async function hangUpEverything(): Promise<void> {
+  const snapshot = await peer.snapshot();
+  if (snapshot.callState === 'established' || snapshot.callState === 'incoming' || snapshot.callState === 'calling') await peer.hangup().catch(() => undefined);
+  await popup.waitForFunction(() => !document.querySelector('[data-testid="hangup"]'), { timeout: 10_000 });
+}
+
+beforeAll(async () => {
+  sip = await startKamailio({ users: USERS });
+  fixtures = await startFixtureServer();
+  peers = await startPeerServer();
+  browser = await launchChromium({ extensionDir: CHROME_DIST });
+  // What a user has after allowing the microphone on the welcome page.
+  await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
+  await setSettings(browser, { defaultCountry: 'GB' });
+  peer = await openPeer(browser, peers, sip, { user: NUMBER, password: USERS[NUMBER], mode: 'answer', answerDelay: 200 });
+  expect(await peer.register()).toMatchObject({ ok: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([fixtures?.close(), peers?.close(), sip?.stop()]);
+});
+
+describe('Chrome SIP engine against Kamailio', () => {
+  test('the options page validates the account beside each field and saving registers', async () => {
+    const options = await openExtensionPage(browser, 'popup/options.html');
+    await options.waitForSelector('#account [name="server"]');
+    const invalid = await saveAccount(options, { server: 'http://sip.example.com', username: 'alice' });
+    expect(invalid).toMatch(/wss:\/\//);
+    const saved = await saveAccount(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
+    expect(saved).toContain(`Registered as alice@${sip.domain}`);
+    popup = await openPopup();
+    expect(await waitForText(popup, 'registration', /Registered/)).toContain('alice@');
+    expect(await text(popup, 'call-state')).toContain('Idle');
+  });
+
+  test('content scripts cannot read the credentials', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    await waitForLinksToSettle(page, 300);
+    const seen = JSON.stringify(await evaluateInContentScript(page, 'chrome.storage.local.get(null)'));
+    expect(seen).not.toContain(USERS.alice);
+    expect(seen).not.toContain('password');
+    await page.close();
+  });
+
+  test('a synthetic click on a linked number places no call', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    await waitForLinksToSettle(page, 300);
+    const before = (await peer.snapshot()).lastInvite?.receivedAt ?? 0;
+    await page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('a[data-dialable]')!;
+      a.click();
+      a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
+    expect(await text(popup, 'call-state')).toContain('Idle');
+    await page.close();
+  });
+
+  test('a trusted click calls the number; audio flows both ways; the call survives the tab and the service worker', async () => {
+    const page = await clickNumber();
+    const invite = await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(invite.lastInvite?.requestUri).toBe(`sip:${NUMBER}@${sip.domain}`);
+    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    await expectAudioBothWays();
+
+    await page.goto(`${fixtures.url}/interactive/csp.html`);
+    await page.close();
+    await expectAudioBothWays();
+
+    const cdp = await popup.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await new Promise((r) => setTimeout(r, 500));
+    await expectAudioBothWays();
+    await popup.close();
+    popup = await openPopup();
+    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    await serviceWorker(browser); // woke up again for the popup
+  });
+
+  test('mute, hold/resume, DTMF and blind transfer reach the peer', async () => {
+    await popup.click('[data-testid="mute"]');
+    await popup.waitForSelector('[data-testid="mute"][aria-pressed="true"]');
+    await new Promise((r) => setTimeout(r, 300));
+    const e0 = (await peer.stats()).totalAudioEnergy;
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await peer.stats()).totalAudioEnergy - e0, 'no audio energy while muted').toBeLessThan(1e-4);
+    await popup.click('[data-testid="mute"]');
+    await popup.waitForSelector('[data-testid="mute"][aria-pressed="false"]');
+
+    await popup.click('[data-testid="hold"]');
+    await peer.waitFor((s) => s.remoteDirection === 'sendonly' || s.remoteDirection === 'inactive', 5_000, 'held');
+    expect(await waitForText(popup, 'call-state', /On hold/)).toBeTruthy();
+    await popup.click('[data-testid="hold"]');
+    await peer.waitFor((s) => s.remoteDirection === 'sendrecv', 5_000, 'resumed');
+    await waitForText(popup, 'call-state', /Connected/);
+
+    await popup.click('[data-testid="key-5"]');
+    await peer.waitFor((s) => s.dtmfRtpPackets > 0, 5_000, 'RFC 4733 telephone-events');
+
+    await popup.type('[data-testid="transfer-input"]', '+12133734253');
+    await popup.click('[data-testid="transfer"]');
+    const transferred = await peer.waitFor((s) => s.referTo !== null, 5_000, 'REFER');
+    expect(transferred.referTo).toContain(`+12133734253@${sip.domain}`);
+    await hangUpEverything();
+  });
+
+  test('hang up from Dialable and from the peer', async () => {
+    await (await clickNumber()).close();
+    await peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
+    await waitForText(popup, 'call-state', /Connected/);
+    await popup.click('[data-testid="hangup"]');
+    await peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 5_000, 'BYE from Dialable');
+    await waitForText(popup, 'call-state', /Ended/);
+
+    await (await clickNumber()).close();
+    await peer.waitFor((s) => s.callState === 'established', 10_000, 'answered again');
+    await waitForText(popup, 'call-state', /Connected/);
+    await peer.hangup();
+    expect(await waitForText(popup, 'call-state', /Ended/)).toMatch(/hung up/);
+  });
+
+  test.each([
+    ['busy', /Failed.*Busy/],
+    ['decline', /Failed.*Declined/],
+  ] as const)('a %s peer gives a clear reason', async (mode, reason) => {
+    await peer.setMode(mode);
+    await (await clickNumber()).close();
+    expect(await waitForText(popup, 'call-state', reason)).toBeTruthy();
+    await peer.setMode('answer');
+  });
+
+  test('an unknown number says not found', async () => {
+    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('[data-testid="dial-input"]', '+1 213 373 4253');
+    await popup.click('[data-testid="dial"]');
+    expect(await waitForText(popup, 'call-state', /Failed.*Not found/)).toBeTruthy();
+  });
+
+  test('an incoming call rings (notification) and is answered from the popup with audio', async () => {
+    const calling = peer.call(`sip:alice@${sip.domain}`);
+    await popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+    const worker = await serviceWorker(browser);
+    const notes = await worker.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(notes).some((id) => id.startsWith('incoming:'))).toBe(true);
+    await popup.click('[data-testid="answer"]');
+    expect(await calling).toMatchObject({ ok: true, status: 200 });
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await popup.click('[data-testid="hangup"]');
+    await waitForText(popup, 'call-state', /Ended/);
+    const history = await text(popup, 'history');
+    expect(history).toContain(NUMBER);
+  });
+
+  test('after a Kamailio restart Dialable is registered again within 5 s', async () => {
+    await sip.restart();
+    const restarted = Date.now();
+    await peer.register();
+    await waitForText(popup, 'registration', /Registered/, 5_000);
+    await popup.waitForFunction(() => /Registered/.test(document.querySelector('[data-testid="registration"]')?.textContent ?? ''));
+    expect(Date.now() - restarted).toBeLessThan(5_000);
+  });
+
+  test('server unreachable: a clear sentence, then recovery when it is back', async () => {
+    await sip.stop();
+    expect(await waitForText(popup, 'registration', /Cannot reach/, 10_000)).toContain(sip.wsUrl);
+    await sip.restart();
+    await waitForText(popup, 'registration', /Registered/, 20_000);
+    await peer.register();
+  });
+
+  test('a wrong password gives one clear error and no retry storm', async () => {
+    const options = await openExtensionPage(browser, 'popup/options.html');
+    await options.waitForSelector('#account [name="server"]');
+    const before = sip.registerCount('alice');
+    const saved = await saveAccount(options, { password: 'wrong-password' });
+    expect(saved).toMatch(/rejected the username or password \(401\)/);
+    await new Promise((r) => setTimeout(r, 15_000));
+    expect(sip.registerCount('alice') - before).toBeLessThanOrEqual(4);
+    expect(await text(popup, 'registration')).toMatch(/401/);
+    // Put the right password back for anything that runs after.
+    expect(await saveAccount(options, { password: USERS.alice })).toContain('Registered');
+    await options.close();
+  });
+});

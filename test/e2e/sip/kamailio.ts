@@ -1,0 +1,171 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KAMAILIO_MODULES_DIR, REGISTER_MARKER, kamailioCfg } from './kamailio.cfg';
+
+export const KAMAILIO = process.env.KAMAILIO_PATH ?? '/usr/sbin/kamailio';
+
+/** Users every test server knows unless the caller passes its own map. */
+export const DEFAULT_USERS: Readonly<Record<string, string>> = { alice: 'alice-secret', bob: 'bob-secret' };
+export const DEFAULT_DOMAIN = 'dialable.test';
+
+export interface KamailioOptions {
+  /** username → password for digest auth. */
+  users?: Record<string, string>;
+  /** SIP domain (digest realm); clients use it in their AORs, it never needs to resolve. */
+  domain?: string;
+}
+
+export interface Kamailio {
+  /** `ws://127.0.0.1:<port>` */
+  wsUrl: string;
+  port: number;
+  domain: string;
+  /** PID of the current Kamailio main process (changes on restart). */
+  pid: number;
+  /** Everything Kamailio wrote to stdout and stderr since start (restarts included). */
+  logs(): string;
+  /** REGISTER requests received from `user` (From user part), counted from the log marker; includes challenged ones. */
+  registerCount(user: string): number;
+  /** Stop and start again on the same port; registrations (memory only) are lost, as after a real restart. */
+  restart(): Promise<void>;
+  /** SIGTERM, SIGKILL after 3 s; resolves once the process has exited. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const STOP_GRACE_MS = 3_000;
+const START_TIMEOUT_MS = 10_000;
+// Linux: have the kernel send SIGTERM to Kamailio if the Node thread that started it dies, even by SIGKILL.
+const SETPRIV = '/usr/bin/setpriv';
+
+/** Every Kamailio this process started and has not seen exit: the 'exit' hook kills what a crashed test left. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of running) killGroup(child, 'SIGKILL');
+  });
+}
+
+/** Kamailio runs in its own process group (detached), so its forked workers go with it. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** A port the kernel just handed out on 127.0.0.1 and that nobody is listening on now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts a WebSocket SIP registrar/proxy on a free loopback port. Call `stop()` in afterAll. */
+export async function startKamailio(options: KamailioOptions = {}): Promise<Kamailio> {
+  const users = options.users ?? { ...DEFAULT_USERS };
+  const domain = options.domain ?? DEFAULT_DOMAIN;
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'dialable-kamailio-'));
+  const cfgPath = join(dir, 'kamailio.cfg');
+  writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR }));
+
+  let output = '';
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  installExitHook();
+
+  async function launch(): Promise<void> {
+    // -DD: foreground with children; -E: log to stderr; small shared (-m) and per-process (-M) memory in MB.
+    const args = ['-f', cfgPath, '-DD', '-E', '-Y', dir, '-m', '32', '-M', '8'];
+    const useSetpriv = process.platform === 'linux' && existsSync(SETPRIV);
+    const proc = useSetpriv
+      ? spawn(SETPRIV, ['--pdeathsig', 'TERM', KAMAILIO, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(KAMAILIO, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    running.add(proc);
+    proc.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let hasExited = false;
+    exited = new Promise<void>((resolve) => {
+      proc.once('exit', () => {
+        hasExited = true;
+        running.delete(proc);
+        resolve();
+      });
+    });
+    proc.once('error', (error) => (output += `\n[spawn error] ${error.message}\n`));
+
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!(await canConnect(port))) {
+      if (hasExited) throw new Error(`kamailio exited during start-up:\n${output}`);
+      if (Date.now() > deadline) {
+        await stopProcess();
+        throw new Error(`kamailio did not listen on 127.0.0.1:${port} within ${START_TIMEOUT_MS} ms:\n${output}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  async function stopProcess(): Promise<void> {
+    const proc = child;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    killGroup(proc, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(proc, 'SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+    // The main process reaps its workers on SIGTERM; make sure none outlived a SIGKILL of the main one.
+    killGroup(proc, 'SIGKILL');
+  }
+
+  await launch();
+
+  const handle: Kamailio = {
+    wsUrl: `ws://127.0.0.1:${port}`,
+    port,
+    domain,
+    pid: child!.pid!,
+    logs: () => output,
+    registerCount: (user) => {
+      const marker = `${REGISTER_MARKER} user=${user}`;
+      return output.split('\n').filter((line) => line.trimEnd().endsWith(marker)).length;
+    },
+    async restart() {
+      await stopProcess();
+      output += `\n[test] restarting kamailio on port ${port}\n`;
+      await launch();
+      handle.pid = child!.pid!;
+    },
+    async stop() {
+      await stopProcess();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
