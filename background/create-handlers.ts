@@ -1,4 +1,4 @@
-import type { EngineCommand, EngineEvent, EngineReply, HandlersFor, Reply } from '../src/messaging/protocol';
+import type { EngineCommand, EngineEvent, EngineReply, HandlersFor, Reply, ResolvedTarget } from '../src/messaging/protocol';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { validateAccount } from '../src/settings/account';
 import type { Settings } from '../src/settings/defaults';
@@ -13,6 +13,8 @@ export interface HandlerDeps {
   engine: SendToEngine;
   /** Browser chrome for engine events: badge, notifications, the microphone page. */
   onEngineEvent(event: EngineEvent): Promise<void>;
+  /** Shows the dialer window with a number (and why it could not be called right away). */
+  openDialer(target: ResolvedTarget, reason?: string): Promise<void>;
 }
 
 const NOT_A_NUMBER = 'That is not a number Dialable can call. Check it, or type a full number with its country code (+44 …).';
@@ -28,7 +30,11 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
     'page:dial': async ({ target, source }) => {
       const resolved = resolveDialTarget(target, await country());
       if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };
-      return ask<Reply<'page:dial'>>({ command: 'dial', target: resolved, source });
+      const reply = await ask<Reply<'page:dial'>>({ command: 'dial', target: resolved, source });
+      // The click came from a page: when the call cannot start (no account yet, offline, …) the user still needs
+      // to see the number and the reason, so open the dialer with both.
+      if (!reply.accepted) await deps.openDialer(resolved, reply.reason);
+      return reply;
     },
     'ui:dial': async ({ target }) => {
       const resolved = resolveDialTarget(target, await country(), true);

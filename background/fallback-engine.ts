@@ -1,14 +1,12 @@
 import type { EngineCommand, EngineReply } from '../src/messaging/protocol';
-import { openDialer } from './open-dialer';
 
 const NOT_YET = 'Calling from Firefox is not available in this version yet; number detection works.';
 
-/** Firefox until its engine host lands: a click opens the dialer with the number filled in; nothing else. */
+/** Firefox until its engine host lands: every call is refused with a reason, so a click opens the dialer with the number. */
 export async function fallbackEngine(command: EngineCommand): Promise<EngineReply> {
   switch (command.command) {
     case 'dial':
-      await openDialer(command.target);
-      return { accepted: true };
+      return { accepted: false, reason: NOT_YET };
     case 'save-account':
       return { registered: false, message: NOT_YET };
     case 'ping':

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { createRouter } from '../src/messaging/create-router';
 import { createHandlers, type SendToEngine } from './create-handlers';
 import { identifySender } from './identify-sender';
+import { openDialer } from './open-dialer';
 import { showEngineEvent } from './show-engine-event';
 import { loadSettings } from './storage-settings';
 
@@ -9,7 +10,7 @@ import { loadSettings } from './storage-settings';
 export function installRouter(engine: SendToEngine): void {
   const origin = browser.runtime.getURL('');
   const route = createRouter<'background', browser.Runtime.MessageSender>(
-    createHandlers({ loadSettings, engine, onEngineEvent: showEngineEvent, uiLocale: browser.i18n.getUILanguage() }),
+    createHandlers({ loadSettings, engine, openDialer, onEngineEvent: showEngineEvent, uiLocale: browser.i18n.getUILanguage() }),
     (sender) => identifySender(sender, browser.runtime.id, origin),
   );
   // Returning undefined (not a promise) leaves messages addressed to the engine for the engine to answer.

@@ -3,9 +3,10 @@ import type { ResolvedTarget } from '../src/messaging/protocol';
 
 /**
  * Opens the dialer with the number filled in, in a small popup window (a content-script click carries no user
- * gesture the background could use for `action.openPopup`). Used where no engine host exists yet (Firefox).
+ * gesture the background could use for `action.openPopup`): when a clicked number cannot be called right away, and
+ * on Firefox until its engine host exists.
  */
-export async function openDialer(target: ResolvedTarget): Promise<void> {
+export async function openDialer(target: ResolvedTarget, reason?: string): Promise<void> {
   const params = new URLSearchParams();
   if (target.kind === 'phone') {
     params.set('dial', target.e164);
@@ -13,6 +14,7 @@ export async function openDialer(target: ResolvedTarget): Promise<void> {
   } else {
     params.set('dial', target.kind === 'sip' ? target.uri : target.user);
   }
+  if (reason) params.set('reason', reason);
   await browser.windows.create({
     url: browser.runtime.getURL(`popup/popup.html?${params.toString()}`),
     type: 'popup',

@@ -8,14 +8,16 @@ import { send, useEngine } from './use-engine';
 
 export interface DialerProps {
   initialNumber: string;
+  /** Why a clicked number could not be called right away (shown until the next action). */
+  initialMessage?: string;
 }
 
 /** The popup: registration state, number entry, call controls, incoming call, history. */
-export function Dialer({ initialNumber }: DialerProps) {
+export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
   const snapshot = useEngine();
   const [number, setNumber] = useState(initialNumber);
   const [transferTo, setTransferTo] = useState('');
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState(initialMessage);
   const now = useClock();
 
   useEffect(() => {

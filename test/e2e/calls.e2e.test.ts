@@ -153,7 +153,7 @@ describe('Chrome SIP engine against Kamailio', () => {
   test('a trusted click calls the number; audio flows both ways; the call survives the tab and the service worker', async () => {
     const page = await clickNumber();
     const invite = await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
-    expect(invite.lastInvite?.requestUri).toBe(`sip:${NUMBER}@${sip.domain}`);
+    expect(invite.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
     expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
     await expectAudioBothWays();
 

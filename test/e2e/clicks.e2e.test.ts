@@ -66,7 +66,7 @@ describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () 
     expect(link).toEqual(['tel:+12133734253;ext=204', '+12133734253', '204']);
   });
 
-  test('a trusted click on our link opens the dialer with the number, and the page stays put', async () => {
+  test('with no account yet, a trusted click on our link opens the dialer with the number and the reason; the page stays put', async () => {
     await page.click('#plain a[data-dialable]:not([data-dialable-part])');
     expect(await nextDialer()).toBe('+442079460958');
     expect(page.url()).toBe(`${server.url}/interactive/clicks.html`);

@@ -61,6 +61,12 @@ async function connectAliceToBob(): Promise<void> {
   if (roundTrip !== undefined) inviteTo200.push(roundTrip);
 }
 
+/** Waits until `peer` has received a 200 OK for a request it sent with `method`. */
+function answered(peer: Peer, method: string): Promise<unknown> {
+  const ok = (e: SipLogEntry) => e.dir === 'in' && e.line.startsWith('SIP/2.0 200') && e.cseq.endsWith(` ${method}`);
+  return peer.waitFor((s) => s.sipLog.some(ok), 3_000, `200 OK to ${method}`);
+}
+
 async function endCall(): Promise<void> {
   await alice.hangup();
   await alice.waitFor((s) => s.callState === 'terminated' || s.callState === 'idle', 5_000, 'alice idle');
@@ -125,6 +131,7 @@ describe('Kamailio over WebSocket with two sip.js peers', () => {
   test('the caller hangs up: bob sees the call end remotely', async () => {
     await alice.hangup();
     await bob.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 3_000, 'bob hung up on');
+    await answered(alice, 'BYE');
     expect((await alice.snapshot()).endedBy).toBe('local');
   });
 
@@ -132,6 +139,7 @@ describe('Kamailio over WebSocket with two sip.js peers', () => {
     await connectAliceToBob();
     await bob.hangup();
     await alice.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 3_000, 'alice hung up on');
+    await answered(bob, 'BYE');
   });
 
   test.each([

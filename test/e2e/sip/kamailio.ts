@@ -42,13 +42,18 @@ const SETPRIV = '/usr/bin/setpriv';
 
 /** Every Kamailio this process started and has not seen exit: the 'exit' hook kills what a crashed test left. */
 const running = new Set<ChildProcess>();
+/** Temp dirs of servers not stopped yet. */
+const tempDirs = new Set<string>();
 let exitHookInstalled = false;
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
+  // 'exit' handlers must be synchronous: SIGKILL the groups, then remove the dirs. (A Node process killed by a
+  // signal runs no handlers; the setpriv parent-death signal covers that case.)
   process.on('exit', () => {
     for (const child of running) killGroup(child, 'SIGKILL');
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
 }
 
@@ -93,8 +98,8 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const domain = options.domain ?? DEFAULT_DOMAIN;
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'dialable-kamailio-'));
+  tempDirs.add(dir);
   const cfgPath = join(dir, 'kamailio.cfg');
-  writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR }));
 
   let output = '';
   let child: ChildProcess | undefined;
@@ -114,17 +119,25 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let hasExited = false;
     exited = new Promise<void>((resolve) => {
-      proc.once('exit', () => {
+      const done = () => {
         hasExited = true;
         running.delete(proc);
         resolve();
+      };
+      proc.once('exit', done);
+      // A failed spawn (no binary) emits 'error' and never 'exit'.
+      proc.once('error', (error) => {
+        output += `\n[spawn error] ${error.message}\n`;
+        done();
       });
     });
-    proc.once('error', (error) => (output += `\n[spawn error] ${error.message}\n`));
 
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await canConnect(port))) {
-      if (hasExited) throw new Error(`kamailio exited during start-up:\n${output}`);
+      if (hasExited) {
+        killGroup(proc, 'SIGKILL');
+        throw new Error(`kamailio exited during start-up:\n${output}`);
+      }
       if (Date.now() > deadline) {
         await stopProcess();
         throw new Error(`kamailio did not listen on 127.0.0.1:${port} within ${START_TIMEOUT_MS} ms:\n${output}`);
@@ -135,7 +148,12 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
 
   async function stopProcess(): Promise<void> {
     const proc = child;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    if (!proc) return;
+    if (proc.exitCode !== null || proc.signalCode !== null) {
+      // The main process died on its own; its workers may not have.
+      killGroup(proc, 'SIGKILL');
+      return;
+    }
     killGroup(proc, 'SIGTERM');
     const timer = setTimeout(() => killGroup(proc, 'SIGKILL'), STOP_GRACE_MS);
     await exited;
@@ -144,7 +162,14 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     killGroup(proc, 'SIGKILL');
   }
 
-  await launch();
+  try {
+    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR }));
+    await launch();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+    throw error;
+  }
 
   const handle: Kamailio = {
     wsUrl: `ws://127.0.0.1:${port}`,
@@ -165,6 +190,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     async stop() {
       await stopProcess();
       rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
     },
   };
   return handle;

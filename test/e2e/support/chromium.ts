@@ -36,6 +36,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     defaultViewport: { width: 1280, height: 900 },
   });
-  browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  // Chromium still writes the profile while puppeteer disconnects: remove it once the process has exited.
+  const proc = browser.process();
+  const cleanup = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  if (proc && proc.exitCode === null) proc.once('exit', cleanup);
+  else browser.once('disconnected', cleanup);
   return browser;
 }

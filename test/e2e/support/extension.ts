@@ -14,7 +14,12 @@ export async function serviceWorker(browser: Browser): Promise<WebWorker> {
   );
   const worker = await target.worker();
   if (!worker) throw new Error('no service worker');
-  return worker;
+  // Right after start-up the worker's global can exist before the extension APIs are bound to it.
+  for (let i = 0; i < 100; i++) {
+    if (await worker.evaluate(() => typeof chrome === 'object' && typeof chrome.storage === 'object').catch(() => false)) return worker;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the service worker never got its extension APIs');
 }
 
 /** Writes settings straight into extension storage, as the options page would. */

@@ -228,8 +228,10 @@ function adopt(s) {
   peer.remoteDirection = null;
   peer.rtpPayloads = {};
   s.delegate = {
-    onBye() {
+    onBye(bye) {
+      // With an onBye delegate, sip.js leaves answering the BYE to us.
       peer.endedBy = 'remote';
+      void bye.accept();
     },
     onInfo(info) {
       const body = info.request.body ?? '';

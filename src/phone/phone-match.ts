@@ -1,0 +1,9 @@
+/** One phone number found in a text: `text.slice(start, end)` is exactly what the page shows for it. */
+export interface PhoneMatch {
+  start: number;
+  end: number;
+  /** E.164, e.g. +442079460958 */
+  e164: string;
+  /** Extension digits when the text gave one (x204, ext. 204, #204). */
+  ext?: string;
+}

@@ -1,0 +1,114 @@
+/**
+ * Content-script main-thread time: the same page loaded in a tab of the extension's context and in a separate
+ * browser context without extensions, each left alone until its main thread is quiet, then ScriptDuration compared.
+ * After that reading (never before) the page is probed: long tasks, links, and in the extension-free tab the
+ * bare-walk and naive-scan baselines. On the chat page a burst of DOM mutations is measured the same way.
+ */
+import type { BrowserContext } from 'puppeteer-core';
+import { openMeasuredPage, settle, sleep, type MainThreadMetrics, type MeasuredPage, type SettleOptions } from './measured-page';
+import {
+  BARE_WALK,
+  CHAT_BATCH,
+  CHAT_CONTAINER,
+  COUNT_CHAT_LINKS,
+  COUNT_LINKS,
+  LONG_TASK_RECORDER,
+  NAIVE_SCAN,
+  READ_LONG_TASKS,
+} from './page-probes';
+
+export interface BenchPage {
+  name: string;
+  url: string;
+  /** Numbers the page holds, when known (generated pages). */
+  expectedLinks?: number;
+  /** Abort requests that leave this origin (real pages reference remote resources). */
+  localOrigin?: string;
+  settle: SettleOptions;
+  /** Measure a burst of chat messages after the page settled. */
+  chat?: boolean;
+}
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export interface TabRun {
+  metrics: MainThreadMetrics & { waitedMs: number };
+  longTasks: LongTask[];
+  links: number;
+  blocked: number;
+  /** ScriptDuration growth (ms) over the chat burst and the 500 ms after it. */
+  chatScriptMs?: number;
+  chatLinks?: number;
+  /** Extension-free tab only. */
+  walkMs?: number[];
+  naive?: { ms: number; found: number };
+}
+
+export interface ContentScriptRuns {
+  with: TabRun[];
+  without: TabRun[];
+}
+
+export interface ContentScriptOptions {
+  runs: number;
+  naiveCode: string;
+  /** Repeat the naive scan in later runs only while one scan stays under this (ms); it blocks the tab meanwhile. */
+  naiveRepeatBelowMs: number;
+}
+
+export async function measureContentScript(
+  withExtension: BrowserContext,
+  withoutExtension: BrowserContext,
+  page: BenchPage,
+  options: ContentScriptOptions,
+): Promise<ContentScriptRuns> {
+  const result: ContentScriptRuns = { with: [], without: [] };
+  let naiveIsCheap = true;
+  for (let run = 0; run < options.runs; run++) {
+    // Alternate which tab goes first, so a drift over the run (caches, CPU clock) does not favour one side.
+    const order = run % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+    for (const side of order) {
+      const context = side === 'with' ? withExtension : withoutExtension;
+      const tab = await openMeasuredPage(context, {
+        initScripts: [LONG_TASK_RECORDER],
+        ...(page.localOrigin ? { localOrigin: page.localOrigin } : {}),
+      });
+      try {
+        await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
+        const metrics = await settle(tab, page.settle);
+        const longTasks = (await tab.page.evaluate(READ_LONG_TASKS)) as LongTask[];
+        const links = (await tab.page.evaluate(COUNT_LINKS)) as number;
+        const tabRun: TabRun = { metrics, longTasks, links, blocked: tab.blocked.length };
+        if (page.chat) Object.assign(tabRun, await chatBurst(tab));
+        if (side === 'without') {
+          const walk = (await tab.page.evaluate(BARE_WALK)) as { times: number[] };
+          tabRun.walkMs = walk.times;
+          if (run === 0 || naiveIsCheap) {
+            await tab.page.evaluate(options.naiveCode);
+            tabRun.naive = (await tab.page.evaluate(NAIVE_SCAN)) as { ms: number; found: number };
+            naiveIsCheap = tabRun.naive.ms < options.naiveRepeatBelowMs;
+          }
+        }
+        result[side].push(tabRun);
+      } finally {
+        await tab.close();
+      }
+    }
+  }
+  return result;
+}
+
+/** 40 chat messages (20 with a number) appended in one task; ScriptDuration growth over it and 500 ms after. */
+async function chatBurst(tab: MeasuredPage): Promise<{ chatScriptMs: number; chatLinks: number }> {
+  await tab.page.evaluate(CHAT_CONTAINER);
+  await sleep(300);
+  const before = await tab.metrics();
+  await tab.page.evaluate(CHAT_BATCH);
+  await sleep(500);
+  const after = await tab.metrics();
+  const chatLinks = (await tab.page.evaluate(COUNT_CHAT_LINKS)) as number;
+  return { chatScriptMs: after.script - before.script, chatLinks };
+}

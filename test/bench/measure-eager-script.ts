@@ -1,0 +1,74 @@
+/**
+ * What every page pays for Dialable even without a single digit: the size of the eagerly injected content script
+ * (against the lazily loaded scanner) and its evaluation time on a tiny page, as a ScriptDuration difference over
+ * fresh tabs with and without the extension.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'puppeteer-core';
+import { median, openMeasuredPage, settle } from './measured-page';
+
+export interface FileSize {
+  files: string[];
+  bytes: number;
+  gzip: number;
+}
+
+export interface EagerSizes {
+  eager: FileSize;
+  scanner: FileSize;
+}
+
+/** The files the built manifest injects eagerly, and the scanner bundle. */
+export function measureSizes(dist: string): EagerSizes {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[] }>;
+  };
+  const eager = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
+  return { eager: sizeOf(dist, eager), scanner: sizeOf(dist, ['content/scanner.js']) };
+}
+
+function sizeOf(dist: string, files: string[]): FileSize {
+  let bytes = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const body = readFileSync(join(dist, file));
+    bytes += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { files, bytes, gzip };
+}
+
+export interface EagerEvaluation {
+  withMs: number[];
+  withoutMs: number[];
+  /** median(with) − median(without). */
+  costMs: number;
+}
+
+/** ScriptDuration on `url` in `tabs` fresh tabs per context, alternating contexts. */
+export async function measureEagerEvaluation(
+  withExtension: BrowserContext,
+  withoutExtension: BrowserContext,
+  url: string,
+  tabs: number,
+): Promise<EagerEvaluation> {
+  const withMs: number[] = [];
+  const withoutMs: number[] = [];
+  for (let i = 0; i < tabs; i++) {
+    for (const [context, out] of [
+      [withExtension, withMs],
+      [withoutExtension, withoutMs],
+    ] as const) {
+      const tab = await openMeasuredPage(context);
+      try {
+        await tab.page.goto(url, { waitUntil: 'load' });
+        out.push((await settle(tab, { minMs: 600, quietMs: 400, maxMs: 3000 })).script);
+      } finally {
+        await tab.close();
+      }
+    }
+  }
+  return { withMs, withoutMs, costMs: median(withMs) - median(withoutMs) };
+}

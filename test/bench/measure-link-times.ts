@@ -1,0 +1,42 @@
+/**
+ * Time until numbers are linked: a tab of its own (the recorder's MutationObserver costs script time, so this is
+ * never the tab whose ScriptDuration is read). Times are relative to domContentLoadedEventEnd.
+ */
+import type { BrowserContext } from 'puppeteer-core';
+import type { BenchPage } from './measure-content-script';
+import { openMeasuredPage, sleep } from './measured-page';
+import { LINK_TIME_RECORDER, READ_LINK_COUNT, READ_LINK_TIMES, type LinkTimes } from './page-probes';
+
+export interface LinkWait {
+  minMs: number;
+  /** Done once the link count has not changed for this long. */
+  quietMs: number;
+  maxMs: number;
+}
+
+export async function measureLinkTimes(context: BrowserContext, page: BenchPage, wait: LinkWait): Promise<LinkTimes> {
+  const tab = await openMeasuredPage(context, {
+    initScripts: [LINK_TIME_RECORDER],
+    ...(page.localOrigin ? { localOrigin: page.localOrigin } : {}),
+  });
+  try {
+    await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
+    // Reading one counter every 250 ms: a few microseconds of page script, negligible next to a linking slice.
+    const start = Date.now();
+    let last = -1;
+    let since = Date.now();
+    for (;;) {
+      await sleep(250);
+      const count = (await tab.page.evaluate(READ_LINK_COUNT)) as number;
+      if (count !== last) {
+        last = count;
+        since = Date.now();
+      }
+      const waited = Date.now() - start;
+      if ((waited >= wait.minMs && Date.now() - since >= wait.quietMs) || waited >= wait.maxMs) break;
+    }
+    return (await tab.page.evaluate(READ_LINK_TIMES)) as LinkTimes;
+  } finally {
+    await tab.close();
+  }
+}

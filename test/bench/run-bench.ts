@@ -1,0 +1,286 @@
+/**
+ * `npm run bench`: how much the content script costs, as ratios against baselines measured side by side in the same
+ * Chromium run (a tab without the extension, a bare DOM walk, a naive libphonenumber-js scan). Prints one line per
+ * figure with its target and PASS/MISS, and writes everything to test/artifacts/bench.json. Speed never fails the
+ * process; only a broken set-up does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium } from '../e2e/support/chromium';
+import { CHROME_DIST, setSettings } from '../e2e/support/extension';
+import { startStaticServer, type StaticServer } from '../e2e/support/static-server';
+import { closeBrowser } from './close-browser';
+import { selectCorpusPages } from './corpus-pages';
+import { generatePages } from './generate-pages';
+import { measureContentScript, type BenchPage, type ContentScriptRuns, type LongTask } from './measure-content-script';
+import { measureEagerEvaluation, measureSizes } from './measure-eager-script';
+import { measureLinkTimes } from './measure-link-times';
+import { median } from './measured-page';
+import { buildNaiveScanner } from './naive-scanner';
+import type { LinkTimes } from './page-probes';
+import { fmt, judge, renderTable, writeJson, type Figure } from './report';
+
+const RUNS = 3;
+const TENK_LINK_RUNS = 3;
+const EAGER_TABS = 5;
+const ARTIFACT = 'test/artifacts/bench.json';
+
+const SETTLE_GENERATED = { minMs: 1200, quietMs: 600, maxMs: 10_000 };
+const SETTLE_TENK = { minMs: 2000, quietMs: 1000, maxMs: 20_000 };
+// Real pages may run timers of their own; cap the wait so one chatty page cannot eat the time budget.
+const SETTLE_CORPUS = { minMs: 1200, quietMs: 600, maxMs: 4000 };
+const LINK_WAIT = { minMs: 1000, quietMs: 1000, maxMs: 20_000 };
+
+const started = Date.now();
+const work = mkdtempSync(join(tmpdir(), 'dialable-bench-'));
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+
+const progress = (text: string): void => console.log(`· ${text}`);
+
+try {
+  const generated = generatePages(work);
+  const naiveCode = await buildNaiveScanner(work);
+  const corpus = selectCorpusPages();
+  server = await startStaticServer({ '/': work, ...(corpus.dir ? { '/corpus/': corpus.dir } : {}) });
+  browser = await launchChromium({ extensionDir: CHROME_DIST });
+  await setSettings(browser, { defaultCountry: 'US' });
+  const withExtension = browser.defaultBrowserContext();
+  // A fresh browser context runs no extension (checked below: its tabs must never hold one of our links).
+  const withoutExtension = await browser.createBrowserContext();
+  const url = server.url;
+
+  const expected = new Map(generated.map((p) => [p.name.replace('.html', ''), p.expectedLinks]));
+  const pages: BenchPage[] = [
+    ...['plain-1mb', 'fifty-1mb', 'tenk', 'typical'].map((name) => ({
+      name,
+      url: `${url}/${name}.html`,
+      expectedLinks: expected.get(name) as number,
+      settle: name === 'tenk' ? SETTLE_TENK : SETTLE_GENERATED,
+      chat: name === 'fifty-1mb',
+    })),
+    ...corpus.names.map((name) => ({ name, url: `${url}/corpus/${name}/source.html`, localOrigin: url, settle: SETTLE_CORPUS })),
+  ];
+  if (corpus.skipped.length > 0) progress(`real pages skipped: ${corpus.skipped.join('; ')}`);
+
+  const cs = new Map<string, ContentScriptRuns>();
+  for (const page of pages) {
+    const runs = await measureContentScript(withExtension, withoutExtension, page, { runs: RUNS, naiveCode, naiveRepeatBelowMs: 1000 });
+    cs.set(page.name, runs);
+    progress(`${page.name}: content script ${fmt(contentScriptMs(runs), 'ms')} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+
+  const linkTimes = new Map<string, LinkTimes[]>();
+  for (const page of pages) {
+    if (page.expectedLinks === 0) continue;
+    const times: LinkTimes[] = [];
+    for (let i = 0; i < (page.name === 'tenk' ? TENK_LINK_RUNS : 1); i++) times.push(await measureLinkTimes(withExtension, page, LINK_WAIT));
+    linkTimes.set(page.name, times);
+  }
+  progress(`link times done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+  const eager = await measureEagerEvaluation(withExtension, withoutExtension, `${url}/tiny.html`, EAGER_TABS);
+  const sizes = measureSizes(CHROME_DIST);
+
+  const leaks = [...cs].filter(([, r]) => r.without.some((t) => t.links > 0)).map(([name]) => name);
+  if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
+
+  const figures = buildFigures(pages, cs, linkTimes, eager, sizes, corpus.names);
+  const chromium = await browser.version();
+  const seconds = (Date.now() - started) / 1000;
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`\nDialable bench — ${chromium}, ${RUNS} runs per page (medians), ${seconds.toFixed(0)} s, load average ${load}`);
+  if (corpus.skipped.length > 0) console.log(`Real pages skipped: ${corpus.skipped.join('; ')}`);
+  console.log(`${renderTable(figures)}\n`);
+  console.log('cs = content-script main-thread time = ScriptDuration(tab with extension) − ScriptDuration(tab without).');
+
+  writeJson(ARTIFACT, {
+    date: new Date().toISOString(),
+    chromium,
+    seconds,
+    loadAverage: loadavg(),
+    runs: RUNS,
+    corpus,
+    pages: Object.fromEntries(
+      pages.map((p) => [
+        p.name,
+        { url: p.url.replace(url, ''), expectedLinks: p.expectedLinks, contentScript: cs.get(p.name), linkTimes: linkTimes.get(p.name) },
+      ]),
+    ),
+    eager: { ...eager, sizes },
+    figures: figures.map((f) => ({ ...f, ...judge(f) })),
+  });
+  console.log(`Written to ${ARTIFACT}`);
+} finally {
+  if (browser) await closeBrowser(browser);
+  await server?.close().catch(() => undefined);
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Median over runs of ScriptDuration(with) − ScriptDuration(without), paired by run. */
+function contentScriptMs(runs: ContentScriptRuns): number {
+  return median(runs.with.map((w, i) => w.metrics.script - (runs.without[i]?.metrics.script ?? Number.NaN)));
+}
+
+function walkMs(runs: ContentScriptRuns): number {
+  return median(runs.without.map((t) => median(t.walkMs ?? [])));
+}
+
+function naiveMs(runs: ContentScriptRuns): number {
+  return median(runs.without.flatMap((t) => (t.naive ? [t.naive.ms] : [])));
+}
+
+function longTaskSummary(tabs: Array<{ longTasks: LongTask[] }>): { count: number; max: number } {
+  return {
+    count: median(tabs.map((t) => t.longTasks.length)),
+    max: Math.max(0, ...tabs.flatMap((t) => t.longTasks.map((l) => l.duration))),
+  };
+}
+
+function buildFigures(
+  pages: BenchPage[],
+  cs: Map<string, ContentScriptRuns>,
+  linkTimes: Map<string, LinkTimes[]>,
+  eager: Awaited<ReturnType<typeof measureEagerEvaluation>>,
+  sizes: ReturnType<typeof measureSizes>,
+  corpusNames: string[],
+): Figure[] {
+  const figures: Figure[] = [];
+  const generatedNames = ['plain-1mb', 'fifty-1mb', 'tenk', 'typical'];
+  const get = (name: string): ContentScriptRuns => cs.get(name) as ContentScriptRuns;
+
+  // Content-script time against the bare walk.
+  for (const name of generatedNames) {
+    const runs = get(name);
+    const time = contentScriptMs(runs);
+    const walk = walkMs(runs);
+    figures.push({
+      name: `cs time ${name}`,
+      measured: time,
+      unit: 'ms',
+      baseline: { label: 'bare walk', value: walk, unit: 'ms' },
+      ratio: time / walk,
+      ratioLabel: 'of walk',
+      ...(name === 'plain-1mb' ? { target: { on: 'ratio', op: '<=', limit: 1.5 } as const } : {}),
+      ...(name === 'typical' ? { target: { on: 'measured', op: '<=', limit: 15 } as const } : {}),
+    });
+  }
+  // Naive scan against the content script.
+  for (const name of generatedNames) {
+    const runs = get(name);
+    const naive = naiveMs(runs);
+    const time = contentScriptMs(runs);
+    const found = runs.without.find((t) => t.naive)?.naive?.found;
+    figures.push({
+      name: `naive scan ${name}`,
+      measured: naive,
+      unit: 'ms',
+      measuredText: `${fmt(naive, 'ms')} ms (${found ?? '?'} found)`,
+      baseline: { label: 'cs', value: time, unit: 'ms' },
+      ratio: naive / time,
+      ratioLabel: 'slower',
+      ...(name === 'typical' ? { target: { on: 'ratio', op: '>=', limit: 10 } as const } : {}),
+    });
+  }
+  // Real pages: one line each, both baselines.
+  for (const name of corpusNames) {
+    const runs = get(name);
+    const time = contentScriptMs(runs);
+    const walk = walkMs(runs);
+    const naive = naiveMs(runs);
+    const links = median(runs.with.map((t) => t.links));
+    figures.push({
+      name: `cs time ${name}`,
+      measured: time,
+      unit: 'ms',
+      measuredText: `${fmt(time, 'ms')} ms, ${links} links`,
+      baselineText: `walk ${fmt(walk, 'ms')} / naive ${fmt(naive, 'ms')} ms`,
+      ratio: time / walk,
+      ratioLabel: `of walk, naive ${fmt(naive / time, 'x')}× slower`,
+    });
+  }
+  // Long tasks, with the extension-free tab as reference. "extra" = median count with − median count without.
+  const longTaskFigure = (label: string, names: string[], target: boolean): Figure => {
+    const withTabs = names.flatMap((n) => get(n).with);
+    const withoutTabs = names.flatMap((n) => get(n).without);
+    const w = longTaskSummary(withTabs);
+    const wo = longTaskSummary(withoutTabs);
+    const extra = names.reduce((sum, n) => sum + longTaskSummary(get(n).with).count - longTaskSummary(get(n).without).count, 0);
+    return {
+      name: `long tasks ${label}`,
+      measured: extra,
+      unit: 'count',
+      measuredText: `${extra} extra (${names.length > 1 ? 'all' : w.count}, max ${fmt(w.max, 'ms')} ms)`,
+      baselineText: `w/o ext ${names.length > 1 ? '' : `${wo.count}, `}max ${fmt(wo.max, 'ms')} ms`,
+      ...(target ? { target: { on: 'measured', op: '<=', limit: 0 } as const } : {}),
+    };
+  };
+  for (const name of generatedNames) figures.push(longTaskFigure(name, [name], name === 'tenk'));
+  if (corpusNames.length > 0) figures.push(longTaskFigure(`real pages (${corpusNames.length})`, corpusNames, false));
+
+  // Time until linked.
+  const tenk = linkTimes.get('tenk') ?? [];
+  const tenkVisible = median(tenk.map((t) => t.visibleMs ?? Number.NaN));
+  const tenkAll = median(tenk.map((t) => t.allMs ?? Number.NaN));
+  const lastTenk = tenk[tenk.length - 1];
+  figures.push({
+    name: 'tenk linked, visible',
+    measured: tenkVisible,
+    unit: 'ms',
+    measuredText: `${fmt(tenkVisible, 'ms')} ms (${lastTenk?.inViewport ?? '?'} in view)`,
+    baselineText: 'after DCL end',
+    target: { on: 'measured', op: '<=', limit: 100 },
+  });
+  figures.push({ name: 'tenk linked, all', measured: tenkAll, unit: 'ms', baselineText: 'after DCL end', target: { on: 'measured', op: '<=', limit: 1000 } });
+  figures.push({
+    name: 'tenk links',
+    measured: lastTenk?.numbers ?? null,
+    unit: 'count',
+    baselineText: 'expected 10000',
+    target: { on: 'measured', op: '==', limit: 10_000 },
+  });
+  for (const page of pages) {
+    if (page.name === 'tenk' || !linkTimes.has(page.name)) continue;
+    const t = (linkTimes.get(page.name) as LinkTimes[])[0] as LinkTimes;
+    figures.push({
+      name: `${page.name} linked`,
+      measured: t.allMs,
+      unit: 'ms',
+      measuredText: `visible ${fmt(t.visibleMs, 'ms')} / all ${fmt(t.allMs, 'ms')} ms`,
+      baselineText: page.expectedLinks === undefined ? `${t.numbers} links` : `${t.numbers}/${page.expectedLinks} links`,
+    });
+  }
+
+  // A burst of 40 chat messages (20 numbers) on the heavy page after it settled.
+  const fifty = get('fifty-1mb');
+  const chatWith = median(fifty.with.map((t) => t.chatScriptMs ?? Number.NaN));
+  const chatWithout = median(fifty.without.map((t) => t.chatScriptMs ?? Number.NaN));
+  figures.push({
+    name: 'chat burst fifty-1mb',
+    measured: chatWith - chatWithout,
+    unit: 'ms',
+    measuredText: `${fmt(chatWith - chatWithout, 'ms')} ms, ${median(fifty.with.map((t) => t.chatLinks ?? 0))}/20 links`,
+    baseline: { label: 'page’s own', value: chatWithout, unit: 'ms' },
+    target: { on: 'measured', op: '<=', limit: 5 },
+  });
+
+  // What every page pays.
+  figures.push({
+    name: 'eager script size',
+    measured: sizes.eager.bytes,
+    unit: 'B',
+    measuredText: `${sizes.eager.bytes} B (${sizes.eager.gzip} gz)`,
+    baselineText: `scanner ${sizes.scanner.bytes} B (${sizes.scanner.gzip} gz)`,
+    ratio: sizes.eager.bytes / sizes.scanner.bytes,
+    ratioLabel: 'of scanner',
+  });
+  figures.push({
+    name: 'eager eval, tiny page',
+    measured: eager.costMs,
+    unit: 'ms',
+    baseline: { label: 'w/o ext', value: median(eager.withoutMs), unit: 'ms' },
+  });
+  return figures;
+}
