@@ -195,7 +195,8 @@ export class Call {
       this.endedAt = Date.now();
       if (isTerminal(this.state)) return;
       if (this.connectedAt === undefined && this.direction === 'outgoing') {
-        this.fail(undefined, this.reason ?? callFailureReason(undefined));
+        // sip.js moves to Terminated *before* it calls our onReject with the status code: let that come first.
+        queueMicrotask(() => this.fail(undefined, this.reason ?? callFailureReason(undefined)));
         return;
       }
       this.reason ??= this.connectedAt === undefined ? 'Missed.' : 'The other side hung up.';

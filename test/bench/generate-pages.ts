@@ -113,7 +113,7 @@ class Writer {
     const head = Array.from({ length: cols }, () => `<th>${this.words(2)}</th>`).join('');
     const rows = Array.from({ length: 4 + this.int(6) }, (_, r) => {
       const cells = Array.from({ length: cols }, (_, c) => `<td>${r === 0 && c === 1 && extras[0] ? extras[0] : this.words(1 + this.int(3))}</td>`);
-      return `<tr>${cells.join('')}</tr>`;
+      return `<tr>\n${cells.join('\n')}\n</tr>`;
     });
     return `<table class="data">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`;
   }
@@ -188,8 +188,8 @@ function contactTable(count: number): string {
   for (let i = 0; i < count; i++) {
     const phone = `213-373-${String(i).padStart(4, '0')}`;
     rows.push(
-      `<tr><td>${w.pick(NAMES)} ${w.pick(SURNAMES)}</td><td>${w.pick(COMPANIES)} ${w.pick(['Ltd', 'Inc', 'Group', 'Labs'])}</td>` +
-        `<td>${phone}</td><td>${w.pick(CITIES)}</td><td>${w.pick(['lead', 'customer', 'partner', 'prospect'])}</td></tr>`,
+      `<tr>\n  <td>${w.pick(NAMES)} ${w.pick(SURNAMES)}</td>\n  <td>${w.pick(COMPANIES)} ${w.pick(['Ltd', 'Inc', 'Group', 'Labs'])}</td>\n` +
+        `  <td>${phone}</td>\n  <td>${w.pick(CITIES)}</td>\n  <td>${w.pick(['lead', 'customer', 'partner', 'prospect'])}</td>\n</tr>`,
     );
   }
   return `<h1>Contacts</h1>

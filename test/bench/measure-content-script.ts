@@ -29,14 +29,22 @@ export interface BenchPage {
   chat?: boolean;
 }
 
-export interface LongTask {
+export interface LongEntry {
+  type: 'longtask' | 'long-animation-frame';
   start: number;
   duration: number;
+  /** Long animation frames: the style/layout/paint part (ms). */
+  render: number;
+}
+
+export interface LongTasks {
+  entries: LongEntry[];
+  dclEnd: number;
 }
 
 export interface TabRun {
   metrics: MainThreadMetrics & { waitedMs: number };
-  longTasks: LongTask[];
+  longTasks: LongTasks;
   links: number;
   blocked: number;
   /** ScriptDuration growth (ms) over the chat burst and the 500 ms after it. */
@@ -79,7 +87,7 @@ export async function measureContentScript(
       try {
         await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
         const metrics = await settle(tab, page.settle);
-        const longTasks = (await tab.page.evaluate(READ_LONG_TASKS)) as LongTask[];
+        const longTasks = (await tab.page.evaluate(READ_LONG_TASKS)) as LongTasks;
         const links = (await tab.page.evaluate(COUNT_LINKS)) as number;
         const tabRun: TabRun = { metrics, longTasks, links, blocked: tab.blocked.length };
         if (page.chat) Object.assign(tabRun, await chatBurst(tab));

@@ -14,7 +14,14 @@ export interface LinkWait {
   maxMs: number;
 }
 
-export async function measureLinkTimes(context: BrowserContext, page: BenchPage, wait: LinkWait): Promise<LinkTimes> {
+export interface LinkRun extends LinkTimes {
+  /** How long the tab was watched after load (ms). */
+  waitedMs: number;
+  /** False when the wait hit `maxMs` while links were still being added. */
+  finished: boolean;
+}
+
+export async function measureLinkTimes(context: BrowserContext, page: BenchPage, wait: LinkWait): Promise<LinkRun> {
   const tab = await openMeasuredPage(context, {
     initScripts: [LINK_TIME_RECORDER],
     ...(page.localOrigin ? { localOrigin: page.localOrigin } : {}),
@@ -25,6 +32,7 @@ export async function measureLinkTimes(context: BrowserContext, page: BenchPage,
     const start = Date.now();
     let last = -1;
     let since = Date.now();
+    let finished = false;
     for (;;) {
       await sleep(250);
       const count = (await tab.page.evaluate(READ_LINK_COUNT)) as number;
@@ -33,9 +41,10 @@ export async function measureLinkTimes(context: BrowserContext, page: BenchPage,
         since = Date.now();
       }
       const waited = Date.now() - start;
-      if ((waited >= wait.minMs && Date.now() - since >= wait.quietMs) || waited >= wait.maxMs) break;
+      finished = waited >= wait.minMs && Date.now() - since >= wait.quietMs;
+      if (finished || waited >= wait.maxMs) break;
     }
-    return (await tab.page.evaluate(READ_LINK_TIMES)) as LinkTimes;
+    return { ...((await tab.page.evaluate(READ_LINK_TIMES)) as LinkTimes), waitedMs: Date.now() - start, finished };
   } finally {
     await tab.close();
   }

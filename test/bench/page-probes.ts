@@ -4,19 +4,34 @@
  * Everything here runs in the page's main world, never in the content script's isolated world.
  */
 
-/** evaluateOnNewDocument: keeps the duration of every long task (> 50 ms) in `window.__benchLongTasks`. */
+/**
+ * evaluateOnNewDocument: keeps every long task (> 50 ms) and every long animation frame (LoAF, > 50 ms) in
+ * `window.__benchLongTasks`. The Long Tasks API leaves out rendering, so a script that makes the page relayout a huge
+ * table on every slice shows up only in long animation frames (with `render` = the frame's style/layout/paint part).
+ */
 export const LONG_TASK_RECORDER = `(() => {
-  const tasks = [];
-  Object.defineProperty(window, '__benchLongTasks', { value: tasks });
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (error) {}
+  const entries = [];
+  Object.defineProperty(window, '__benchLongTasks', { value: entries });
+  for (const type of ['longtask', 'long-animation-frame']) {
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const render = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
+          entries.push({ type, start: e.startTime, duration: e.duration, render });
+        }
+      }).observe({ type, buffered: true });
+    } catch (error) {}
+  }
 })();`;
 
-/** Long tasks recorded so far: [{ start, duration }] (start relative to navigation start). */
-export const READ_LONG_TASKS = `window.__benchLongTasks ? window.__benchLongTasks.slice() : []`;
+/**
+ * Long tasks and long animation frames recorded so far ({ type, start, duration, render }, times relative to
+ * navigation start), with the page's domContentLoadedEventEnd: content scripts (document_idle) start after it.
+ */
+export const READ_LONG_TASKS = `({
+  entries: window.__benchLongTasks ? window.__benchLongTasks.slice() : [],
+  dclEnd: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+})`;
 
 /**
  * evaluateOnNewDocument: records performance.now() whenever one of our links (A[data-dialable]) is added.

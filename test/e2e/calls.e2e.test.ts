@@ -7,8 +7,9 @@ import {
   evaluateInContentScript,
   offscreenPage,
   openExtensionPage,
-  serviceWorker,
+  controlPage,
   setSettings,
+  stopServiceWorker,
 } from './support/extension';
 import { startFixtureServer } from './support/fixture-server';
 import { waitForLinksToSettle } from './support/settle';
@@ -83,8 +84,8 @@ async function saveAccount(page: Page, fields: Record<string, string>): Promise<
 async function clickNumber(): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${fixtures.url}/interactive/clicks.html`);
-  await waitForLinksToSettle(page, 300);
-  await page.click('#plain a[data-dialable]:not([data-dialable-part])');
+  const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
+  await link!.click();
   return page;
 }
 
@@ -101,6 +102,7 @@ beforeAll(async () => {
   browser = await launchChromium({ extensionDir: CHROME_DIST });
   // What a user has after allowing the microphone on the welcome page.
   await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
+  await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
   await setSettings(browser, { defaultCountry: 'GB' });
   peer = await openPeer(browser, peers, sip, { user: NUMBER, password: USERS[NUMBER], mode: 'answer', answerDelay: 200 });
   expect(await peer.register()).toMatchObject({ ok: true });
@@ -161,16 +163,12 @@ describe('Chrome SIP engine against Kamailio', () => {
     await page.close();
     await expectAudioBothWays();
 
-    const cdp = await popup.createCDPSession();
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await stopServiceWorker(popup);
     await new Promise((r) => setTimeout(r, 500));
     await expectAudioBothWays();
     await popup.close();
     popup = await openPopup();
     expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
-    await serviceWorker(browser); // woke up again for the popup
   });
 
   test('mute, hold/resume, DTMF and blind transfer reach the peer', async () => {
@@ -235,9 +233,11 @@ describe('Chrome SIP engine against Kamailio', () => {
   test('an incoming call rings (notification) and is answered from the popup with audio', async () => {
     const calling = peer.call(`sip:alice@${sip.domain}`);
     await popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
-    const worker = await serviceWorker(browser);
-    const notes = await worker.evaluate(() => chrome.notifications.getAll());
-    expect(Object.keys(notes).some((id) => id.startsWith('incoming:'))).toBe(true);
+    const control = await controlPage(browser);
+    await control.waitForFunction(async () => Object.keys(await chrome.notifications.getAll()).some((id) => id.startsWith('incoming:')), {
+      timeout: 5_000,
+      polling: 100,
+    });
     await popup.click('[data-testid="answer"]');
     expect(await calling).toMatchObject({ ok: true, status: 200 });
     await waitForText(popup, 'call-state', /Connected/);

@@ -18,6 +18,7 @@ const peers = await startPeerServer();
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const browser = await launchChromium({ extensionDir: resolve('dist/chrome'), headless: !hasDisplay });
 await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
+await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
 await setSettings(browser, { defaultCountry: 'GB' });
 
 const peer = await openPeer(browser, peers, sip, { user: NUMBER, password: users[NUMBER], mode: 'answer', answerDelay: 1_000 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,9 +181,13 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       const marker = `${REGISTER_MARKER} user=${user}`;
       return output.split('\n').filter((line) => line.trimEnd().endsWith(marker)).length;
     },
+    /** Also starts it again after stop() (the "server was down and came back" case). */
     async restart() {
       await stopProcess();
       output += `\n[test] restarting kamailio on port ${port}\n`;
+      mkdirSync(dir, { recursive: true });
+      tempDirs.add(dir);
+      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR }));
       await launch();
       handle.pid = child!.pid!;
     },

@@ -35,6 +35,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     enableExtensions: options.extensionDir ? [options.extensionDir] : false,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     defaultViewport: { width: 1280, height: 900 },
+    // Never attach to service workers: puppeteer leaves a *restarted* worker paused for its debugger, which would
+    // make "the worker was stopped" tests test puppeteer. Filtered targets are resumed and left alone.
+    targetFilter: (target) => target.type() !== 'service_worker',
   });
   // Chromium still writes the profile while puppeteer disconnects: remove it once the process has exited.
   const proc = browser.process();

@@ -6,7 +6,7 @@ export const CHROME_DIST = resolve('dist/chrome');
 export const EXTENSION_ID = 'nhcibjmjhchlaihkoaidbcgoodehnnkm';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
-/** The extension's service worker (waits for it; after a worker restart, call again for a fresh handle). */
+/** The extension's service worker target (tests drive the extension through an extension page instead: see below). */
 export async function serviceWorker(browser: Browser): Promise<WebWorker> {
   const target = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith(EXTENSION_ORIGIN),
@@ -14,18 +14,28 @@ export async function serviceWorker(browser: Browser): Promise<WebWorker> {
   );
   const worker = await target.worker();
   if (!worker) throw new Error('no service worker');
-  // Right after start-up the worker's global can exist before the extension APIs are bound to it.
-  for (let i = 0; i < 100; i++) {
-    if (await worker.evaluate(() => typeof chrome === 'object' && typeof chrome.storage === 'object').catch(() => false)) return worker;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the service worker never got its extension APIs');
+  return worker;
 }
 
-/** Writes settings straight into extension storage, as the options page would. */
+const controlPages = new WeakMap<Browser, Page>();
+
+/**
+ * A tab showing one of our pages, used to call extension APIs (storage, notifications) the way our own pages do.
+ * Tests never attach to the service worker: puppeteer would keep a restarted worker paused for its debugger.
+ */
+export async function controlPage(browser: Browser): Promise<Page> {
+  const existing = controlPages.get(browser);
+  if (existing && !existing.isClosed()) return existing;
+  const page = await browser.newPage();
+  await page.goto(`${EXTENSION_ORIGIN}/popup/welcome.html#control`);
+  controlPages.set(browser, page);
+  return page;
+}
+
+/** Writes detection settings straight into extension storage, as the options page would. */
 export async function setSettings(browser: Browser, detection: Record<string, unknown>): Promise<void> {
-  const worker = await serviceWorker(browser);
-  await worker.evaluate(async (d) => {
+  const page = await controlPage(browser);
+  await page.evaluate(async (d) => {
     const { settings } = await chrome.storage.local.get('settings');
     const current = (settings ?? { version: 1, detection: {} }) as { detection: Record<string, unknown> };
     await chrome.storage.local.set({ settings: { ...current, version: 1, detection: { ...current.detection, ...d } } });
@@ -61,4 +71,13 @@ export async function evaluateInContentScript(page: Page, expression: string): P
   await cdp.detach();
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
   return result.value;
+}
+
+/** Stops the service worker the way Chrome does when it is idle (CDP `ServiceWorker.stopAllWorkers`). */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.send('ServiceWorker.disable');
+  await cdp.detach();
 }
