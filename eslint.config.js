@@ -12,7 +12,7 @@ export default tseslint.config(
       // One logger module owns the console (src/logger.ts).
       'no-console': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   { files: ['test/**', 'src/logger.ts'], rules: { 'no-console': 'off' } },

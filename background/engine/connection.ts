@@ -128,10 +128,10 @@ export class Connection {
       this.attempt = 0;
       return;
     }
-    await this.register(gen, ua, account);
+    await this.register(gen, ua);
   }
 
-  private async register(gen: number, ua: UserAgent, account: Account): Promise<void> {
+  private async register(gen: number, ua: UserAgent): Promise<void> {
     this.set(R.Registering, `Registering as ${this.aor}…`);
     const registerer = new Registerer(ua, { expires: 600 });
     this.registerer = registerer;

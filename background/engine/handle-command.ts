@@ -10,7 +10,8 @@ export async function handleCommand(engine: Engine, command: EngineCommand): Pro
     case 'dial':
       return engine.dial(command.target, command.source);
     case 'call': {
-      const { command: _c, callId, ...action } = command;
+      const { callId, ...rest } = command;
+      const { command: _command, ...action } = rest;
       return engine.act(callId, action);
     }
     case 'save-account':

@@ -37,7 +37,7 @@ export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneM
     for (const m of found) {
       let start = from + m.startsAt;
       let end = from + m.endsAt;
-      let ext = m.number.ext;
+      const ext = m.number.ext;
       if (ext) {
         // libphonenumber also reads ", 07911" after a number as an extension: only real extension markers count.
         const matched = text.slice(start, end);
@@ -45,7 +45,6 @@ export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneM
         const separator = matched.slice(0, at).replace(/^.*\d/s, '');
         if (!EXT_SEPARATOR.test(separator)) {
           end = start + at - separator.length;
-          ext = undefined;
           // Rescan from here: the "extension" may be the start of the next number.
           next = end;
           if (accept(text, start, end)) out.push(toMatch(m.number.number, undefined, start, end, offsets));
