@@ -17,6 +17,9 @@ import type { StaticServer } from './support/static-server';
 import { startKamailio, type Kamailio } from './sip/kamailio';
 import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
 
+/** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
+const POLL = { polling: 100 } as const;
+
 /**
  * The Chrome engine end to end: options page → real registration with Kamailio (digest auth over WebSocket) → a
  * trusted click on a linked number → a real sip.js peer answers → RTP both ways; the call survives the tab and the
@@ -92,7 +95,7 @@ async function clickNumber(): Promise<Page> {
 async function hangUpEverything(): Promise<void> {
   const snapshot = await peer.snapshot();
   if (snapshot.callState === 'established' || snapshot.callState === 'incoming' || snapshot.callState === 'calling') await peer.hangup().catch(() => undefined);
-  await popup.waitForFunction(() => !document.querySelector('[data-testid="hangup"]'), { timeout: 10_000 });
+  await popup.waitForFunction(() => !document.querySelector('[data-testid="hangup"]'), { ...POLL, timeout: 10_000 });
 }
 
 beforeAll(async () => {
@@ -253,7 +256,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     const restarted = Date.now();
     await peer.register();
     await waitForText(popup, 'registration', /Registered/, 5_000);
-    await popup.waitForFunction(() => /Registered/.test(document.querySelector('[data-testid="registration"]')?.textContent ?? ''));
+    await popup.waitForFunction(() => /Registered/.test(document.querySelector('[data-testid="registration"]')?.textContent ?? ''), POLL);
     expect(Date.now() - restarted).toBeLessThan(5_000);
   });
 

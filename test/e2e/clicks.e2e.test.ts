@@ -6,6 +6,9 @@ import { startFixtureServer } from './support/fixture-server';
 import { waitForLinksToSettle } from './support/settle';
 import type { StaticServer } from './support/static-server';
 
+/** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
+const POLL = { polling: 100 } as const;
+
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
@@ -108,18 +111,18 @@ describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () 
     expect(await count()).toBe(3);
 
     await setSettings(browser, { disabledSites: ['127.0.0.1'] });
-    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 0);
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 0, POLL);
     expect(await page.evaluate(() => document.body.innerText)).toBe(text);
 
     await setSettings(browser, { disabledSites: [] });
-    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 3, POLL);
 
     await setSettings(browser, { enabled: false });
-    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 0);
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 0, POLL);
     await setSettings(browser, { enabled: true, linkStyle: 'none' });
-    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable-style="none"]').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable-style="none"]').length === 3, POLL);
     await setSettings(browser, { linkStyle: 'dotted' });
-    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable-style="dotted"]').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable-style="dotted"]').length === 3, POLL);
     expect(await page.evaluate(() => document.body.innerText)).toBe(text);
   });
 
@@ -131,7 +134,7 @@ describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () 
       document.body.append(p);
     });
     await setSettings(browser, { defaultCountry: 'DE' });
-    await page.waitForFunction(() => document.querySelector('#national a')?.getAttribute('data-dialable') === '+493012345678');
+    await page.waitForFunction(() => document.querySelector('#national a')?.getAttribute('data-dialable') === '+493012345678', POLL);
     await setSettings(browser, { defaultCountry: 'GB' });
   });
 

@@ -8,6 +8,9 @@ import { startFixtureServer } from './support/fixture-server';
 import { waitForLinksToSettle } from './support/settle';
 import type { StaticServer } from './support/static-server';
 
+/** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
+const POLL = { polling: 100 } as const;
+
 interface PageSpec {
   country: string;
   numbers: string[];
@@ -36,7 +39,7 @@ afterAll(async () => {
 async function load(page: Page, name: string): Promise<void> {
   await page.goto(`${server.url}/${name}`, { waitUntil: 'load' });
   if (readFileSync(`test/fixtures/pages/${name}`, 'utf8').includes('dataset.done')) {
-    await page.waitForFunction(() => document.body.dataset.done === '1', { timeout: 15_000 });
+    await page.waitForFunction(() => document.body.dataset.done === '1', { ...POLL, timeout: 15_000 });
   }
 }
 
