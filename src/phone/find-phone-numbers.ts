@@ -94,7 +94,8 @@ function accept(text: string, start: number, end: number): boolean {
   const compact = matched.replace(/\s+/g, ' ');
   if (DATE_LIKE.test(compact) || COMPACT_DATE.test(compact) || YEAR_RANGE.test(compact) || TIME_LIKE.test(compact)) return false;
   if (/^\d{1,3}(?:[,.]\d{3}){2,}$/.test(compact)) return false; // 1,234,567 / 1.234.567
-  if (/^\d+\.\d+(?:\.\d+)+$/.test(compact)) return false; // versions, dotted IDs
+  // Versions and dotted IDs, but not the dotted phone styles 213.373.4253 and 01.23.45.67.89.
+  if (/^\d+\.\d+(?:\.\d+)+$/.test(compact) && !/^(?:\d{3}\.\d{3}\.\d{4}|\d{2}(?:\.\d{2}){4})$/.test(compact)) return false;
   if (/^\d+\.\d+$/.test(compact)) return false; // decimals, coordinates
   if (CURRENCY_BEFORE.test(before) || UNIT_AFTER.test(after)) return false;
 
