@@ -3,9 +3,10 @@
  * "Phone No.: 020 7946 0958" is a phone number and "Order no. 2133734253" is not.
  */
 const POSITIVE = String.raw`tel|tel\.|telephone|t[eé]l[eé]phone|phone|ph\.?|call|calls|mobile|mob\.?|mobil|cell|cellphone|fax|hotline|telefon|telefono|tel[eé]fono|handy|numéro|rufnummer|whatsapp|sms|contact|dial|ring|☎|📞|✆|📱`;
-const NEGATIVE = String.raw`order|orders|invoice|inv|ticket|po|p\.o\.|ref|reference|confirmation|conf|serial|s\/n|isbn|issn|account|acct|no\.|nr\.|n°|no|number|#|case|id|tracking|track|booking|customer|transaction|txn|sku|part|model|item|iban|bic|swift|patent|kundennummer|kunden-nr\.?|bestellnummer|bestell-nr\.?|rechnungsnummer|rechnung|auftrag|vorgang|aktenzeichen|doi|pmid|arxiv|zip|postcode|plz|vat|ust-idnr\.?|tax|ein|ssn|license|licence|version|v|build|release|code|pin|otp|amount|total|price|balance|population|votes|page|pages|pp\.?|vol\.?|volume|issue`;
+const NEGATIVE = String.raw`order|orders|invoice|inv|ticket|po|p\.o\.|ref|reference|confirmation|conf|serial|s\/n|isbn|issn|account|acct|no\.|nr\.|n°|no|#|case|id|tracking|track|booking|customer|transaction|txn|sku|part|model|item|iban|bic|swift|patent|kundennummer|kunden-nr\.?|bestellnummer|bestell-nr\.?|rechnungsnummer|rechnung|auftrag|vorgang|aktenzeichen|doi|pmid|arxiv|zip|postcode|plz|vat|ust-idnr\.?|tax|ein|ssn|license|licence|version|v|build|release|code|pin|otp|amount|total|price|balance|population|votes|page|pages|pp\.?|vol\.?|volume|issue|quote|offer|angebot|auftragsnummer|ticketnummer`;
 
-const LAST_WORD = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(${POSITIVE}|${NEGATIVE})[\s:.#\-–(]*$`, 'iu');
+/** The keyword nearest the number, allowing one filler such as "number" between ("confirmation number 123…"). */
+const LAST_WORD = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(${POSITIVE}|${NEGATIVE})(?:\s+(?:number|num\.?|no\.?|nr\.?|code|id))?[\s:.#\-–(]*$`, 'iu');
 const ANY_POSITIVE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${POSITIVE})(?![\p{L}])`, 'iu');
 const IS_POSITIVE = new RegExp(String.raw`^(?:${POSITIVE})$`, 'iu');
 

@@ -1,4 +1,4 @@
-import { findNumbers, type CountryCode } from 'libphonenumber-js/max';
+import { findNumbers, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { cleanText } from './clean-text';
 import { contextScore } from './context-words';
 import type { PhoneMatch } from './phone-match';
@@ -52,12 +52,48 @@ export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneM
         }
       }
       ({ start, end } = trim(text, start, end));
-      if (accept(text, start, end)) out.push(toMatch(m.number.number, ext, start, end, offsets));
+      if (accept(text, start, end) && writtenAsDialed(text.slice(start, end), m.number, ext)) {
+        out.push(toMatch(m.number.number, ext, start, end, offsets));
+      } else {
+        const inner = innerMatch(text, start, end, options.defaultCountry);
+        if (inner) out.push(toMatch(inner.number.number, inner.number.ext, inner.start, inner.end, offsets));
+      }
     }
     if (next === text.length) break;
     from = next;
   }
   return out;
+}
+
+/**
+ * libphonenumber sometimes glues a neighbour onto a number ("17:30 — 089 12345605" → +49 30 0891…): when a match is
+ * rejected, try again from each later token inside it, so the real number at its end is still found.
+ */
+function innerMatch(text: string, start: number, end: number, country: string | undefined) {
+  let tries = 0;
+  for (let p = start + 1; p < end && tries < 3; p++) {
+    if (!/[\s\-–—/]/.test(text[p - 1] as string) || !/[\d+(]/.test(text[p] as string)) continue;
+    tries++;
+    const [m] = findNumbers(text.slice(p, end), { defaultCountry: country as CountryCode | undefined, v2: true });
+    if (!m) continue;
+    const s = p + m.startsAt;
+    const e = p + m.endsAt;
+    if (accept(text, s, e) && writtenAsDialed(text.slice(s, e), m.number, m.number.ext)) return { number: m.number, start: s, end: e };
+  }
+  return undefined;
+}
+
+/**
+ * Numbers written without +country code must be written the way people dial them nationally: "0202 4118" in
+ * Germany, not "2024-118" (which libphonenumber would accept as 0202 4118 with the trunk 0 left out). The digits
+ * must end with the national format's digits, or with country code + national number (a 00/011 prefix).
+ */
+function writtenAsDialed(matched: string, number: PhoneNumber, ext: string | undefined): boolean {
+  if (/^[+(]?\s*\+/.test(matched)) return true;
+  const strip = (d: string) => (ext && d.endsWith(ext) ? d.slice(0, -ext.length) : d);
+  const digits = strip(matched.replace(/\D/g, ''));
+  const national = strip(number.formatNational().replace(/\D/g, ''));
+  return digits.endsWith(national) || digits.endsWith(`${number.countryCallingCode}${number.nationalNumber}`);
 }
 
 function toMatch(e164: string, ext: string | undefined, start: number, end: number, offsets: number[]): PhoneMatch {

@@ -135,3 +135,16 @@ test('the tables cover at least 150 strings and 12 countries', () => {
   expect(POSITIVE.length + DECOYS.length).toBeGreaterThanOrEqual(150);
   expect(new Set(POSITIVE.map(([, c]) => c)).size).toBeGreaterThanOrEqual(12);
 });
+
+describe('context words with a filler word between', () => {
+  test.each([
+    ['Your confirmation number 2133734253', 'US', []],
+    ['Order number: 2133734253', 'US', []],
+    ['Phone number: (213) 373-4253', 'US', ['+12133734253']],
+    ['Visible plain number: (213) 373-4253', 'US', ['+12133734253']],
+    ['Angebot 2024-118 über 12.345,00 €', 'DE', []],
+    ['bis 17:30 — 089 12345605', 'DE', ['+498912345605']],
+  ])('%j (%s)', (input, country, expected) => {
+    expect(findPhoneNumbers(input, { defaultCountry: country }).map((m) => m.e164)).toEqual(expected);
+  });
+});
