@@ -1,0 +1,83 @@
+/**
+ * `npm run corpus`: loads every real page of ../shared/corpus/readability (when that folder exists) with and without
+ * the extension and reports pages it broke — innerText changed, or page errors that only happen with Dialable —
+ * plus links made and content-script main-thread time per page. Exits 1 if any page broke. Other hosts are blocked.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'puppeteer-core';
+import { launchChromium } from '../e2e/support/chromium';
+import { CHROME_DIST, setSettings } from '../e2e/support/extension';
+import { waitForLinksToSettle } from '../e2e/support/settle';
+import { startStaticServer } from '../e2e/support/static-server';
+
+const CORPUS = resolve('../shared/corpus/readability');
+if (!existsSync(CORPUS)) {
+  console.log(`No corpus at ${CORPUS}; nothing to do (the corpus is optional).`);
+  process.exit(0);
+}
+const names = readdirSync(CORPUS).filter((n) => existsSync(resolve(CORPUS, n, 'source.html'))).sort();
+const server = await startStaticServer({ '/': CORPUS });
+const browser = await launchChromium({ extensionDir: resolve(CHROME_DIST) });
+await setSettings(browser, { defaultCountry: 'US' });
+const plainContext = await browser.createBrowserContext();
+
+interface Visit {
+  text: string;
+  errors: string[];
+  links: number;
+  scriptMs: number;
+}
+
+async function visit(context: BrowserContext, url: string, settle: boolean): Promise<Visit> {
+  const page: Page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e).split('\n')[0] ?? ''));
+  await page.setRequestInterception(true);
+  page.on('request', (r) => (r.url().startsWith(server.url) || r.url().startsWith('data:') ? r.continue() : r.abort()));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+  if (settle) await waitForLinksToSettle(page, 400, 8_000);
+  else await new Promise((r) => setTimeout(r, 400));
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  const result = await page.evaluate(() => ({
+    text: document.body?.innerText ?? '',
+    links: document.querySelectorAll('a[data-dialable]:not([data-dialable-part])').length,
+  }));
+  await page.close();
+  return { ...result, errors, scriptMs };
+}
+
+let broken = 0;
+let totalLinks = 0;
+const times: number[] = [];
+try {
+  for (const name of names) {
+    const url = `${server.url}/${name}/source.html`;
+    const plain = await visit(plainContext, url, false);
+    const withExtension = await visit(browser.defaultBrowserContext(), url, true);
+    const newErrors = withExtension.errors.filter((e) => !plain.errors.includes(e));
+    const textChanged = plain.text !== withExtension.text;
+    const ms = Math.max(0, withExtension.scriptMs - plain.scriptMs);
+    times.push(ms);
+    totalLinks += withExtension.links;
+    const verdict = textChanged || newErrors.length > 0 ? 'BROKEN' : 'ok';
+    if (verdict === 'BROKEN') broken++;
+    console.log(
+      `${verdict.padEnd(6)} ${name.padEnd(40)} links ${String(withExtension.links).padStart(3)}  content script ≈ ${ms.toFixed(1).padStart(6)} ms` +
+        (textChanged ? '  innerText changed' : '') +
+        (newErrors.length ? `  new errors: ${newErrors.join(' | ')}` : ''),
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+times.sort((a, b) => a - b);
+console.log(
+  `\n${names.length} pages, ${broken} broken, ${totalLinks} links; content-script time median ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms, ` +
+    `p90 ${times[Math.floor(times.length * 0.9)]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms`,
+);
+process.exit(broken === 0 ? 0 : 1);
