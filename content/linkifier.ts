@@ -3,6 +3,7 @@ import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
 import { scheduleIdle, type Slice } from './idle-scheduler';
 import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
 import { loadScanner } from './load-scanner';
+import { logger } from '../src/logger';
 import type { ScannerApi } from './scanner-api';
 import { walkRuns, type Run } from './walk-runs';
 import { wrapMatches } from './wrap-matches';
@@ -93,10 +94,13 @@ export class Linkifier {
     if (this.runs.length === 0) return;
     const scanner = this.scanner;
     if (!scanner) {
-      void loadScanner().then((api) => {
-        this.scanner = api;
-        this.schedule();
-      });
+      loadScanner().then(
+        (api) => {
+          this.scanner = api;
+          this.schedule();
+        },
+        (error: unknown) => logger.warn('Could not load the number scanner', error),
+      );
       return;
     }
     let done = 0;

@@ -7,10 +7,17 @@ let loading: Promise<ScannerApi> | undefined;
  * (Chrome and Firefox), so the page never sees it; the file must be listed in web_accessible_resources.
  */
 export function loadScanner(): Promise<ScannerApi> {
-  loading ??= import(/* @vite-ignore */ chrome.runtime.getURL('content/scanner.js')).then(() => {
-    const api = (globalThis as Record<symbol, unknown>)[SCANNER_KEY] as ScannerApi | undefined;
-    if (!api) throw new Error('The Dialable scanner did not register');
-    return api;
-  });
+  loading ??= import(/* @vite-ignore */ chrome.runtime.getURL('content/scanner.js')).then(
+    () => {
+      const api = (globalThis as Record<symbol, unknown>)[SCANNER_KEY] as ScannerApi | undefined;
+      if (!api) throw new Error('The Dialable scanner did not register');
+      return api;
+    },
+    (error: unknown) => {
+      // Let a later attempt try again (a blocked fetch, an extension update in progress).
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }

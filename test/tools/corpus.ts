@@ -11,7 +11,7 @@ import { CHROME_DIST, setSettings } from '../e2e/support/extension';
 import { waitForLinksToSettle } from '../e2e/support/settle';
 import { startStaticServer } from '../e2e/support/static-server';
 
-const CORPUS = resolve('../shared/corpus/readability');
+const CORPUS = resolve(process.env.CORPUS_DIR ?? '../shared/corpus/readability');
 if (!existsSync(CORPUS)) {
   console.log(`No corpus at ${CORPUS}; nothing to do (the corpus is optional).`);
   process.exit(0);
@@ -23,6 +23,7 @@ await setSettings(browser, { defaultCountry: 'US' });
 const plainContext = await browser.createBrowserContext();
 
 interface Visit {
+  samples: string[];
   text: string;
   errors: string[];
   links: number;
@@ -34,18 +35,24 @@ async function visit(context: BrowserContext, url: string, settle: boolean): Pro
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e).split('\n')[0] ?? ''));
   await page.setRequestInterception(true);
-  page.on('request', (r) => (r.url().startsWith(server.url) || r.url().startsWith('data:') ? r.continue() : r.abort()));
+  page.on('request', (r) => (/^(data:|chrome-extension:)/.test(r.url()) || r.url().startsWith(server.url) ? r.continue() : r.abort()));
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
+  // Pages that never finish loading must not stall the run.
+  page.setDefaultTimeout(15_000);
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
   if (settle) await waitForLinksToSettle(page, 400, 8_000);
   else await new Promise((r) => setTimeout(r, 400));
   const { metrics } = await cdp.send('Performance.getMetrics');
   const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-  const result = await page.evaluate(() => ({
-    text: document.body?.innerText ?? '',
-    links: document.querySelectorAll('a[data-dialable]:not([data-dialable-part])').length,
-  }));
+  const result = await page.evaluate(() => {
+    const links = [...document.querySelectorAll<HTMLElement>('a[data-dialable]:not([data-dialable-part])')];
+    return {
+      text: document.body?.innerText ?? '',
+      links: links.length,
+      samples: links.slice(0, 5).map((a) => `${a.dataset.dialable} "${a.parentElement?.textContent?.trim().slice(0, 80)}"`),
+    };
+  });
   await page.close();
   return { ...result, errors, scriptMs };
 }
@@ -56,10 +63,29 @@ const times: number[] = [];
 try {
   for (const name of names) {
     const url = `${server.url}/${name}/source.html`;
-    const plain = await visit(plainContext, url, false);
-    const withExtension = await visit(browser.defaultBrowserContext(), url, true);
+    let plain: Visit;
+    let withExtension: Visit;
+    try {
+      plain = await visit(plainContext, url, false);
+      withExtension = await visit(browser.defaultBrowserContext(), url, true);
+    } catch (error) {
+      console.log(`skip   ${name.padEnd(40)} the page could not be measured: ${String(error).split('\n')[0]}`);
+      continue;
+    }
+    if (process.env.CORPUS_DEBUG === name) {
+      const a = plain.text.split('\n');
+      const b = withExtension.text.split('\n');
+      for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) console.log(`line ${i}:\n  without: ${JSON.stringify(a[i])}\n  with:    ${JSON.stringify(b[i])}`);
+    }
     const newErrors = withExtension.errors.filter((e) => !plain.errors.includes(e));
-    const textChanged = plain.text !== withExtension.text;
+    let textChanged = plain.text !== withExtension.text;
+    // Pages whose own scripts write different text on every load (timestamps, random ids) are not ours to blame:
+    // a second load without the extension tells them apart.
+    let unstable = false;
+    if (textChanged && (await visit(plainContext, url, false)).text !== plain.text) {
+      unstable = true;
+      textChanged = false;
+    }
     const ms = Math.max(0, withExtension.scriptMs - plain.scriptMs);
     times.push(ms);
     totalLinks += withExtension.links;
@@ -68,8 +94,10 @@ try {
     console.log(
       `${verdict.padEnd(6)} ${name.padEnd(40)} links ${String(withExtension.links).padStart(3)}  content script ≈ ${ms.toFixed(1).padStart(6)} ms` +
         (textChanged ? '  innerText changed' : '') +
+        (unstable ? '  (the page changes its own text on every load; text not compared)' : '') +
         (newErrors.length ? `  new errors: ${newErrors.join(' | ')}` : ''),
     );
+    for (const sample of withExtension.samples) console.log(`         ↳ ${sample}`);
   }
 } finally {
   await browser.close();
