@@ -29,17 +29,23 @@ export async function measureLinkTimes(context: BrowserContext, page: BenchPage,
   try {
     await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
     // Reading one counter every 250 ms: a few microseconds of page script, negligible next to a linking slice.
+    // Done when the count and the main thread have both been quiet for quietMs (see isQuiet).
     const start = Date.now();
     let last = -1;
     let since = Date.now();
     let finished = false;
+    let metrics = await tab.metrics();
+    let metricsAt = Date.now();
     for (;;) {
       await sleep(250);
       const count = (await tab.page.evaluate(READ_LINK_COUNT)) as number;
-      if (count !== last) {
+      const now = await tab.metrics();
+      if (count !== last || now.task - metrics.task > (Date.now() - metricsAt) / 10) {
         last = count;
         since = Date.now();
       }
+      metrics = now;
+      metricsAt = Date.now();
       const waited = Date.now() - start;
       finished = waited >= wait.minMs && Date.now() - since >= wait.quietMs;
       if (finished || waited >= wait.maxMs) break;

@@ -72,9 +72,18 @@ async function readMetrics(cdp: CDPSession): Promise<MainThreadMetrics> {
 export interface SettleOptions {
   /** Never read before this (ms after the call). */
   minMs: number;
-  /** Done once ScriptDuration has not grown by more than 0.05 ms for this long. */
+  /** Done once the main thread has been quiet ({@link isQuiet}) for this long. */
   quietMs: number;
   maxMs: number;
+}
+
+/**
+ * Quiet between two readings: no script ran, and the main thread was busy for at most a tenth of the time. The second
+ * condition matters on loaded machines: a long relayout frame between our slices runs no script, and while it runs
+ * the CDP reply itself waits, so a script-only check would call the page settled halfway through the linking.
+ */
+export function isQuiet(before: MainThreadMetrics, after: MainThreadMetrics, elapsedMs: number): boolean {
+  return after.script - before.script <= 0.05 && after.task - before.task <= elapsedMs / 10;
 }
 
 /**
@@ -84,12 +93,14 @@ export interface SettleOptions {
 export async function settle(page: MeasuredPage, options: SettleOptions): Promise<MainThreadMetrics & { waitedMs: number }> {
   const start = Date.now();
   let last = await page.metrics();
+  let lastAt = Date.now();
   let quietSince = Date.now();
   for (;;) {
     await sleep(100);
     const now = await page.metrics();
-    if (now.script - last.script > 0.05) quietSince = Date.now();
+    if (!isQuiet(last, now, Date.now() - lastAt)) quietSince = Date.now();
     last = now;
+    lastAt = Date.now();
     const waited = Date.now() - start;
     if ((waited >= options.minMs && Date.now() - quietSince >= options.quietMs) || waited >= options.maxMs) {
       return { ...last, waitedMs: waited };
