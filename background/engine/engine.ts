@@ -95,6 +95,8 @@ export class Engine {
     }
     const ua = this.connection.userAgent;
     if (!ua || !this.connectedEnough()) return { accepted: false, reason: this.notReadyReason() };
+    const microphone = await this.microphoneProblem();
+    if (microphone) return { accepted: false, reason: microphone };
     const uri = UserAgent.makeURI(this.requestUri(target));
     if (!uri) return { accepted: false, reason: 'Dialable cannot turn that into a SIP address.' };
     const inviter = new Inviter(ua, uri, {
@@ -115,9 +117,12 @@ export class Engine {
         case 'decline':
           await call.hangup();
           break;
-        case 'answer':
+        case 'answer': {
+          const microphone = await this.microphoneProblem();
+          if (microphone) return { ok: false, error: microphone };
           await call.answer();
           break;
+        }
         case 'mute':
         case 'unmute':
           call.setMuted(action.action === 'mute');
@@ -238,6 +243,22 @@ export class Engine {
 
   private changed(): void {
     this.emit({ event: 'snapshot', snapshot: this.snapshot() });
+  }
+
+  /**
+   * This document cannot show a permission prompt: without the grant, getUserMedia would fail ("Permission
+   * dismissed"). Ask the background to show the page that obtains it, and say so.
+   */
+  private async microphoneProblem(): Promise<string | undefined> {
+    const state = await navigator.permissions
+      .query({ name: 'microphone' as PermissionName })
+      .then((s) => s.state)
+      .catch(() => 'granted' as PermissionState);
+    if (state === 'granted') return undefined;
+    this.emit({ event: 'need-microphone' });
+    return state === 'denied'
+      ? 'The microphone is blocked for Dialable. On the page that just opened, follow the steps to unblock it, then call again.'
+      : 'Dialable needs your permission to use the microphone. Allow it on the page that just opened, then call again.';
   }
 
   private connectedEnough(): boolean {

@@ -40,6 +40,8 @@ async function text(page: Page, testId: string): Promise<string> {
 }
 
 async function waitForText(page: Page, testId: string, pattern: RegExp, timeout = 10_000): Promise<string> {
+  // Headless Chromium stops running a background extension tab after a while; the real popup is always in front.
+  await page.bringToFront();
   await page.waitForFunction(
     (id, source, flags) => new RegExp(source, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
     { timeout, polling: 100 },
@@ -232,6 +234,25 @@ describe('Chrome SIP engine against Kamailio', () => {
     await peer.setMode('answer');
   });
 
+  test('a second click while the call is set up does not start a second call; cancelling while it rings', async () => {
+    await peer.setMode('ring-only');
+    const invites = async () => (await peer.snapshot()).sipLog.filter((e) => e.dir === 'in' && e.line.startsWith('INVITE ')).length;
+    const before = await invites();
+    const page = await browser.newPage();
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
+    await link!.click();
+    await link!.click();
+    await waitForText(popup, 'call-state', /Ringing/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await invites()) - before).toBe(1);
+    await popup.click('[data-testid="hangup"]');
+    expect(await waitForText(popup, 'call-state', /Failed.*Cancelled/)).toBeTruthy();
+    await peer.waitFor((s) => s.callState !== 'incoming', 5_000, 'the CANCEL');
+    await page.close();
+    await peer.setMode('answer');
+  });
+
   test('an unknown number says not found', async () => {
     await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
     await popup.type('[data-testid="dial-input"]', '+1 213 373 4253');
@@ -272,6 +293,21 @@ describe('Chrome SIP engine against Kamailio', () => {
     await sip.restart();
     await waitForText(popup, 'registration', /Registered/, 20_000);
     await peer.register();
+  });
+
+  test('without the microphone grant a click explains it and opens the page that obtains it', async () => {
+    await browser.defaultBrowserContext().clearPermissionOverrides();
+    await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
+    const before = (await peer.snapshot()).lastInvite?.receivedAt ?? 0;
+    await (await clickNumber()).close();
+    const welcome = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/welcome.html#microphone`), { timeout: 5_000 });
+    const dialer = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=`), { timeout: 5_000 });
+    const dialerPage = (await dialer.page()) as Page;
+    expect(await waitForText(dialerPage, 'message', /permission to use the microphone/)).toBeTruthy();
+    expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
+    await dialerPage.close();
+    await (await welcome.page())?.close();
+    await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
   });
 
   test('a wrong password gives one clear error and no retry storm', async () => {

@@ -38,6 +38,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     // Never attach to service workers: puppeteer leaves a *restarted* worker paused for its debugger, which would
     // make "the worker was stopped" tests test puppeteer. Filtered targets are resumed and left alone.
     targetFilter: (target) => target.type() !== 'service_worker',
+    // A hung page should fail the step that hung, with the CDP method named, not the whole test at 60 s.
+    protocolTimeout: 20_000,
   });
   // Chromium still writes the profile while puppeteer disconnects: remove it once the process has exited.
   const proc = browser.process();
