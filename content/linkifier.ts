@@ -5,7 +5,8 @@ import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
 import { loadScanner } from './load-scanner';
 import { logger } from '../src/logger';
 import type { ScannerApi } from './scanner-api';
-import { walkRuns, type Run } from './walk-runs';
+import { findShadowRoots, scanText } from './scan-text';
+import type { Run } from './walk-runs';
 import { wrapMatches } from './wrap-matches';
 
 type Root = Document | ShadowRoot;
@@ -71,7 +72,7 @@ export class Linkifier {
     const observer = new MutationObserver((records) => this.absorb(records));
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.observers.set(root, observer);
-    this.markDirty(root === this.doc ? (this.doc.documentElement ?? this.doc) : root);
+    this.markDirty(root);
   }
 
   private markDirty(container: Node): void {
@@ -89,7 +90,8 @@ export class Linkifier {
     this.scheduled = false;
     if (this.stopped) return;
     for (const container of this.takeDirty()) {
-      walkRuns(container, (run) => this.runs.push(run), (shadow) => this.addRoot(shadow));
+      scanText(container, (run) => this.runs.push(run), (shadow) => this.addRoot(shadow));
+      if (isRoot(container)) findShadowRoots(container as Document | ShadowRoot, (shadow) => this.addRoot(shadow));
     }
     if (this.runs.length === 0) return;
     const scanner = this.scanner;
@@ -171,7 +173,7 @@ export class Linkifier {
   private takeDirty(): Node[] {
     const all = [...this.dirty];
     this.dirty.clear();
-    if (all.length > MAX_DIRTY) return [...this.observers.keys()].map((r) => (r === this.doc ? this.doc.documentElement : r));
+    if (all.length > MAX_DIRTY) return [...this.observers.keys()];
     const set = new Set(all);
     return all.filter((node) => node.isConnected && !hasAncestorIn(node, set));
   }

@@ -11,11 +11,12 @@ const DIGIT = /[0-9\uFF10-\uFF19]/;
 
 /**
  * Walks `root` in document order and reports every run that may hold a phone number ({@link hasCandidate}), plus
- * every open shadow root it meets. A manual firstChild/nextSibling walk rather than a TreeWalker: it tells us when we
+ * every open shadow root it meets; digit-holding text nodes go into `seen`. Used on blocks that hold a digit
+ * (see scan-text.ts), where assembling runs across inline markup needs the elements. A manual firstChild/nextSibling walk rather than a TreeWalker: it tells us when we
  * *leave* an element, which is where block boundaries end runs, and it skips whole subtrees without a filter callback.
  * Cost on a page without digits: one regex test per text node on top of the bare walk.
  */
-export function walkRuns(root: Node, onRun: (run: Run) => void, onShadowRoot: (root: ShadowRoot) => void): void {
+export function walkRuns(root: Node, onRun: (run: Run) => void, onShadowRoot: (root: ShadowRoot) => void, seen?: Set<Text>): void {
   let nodes: Text[] = [];
   let hasDigit = false;
 
@@ -37,7 +38,10 @@ export function walkRuns(root: Node, onRun: (run: Run) => void, onShadowRoot: (r
     if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;
       nodes.push(text);
-      if (!hasDigit && DIGIT.test(text.data)) hasDigit = true;
+      if (DIGIT.test(text.data)) {
+        hasDigit = true;
+        seen?.add(text);
+      }
     } else if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       const name = el.localName;
