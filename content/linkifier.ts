@@ -1,6 +1,6 @@
 import type { LinkStyle } from '../src/settings/defaults';
 import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
-import { scheduleIdle, type Slice } from './idle-scheduler';
+import { LARGE_SLICE_MS, scheduleIdle, SLICE_MS, type Slice } from './idle-scheduler';
 import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
 import { loadScanner } from './load-scanner';
 import { logger } from '../src/logger';
@@ -13,6 +13,8 @@ type Root = Document | ShadowRoot;
 
 /** Above this many dirty containers in one batch, rescanning the roots is cheaper than sorting them out. */
 const MAX_DIRTY = 500;
+/** Queued runs above which slices grow (see LARGE_SLICE_MS). */
+const LARGE_BACKLOG = 300;
 
 /**
  * Links the phone numbers of one document and keeps them linked as the page changes.
@@ -83,7 +85,11 @@ export class Linkifier {
   private schedule(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    scheduleIdle((slice) => this.flush(slice));
+    scheduleIdle(
+      (slice) => this.flush(slice),
+      50,
+      () => (this.runs.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS),
+    );
   }
 
   private flush(slice: Slice): void {
