@@ -1,141 +1,155 @@
 import { findNumbers, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { cleanText } from './clean-text';
-import { contextScore } from './context-words';
+import { CONTEXT_WINDOW, contextScore } from './context-words';
+import { hasCandidate } from './has-candidate';
+import { isDecoy } from './is-decoy';
 import type { PhoneMatch } from './phone-match';
+import { separateLabels } from './separate-labels';
+import { toCountryCode } from './to-country-code';
 
+/** Options for {@link findPhoneNumbers}. */
 export interface FindOptions {
-  /** ISO 3166-1 alpha-2 region for national numbers. */
+  /** ISO 3166-1 alpha-2 region whose national formats and international prefix are read ('US', 'DE'). */
   defaultCountry?: string;
 }
 
-const WORD_OR_DIGIT = /[\p{L}\p{N}_]/u;
-const DIGIT = /\d/;
-const JOINER = /[-./:,]/;
-const EXT_SEPARATOR = /^\s*(?:x|ext\.?|extn\.?|ext\s*\.?|extension|durchwahl|poste|#|;\s*ext=)\s*$/i;
-const CURRENCY_BEFORE = /[$€£¥₹₩₽¤]\s?$|\b(?:usd|eur|gbp|chf|jpy|inr|rs\.?|ft|kr|sek|nok|dkk|pln|czk|brl|r\$)\s?$/i;
-const UNIT_AFTER = /^\s?(?:%|‰|°|€|\$|£|¥|km|kg|mb|gb|kb|m²|m2|ha|mi|ft|lbs?|usd|eur|gbp|ft\b|kr\b|people|inhabitants|residents|views|votes|downloads|copies|units|points|pts)/i;
-const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:\s*[-–—]\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}))?$/;
-const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
-const YEAR_RANGE = /^(?:1[5-9]|20)\d{2}\s*[-–—/]\s*(?:1[5-9]|20)?\d{2}$/;
-const TIME_LIKE = /\d{1,2}[:h.]\d{2}\s*[-–—]\s*\d{1,2}[:h.]\d{2}|\d:\d{2}/;
+interface Found {
+  number: PhoneNumber;
+  /** The extension we accept, which is not always the one libphonenumber read. */
+  ext: string | undefined;
+  start: number;
+  end: number;
+}
+
+/** What libphonenumber may read as an extension marker; it also takes ", 204", which is usually a second number. */
+const EXT_MARKER = /^\s*(?:x|ext|extn|extension|#)\.?:?\s*$/i;
+const TRAILING = /[\s,;:]/;
+/** How far past a misread extension to read again: longer than any number with its extension. */
+const RESCAN = 64;
 
 /**
  * Finds the phone numbers in one run of text (a paragraph's worth of inline text) and normalizes them to E.164.
- * libphonenumber-js (full metadata, only VALID numbers) does the finding; our filters then drop what people would
- * not call: parts of longer digit runs (card, tracking, order numbers), dates, times, years, amounts, measurements,
- * and digit runs introduced by words such as "Order" or "Invoice".
+ * libphonenumber-js (max metadata, VALID numbers only) finds the candidates: international numbers, the default
+ * country's international prefix (00, 011) and its national formats. Our filters then drop what people would not
+ * call (see isDecoy and contextScore). `start`/`end` index `raw`; `raw.slice(start, end)` is the number as shown,
+ * extension included.
  */
 export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneMatch[] {
-  const { text, offsets } = cleanText(raw);
+  if (!hasCandidate(raw)) return [];
+  const country = toCountryCode(options.defaultCountry);
+  const { text, offsets } = separateLabels(cleanText(raw));
   const out: PhoneMatch[] = [];
-  let from = 0;
-  while (from < text.length) {
-    const rest = text.slice(from);
-    const found = findNumbers(rest, { defaultCountry: options.defaultCountry as CountryCode | undefined, v2: true });
-    if (found.length === 0) break;
-    let next = text.length;
-    for (const m of found) {
-      let start = from + m.startsAt;
-      let end = from + m.endsAt;
-      const ext = m.number.ext;
-      if (ext) {
-        // libphonenumber also reads ", 07911" after a number as an extension: only real extension markers count.
-        const matched = text.slice(start, end);
-        const at = matched.lastIndexOf(ext);
-        const separator = matched.slice(0, at).replace(/^.*\d/s, '');
-        if (!EXT_SEPARATOR.test(separator)) {
-          end = start + at - separator.length;
-          // Rescan from here: the "extension" may be the start of the next number.
-          next = end;
-          if (accept(text, start, end)) out.push(toMatch(m.number.number, undefined, start, end, offsets));
-          break;
-        }
-      }
-      ({ start, end } = trim(text, start, end));
-      if (accept(text, start, end) && writtenAsDialed(text.slice(start, end), m.number, ext)) {
-        out.push(toMatch(m.number.number, ext, start, end, offsets));
-      } else {
-        const inner = innerMatch(text, start, end, options.defaultCountry);
-        if (inner) out.push(toMatch(inner.number.number, inner.number.ext, inner.start, inner.end, offsets));
-      }
+  const keep = (found: Found) => {
+    const start = offsets[found.start] as number;
+    // The raw character after the last clean one, so removed characters (soft hyphens) after the number stay out.
+    const end = (offsets[found.end - 1] as number) + 1;
+    // The guarantee hasCandidate gives the content script: nothing it skips could have been found here.
+    if (!hasCandidate(raw.slice(start, end))) return;
+    const e164 = found.number.number;
+    out.push(found.ext ? { start, end, e164, ext: found.ext } : { start, end, e164 });
+  };
+
+  const queue = search(text, 0, text.length, country);
+  let settled = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const m = queue[i] as Found;
+    if (m.start < settled) continue;
+    settled = m.end;
+    const cut = m.ext === undefined ? undefined : misreadExtension(text, m, m.ext);
+    if (cut === undefined) {
+      const found = accepted(text, m) ?? innerMatch(text, m.start, m.end, country);
+      if (found) keep(found);
+      continue;
     }
-    if (next === text.length) break;
-    from = next;
+    // libphonenumber read ", 07911…" as an extension: keep the number alone, then read again from the cut, as the
+    // "extension" is probably the start of the next number. Only near the cut, so a long run is read once.
+    const found = accepted(text, { ...m, ext: undefined, end: cut });
+    if (found) keep(found);
+    const until = Math.min(text.length, m.end + RESCAN);
+    const again = search(text, cut, until, country).filter((r) => r.start < m.end && (r.end < until || until === text.length));
+    queue.splice(i + 1, 0, ...again);
+    settled = cut;
   }
   return out;
 }
 
+/** Where the number ends when what libphonenumber read as its extension has no extension marker, else undefined. */
+function misreadExtension(text: string, m: Found, ext: string): number | undefined {
+  const extStart = text.lastIndexOf(ext, m.end - ext.length);
+  const marker = /\D*$/.exec(text.slice(m.start, extStart))?.[0] ?? '';
+  return EXT_MARKER.test(marker) ? undefined : extStart - marker.length;
+}
+
+function search(text: string, from: number, to: number, country: CountryCode | undefined): Found[] {
+  return findNumbers(text.slice(from, to), { defaultCountry: country, v2: true }).map((m) => ({
+    number: m.number,
+    ext: m.number.ext,
+    start: from + m.startsAt,
+    end: from + m.endsAt,
+  }));
+}
+
 /**
  * libphonenumber sometimes glues a neighbour onto a number ("17:30 — 089 12345605" → +49 30 0891…): when a match is
- * rejected, try again from each later token inside it, so the real number at its end is still found.
+ * rejected, try again from each of the next few tokens inside it, so the real number at its end is still found.
  */
-function innerMatch(text: string, start: number, end: number, country: string | undefined) {
+function innerMatch(text: string, start: number, end: number, country: CountryCode | undefined): Found | undefined {
   let tries = 0;
   for (let p = start + 1; p < end && tries < 3; p++) {
-    if (!/[\s\-–—/]/.test(text[p - 1] as string) || !/[\d+(]/.test(text[p] as string)) continue;
+    if (!/[\s\-/]/.test(text.charAt(p - 1)) || !/[\d+(]/.test(text.charAt(p))) continue;
     tries++;
-    const [m] = findNumbers(text.slice(p, end), { defaultCountry: country as CountryCode | undefined, v2: true });
-    if (!m) continue;
-    const s = p + m.startsAt;
-    const e = p + m.endsAt;
-    if (accept(text, s, e) && writtenAsDialed(text.slice(s, e), m.number, m.number.ext)) return { number: m.number, start: s, end: e };
+    const [inner] = search(text, p, end, country);
+    const found = inner && accepted(text, inner);
+    if (found) return found;
   }
   return undefined;
 }
 
-/**
- * Numbers written without +country code must be written the way people dial them nationally: "0202 4118" in
- * Germany, not "2024-118" (which libphonenumber would accept as 0202 4118 with the trunk 0 left out). The digits
- * must end with the national format's digits, or with country code + national number (a 00/011 prefix).
- */
-function writtenAsDialed(matched: string, number: PhoneNumber, ext: string | undefined): boolean {
-  if (/^[+(]?\s*\+/.test(matched)) return true;
-  const strip = (d: string) => (ext && d.endsWith(ext) ? d.slice(0, -ext.length) : d);
-  const digits = strip(matched.replace(/\D/g, ''));
-  const national = strip(number.formatNational().replace(/\D/g, ''));
-  return digits.endsWith(national) || digits.endsWith(`${number.countryCallingCode}${number.nationalNumber}`);
-}
+/** The match trimmed to what a person sees as the number, or undefined when it is not one. */
+function accepted(text: string, found: Found): Found | undefined {
+  let { start, end } = found;
+  while (end > start && TRAILING.test(text.charAt(end - 1))) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  // "(020 7946 0958)": the parenthesis opened before the number is not part of it.
+  const opened = (s: string) => s.split('(').length - s.split(')').length;
+  if (text.charAt(start) === '(' && opened(text.slice(start, end)) > 0) start = skipSpaces(text, start + 1);
+  if (text.charAt(end - 1) === ')' && opened(text.slice(start, end)) < 0) end--;
 
-function toMatch(e164: string, ext: string | undefined, start: number, end: number, offsets: number[]): PhoneMatch {
-  const match: PhoneMatch = { start: offsets[start] as number, end: offsets[end] as number, e164 };
-  if (ext) match.ext = ext;
-  return match;
-}
-
-function trim(text: string, start: number, end: number): { start: number; end: number } {
-  while (end > start && /[\s,;]/.test(text[end - 1] as string)) end--;
-  while (start < end && /\s/.test(text[start] as string)) start++;
-  return { start, end };
-}
-
-/** Our decoy filters, on the cleaned text around a libphonenumber match. */
-function accept(text: string, start: number, end: number): boolean {
+  if (isDecoy(text, start, end)) return undefined;
   const matched = text.slice(start, end);
-  const before = text.slice(0, start);
-  const after = text.slice(end);
+  const written = writtenAs(matched, found.number, found.ext);
+  if (written === undefined) return undefined;
+  const score = contextScore(text.slice(Math.max(0, start - CONTEXT_WINDOW), start));
+  if (score < 0) return undefined;
+  // A bare run of digits or a very short number is more often an ID or an article number: only with a word like "Tel".
+  const doubtful = written === 'national' && (/^\d+$/.test(matched) || found.number.nationalNumber.length < 7);
+  if (doubtful && score === 0) return undefined;
+  return { ...found, start, end };
+}
 
-  // Part of a longer run: letters or digits glued on, or digits after a single joiner (IBAN, card, order numbers,
-  // IP addresses, versions, dates).
-  const b1 = before.slice(-1);
-  const b2 = before.slice(-2, -1);
-  if (WORD_OR_DIGIT.test(b1)) return false;
-  if ((JOINER.test(b1) || b1 === ' ') && DIGIT.test(b2) && !/^[+(]/.test(matched)) return false;
-  if (b1 === '+' && DIGIT.test(b2)) return false;
-  const a1 = after.charAt(0);
-  const a2 = after.charAt(1);
-  if (WORD_OR_DIGIT.test(a1)) return false;
-  if ((JOINER.test(a1) || a1 === ' ') && DIGIT.test(a2)) return false;
-  if (/^[.:]\d/.test(after) || /^:\d/.test(after)) return false;
+function skipSpaces(text: string, i: number): number {
+  while (text.charAt(i) === ' ') i++;
+  return i;
+}
 
-  const compact = matched.replace(/\s+/g, ' ');
-  if (DATE_LIKE.test(compact) || COMPACT_DATE.test(compact) || YEAR_RANGE.test(compact) || TIME_LIKE.test(compact)) return false;
-  if (/^\d{1,3}(?:[,.]\d{3}){2,}$/.test(compact)) return false; // 1,234,567 / 1.234.567
-  // Versions and dotted IDs, but not the dotted phone styles 213.373.4253 and 01.23.45.67.89.
-  if (/^\d+\.\d+(?:\.\d+)+$/.test(compact) && !/^(?:\d{3}\.\d{3}\.\d{4}|\d{2}(?:\.\d{2}){4})$/.test(compact)) return false;
-  if (/^\d+\.\d+$/.test(compact)) return false; // decimals, coordinates
-  if (CURRENCY_BEFORE.test(before) || UNIT_AFTER.test(after)) return false;
-
-  const score = contextScore(before);
-  if (score < 0) return false;
-  return true;
+/**
+ * How a number is written: 'international' (+44 …, or after an international prefix such as 00 or 011) or
+ * 'national' (as dialled inside its country: with the trunk prefix where its national format has one, or a mobile
+ * number without it, as India and Turkey write them). Undefined when libphonenumber had to guess: "2024-118" in
+ * Germany would be 0202 4118 with the trunk 0 left out.
+ */
+function writtenAs(matched: string, number: PhoneNumber, ext: string | undefined): 'international' | 'national' | undefined {
+  if (/^\(?\s*\+/.test(matched)) return 'international';
+  const digitsOf = (s: string) => {
+    const digits = s.replace(/\D/g, '');
+    return ext && digits.endsWith(ext) ? digits.slice(0, -ext.length) : digits;
+  };
+  // "0049 (0)30 …": the trunk prefix in parentheses is dialled only from inside the country.
+  const written = [digitsOf(matched), digitsOf(matched.replace(/\(0\)/g, ''))];
+  const withCountryCode = `${number.countryCallingCode}${number.nationalNumber}`;
+  if (written.some((d) => d.length > withCountryCode.length && d.endsWith(withCountryCode))) return 'international';
+  const national = number.formatNational().replace(/\D/g, '').slice(0, number.ext ? -number.ext.length : undefined);
+  if (written.some((d) => d.endsWith(national))) return 'national';
+  if (written.includes(number.nationalNumber) && number.getType() === 'MOBILE') return 'national';
+  return undefined;
 }

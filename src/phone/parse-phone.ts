@@ -1,30 +1,40 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { cleanText } from './clean-text';
+import { findPhoneNumbers } from './find-phone-numbers';
+import { toCountryCode } from './to-country-code';
+
+const URI = /^(?:tel|callto):(?:\/\/)?(.*)$/is;
+const EXT = /^\d{1,10}$/;
 
 /**
- * Parses one number a person typed, selected or a link holds (`tel:`/`callto:` URIs with `;ext=` or `%20`
- * accepted). Only valid numbers come back, normalized to E.164.
+ * Parses one number a person typed or selected, or a link holds: `tel:`/`callto:` URIs (RFC 3966 `;ext=`, `%20`
+ * escapes) or plain text. Only valid numbers come back, in E.164. A selection may carry words around its number
+ * ("Tel.: 020 7946 0958"): when the whole text is not a number, exactly one number found in it is taken.
  */
 export function parsePhone(input: string, defaultCountry?: string): { e164: string; ext?: string } | undefined {
+  const country = toCountryCode(defaultCountry);
   let text = input.trim();
   let ext: string | undefined;
-  const uri = /^(?:tel|callto):(?:\/\/)?(.*)$/i.exec(text);
+  const uri = URI.exec(text);
   if (uri) {
-    let body = uri[1] as string;
+    const [number = '', ...params] = (uri[1] as string).split(';');
     try {
-      body = decodeURIComponent(body);
+      text = decodeURIComponent(number);
     } catch {
-      // keep as is
+      return undefined;
     }
-    const [number, ...params] = body.split(';');
-    text = number ?? '';
-    const extParam = params.find((p) => /^ext=/i.test(p));
-    if (extParam) ext = extParam.slice(4);
+    ext = params.find((p) => /^ext=/i.test(p))?.slice(4);
   }
-  text = cleanText(text).text;
-  if (text.length > 64 || !/\d/.test(text)) return undefined;
-  const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultCountry as CountryCode | undefined, extract: false });
-  if (!parsed?.isValid()) return undefined;
-  const finalExt = ext ?? parsed.ext;
-  return finalExt && /^\d{1,10}$/.test(finalExt) ? { e164: parsed.number, ext: finalExt } : { e164: parsed.number };
+  const clean = cleanText(text).text;
+  if (clean.length > 64 || !/\d/.test(clean)) return undefined;
+
+  const parsed = parsePhoneNumberFromString(clean, { defaultCountry: country, extract: false });
+  if (parsed?.isValid()) return withExt(parsed.number, ext ?? parsed.ext);
+  if (uri) return undefined;
+  const found = findPhoneNumbers(text, { defaultCountry: country });
+  return found.length === 1 && found[0] ? withExt(found[0].e164, found[0].ext) : undefined;
+}
+
+function withExt(e164: string, ext: string | undefined): { e164: string; ext?: string } {
+  return ext && EXT.test(ext) ? { e164, ext } : { e164 };
 }
