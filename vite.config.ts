@@ -26,7 +26,7 @@ export default defineConfig(({ mode }) => {
         skipManifestValidation: true, // validation downloads a schema at build time
         disableAutoLaunch: true,
         printSummary: false,
-        additionalInputs: ['content/scanner.ts', 'background/offscreen.html', 'popup/welcome.html'],
+        additionalInputs: ['background/offscreen.html', 'popup/welcome.html'],
         transformManifest: (manifest) => ({ ...manifest, version: pkg.version }),
       }),
     ],

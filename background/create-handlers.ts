@@ -1,4 +1,5 @@
 import type { EngineCommand, EngineEvent, EngineReply, HandlersFor, Reply, ResolvedTarget } from '../src/messaging/protocol';
+import { findLinkMatches } from '../src/phone/link-matches';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { validateAccount } from '../src/settings/account';
 import type { Settings } from '../src/settings/defaults';
@@ -36,6 +37,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       if (!reply.accepted) await deps.openDialer(resolved, reply.reason);
       return reply;
     },
+    'page:scan': async ({ texts, country }) => ({ matches: findLinkMatches(texts, country) }),
     'ui:dial': async ({ target }) => {
       const resolved = resolveDialTarget(target, await country(), true);
       if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };

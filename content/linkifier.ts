@@ -1,20 +1,43 @@
+import type { LinkMatch } from '../src/phone/phone-match';
 import type { LinkStyle } from '../src/settings/defaults';
-import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
-import { LARGE_SLICE_MS, scheduleIdle, SLICE_MS, type Slice } from './idle-scheduler';
-import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
-import { loadScanner } from './load-scanner';
 import { logger } from '../src/logger';
-import type { ScannerApi } from './scanner-api';
-import { findShadowRoots, scanText } from './scan-text';
+import { SCAN_LIMITS } from '../src/messaging/validate-envelope';
+import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
+import { findShadowRoots } from './find-shadow-roots';
+import { LARGE_SLICE_MS, scheduleIdle, SLICE_MS, type Slice } from './idle-scheduler';
+import { joinRun, type JoinedRun } from './join-run';
+import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
+import { TextScan } from './text-scan';
 import type { Run } from './walk-runs';
 import { wrapMatches } from './wrap-matches';
+
+/** Matches run texts in the background (`page:scan`); `matches[i]` belongs to `texts[i]`. */
+export type MatchTexts = (texts: string[]) => Promise<LinkMatch[][]>;
 
 type Root = Document | ShadowRoot;
 
 /** Above this many dirty containers in one batch, rescanning the roots is cheaper than sorting them out. */
 const MAX_DIRTY = 500;
-/** Queued runs above which slices grow (see LARGE_SLICE_MS). */
+/** Runs waiting to be wrapped above which slices grow (see LARGE_SLICE_MS). */
 const LARGE_BACKLOG = 300;
+/** Runs per `page:scan` message; the first message of a scan is small so the numbers in view come back first. */
+const FIRST_BATCH = 40;
+const BATCH = 1000;
+/** Characters per text sent (below SCAN_LIMITS.chars); longer runs go in pieces cut at a line break or space. */
+const PIECE = 16_000;
+
+/** A piece of a run's text as sent, and where it starts in the joined run. */
+interface Piece {
+  run: Run;
+  joined: JoinedRun;
+  offset: number;
+}
+
+/** A run with its matches, waiting to be wrapped. */
+interface Matched {
+  run: Run;
+  matches: LinkMatch[];
+}
 
 /**
  * Links the phone numbers of one document and keeps them linked as the page changes.
@@ -22,13 +45,17 @@ const LARGE_BACKLOG = 300;
  * - One MutationObserver per root (the document and each open shadow root); records are folded into "dirty
  *   containers" (the nearest block ancestor of a change), descendants of queued containers are dropped.
  * - Our own DOM writes happen inside {@link write}, which hands earlier page records on and drops ours.
- * - Walking is cheap and synchronous; matching and wrapping run in idle slices, after the scanner bundle loads.
+ * - A pipeline in idle slices: containers are scanned for candidate runs ({@link TextScan}), each slice's runs go
+ *   to the background in one message to be matched, and the matched runs are wrapped in later slices. The page
+ *   never loads or runs libphonenumber-js.
  */
 export class Linkifier {
   private readonly observers = new Map<Root, MutationObserver>();
   private readonly dirty = new Set<Node>();
-  private runs: Run[] = [];
-  private scanner: ScannerApi | undefined;
+  private scans: TextScan[] = [];
+  private found: Run[] = [];
+  private matched: Matched[] = [];
+  private sentAny = false;
   private scheduled = false;
   private stopped = false;
 
@@ -36,6 +63,7 @@ export class Linkifier {
     private readonly doc: Document,
     readonly country: string | undefined,
     private style: LinkStyle,
+    private readonly match: MatchTexts,
   ) {}
 
   start(): void {
@@ -54,7 +82,9 @@ export class Linkifier {
     }
     this.observers.clear();
     this.dirty.clear();
-    this.runs = [];
+    this.scans = [];
+    this.found = [];
+    this.matched = [];
   }
 
   setStyle(style: LinkStyle): void {
@@ -88,45 +118,81 @@ export class Linkifier {
     scheduleIdle(
       (slice) => this.flush(slice),
       50,
-      () => (this.runs.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS),
+      () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS),
     );
   }
 
   private flush(slice: Slice): void {
     this.scheduled = false;
     if (this.stopped) return;
+    // Wrapping first: those runs are ready, and they are what the user sees change.
+    if (this.matched.length > 0) {
+      let done = 0;
+      this.write(() => {
+        while (done < this.matched.length && slice.hasTime()) this.linkRun(this.matched[done++] as Matched);
+      });
+      this.matched = this.matched.slice(done);
+    }
     for (const container of this.takeDirty()) {
-      scanText(container, (run) => this.runs.push(run), (shadow) => this.addRoot(shadow));
-      if (isRoot(container)) findShadowRoots(container as Document | ShadowRoot, (shadow) => this.addRoot(shadow));
+      this.scans.push(new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow)));
+      if (isRoot(container)) findShadowRoots(container as Root, (shadow) => this.addRoot(shadow));
     }
-    if (this.runs.length === 0) return;
-    const scanner = this.scanner;
-    if (!scanner) {
-      loadScanner().then(
-        (api) => {
-          this.scanner = api;
-          this.schedule();
-        },
-        (error: unknown) => logger.warn('Could not load the number scanner', error),
-      );
-      return;
+    const cap = this.sentAny ? BATCH : FIRST_BATCH;
+    while (this.scans.length > 0 && this.found.length < cap) {
+      if (!(this.scans[0] as TextScan).step(() => slice.hasTime() && this.found.length < cap)) break;
+      this.scans.shift();
     }
-    let done = 0;
-    this.write(() => {
-      while (done < this.runs.length && slice.hasTime()) this.linkRun(scanner, this.runs[done++] as Run);
-    });
-    this.runs = this.runs.slice(done);
-    if (this.runs.length > 0) this.schedule();
+    if (this.found.length > 0) this.send(this.found.splice(0));
+    if (this.matched.length > 0 || this.scans.length > 0) this.schedule();
   }
 
-  private linkRun(scanner: ScannerApi, run: Run): void {
+  /** Sends runs to be matched (in as many messages as SCAN_LIMITS need); matches join the wrap queue on reply. */
+  private send(runs: Run[]): void {
+    this.sentAny = true;
+    let texts: string[] = [];
+    let pieces: Piece[] = [];
+    let chars = 0;
+    for (const run of runs) {
+      const joined = joinRun(run.texts);
+      for (const { text, offset } of cutRun(joined.text)) {
+        if (texts.length === SCAN_LIMITS.texts || chars + text.length > SCAN_LIMITS.total) {
+          this.sendPieces(texts, pieces);
+          texts = [];
+          pieces = [];
+          chars = 0;
+        }
+        texts.push(text);
+        pieces.push({ run, joined, offset });
+        chars += text.length;
+      }
+    }
+    if (texts.length > 0) this.sendPieces(texts, pieces);
+  }
+
+  private sendPieces(texts: string[], pieces: Piece[]): void {
+    this.match(texts).then(
+      (results) => {
+        if (this.stopped) return;
+        let current: Matched | undefined;
+        results.forEach((matches, i) => {
+          const { run, joined, offset } = pieces[i] as Piece;
+          if (matches.length === 0) return;
+          if (current?.run !== run) this.matched.push((current = { run, matches: [] }));
+          for (const m of matches) current.matches.push({ ...m, start: joined.toRaw(m.start + offset), end: joined.toRaw(m.end + offset) });
+        });
+        if (this.matched.length > 0) this.schedule();
+      },
+      (error: unknown) => logger.warn('Could not match phone numbers', error),
+    );
+  }
+
+  private linkRun({ run, matches }: Matched): void {
     // The page may have changed the run since we saw it; the observer has queued a rescan for that case.
     for (let i = 0; i < run.nodes.length; i++) {
       const node = run.nodes[i] as Text;
       if (!node.isConnected || node.data !== run.texts[i]) return;
     }
-    const matches = scanner.scan(run.texts.join(''), this.country);
-    if (matches.length > 0) wrapMatches(run.nodes, matches, this.style);
+    wrapMatches(run.nodes, matches, this.style);
   }
 
   /** Turns mutation records into undo work (for nodes we replaced) and dirty containers. */
@@ -206,4 +272,35 @@ function isRoot(node: Node): boolean {
 function hasAncestorIn(node: Node, set: Set<Node>): boolean {
   for (let p = node.parentNode; p !== null; p = p.parentNode) if (set.has(p)) return true;
   return false;
+}
+
+/**
+ * Cuts a long run text into pieces of at most PIECE characters, at a line break, or else at a space between two
+ * words, so that no number is cut in two.
+ */
+export function cutRun(text: string): Array<{ text: string; offset: number }> {
+  if (text.length <= PIECE) return [{ text, offset: 0 }];
+  const pieces: Array<{ text: string; offset: number }> = [];
+  let offset = 0;
+  while (offset < text.length) {
+    let end = Math.min(offset + PIECE, text.length);
+    if (end < text.length) {
+      const cut = cutPoint(text.slice(offset + PIECE / 2, end));
+      if (cut >= 0) end = offset + PIECE / 2 + cut;
+    }
+    pieces.push({ text: text.slice(offset, end), offset });
+    offset = end;
+  }
+  return pieces;
+}
+
+const BETWEEN_WORDS = /\p{L}\s+(?=\p{L})/gu;
+
+/** Where to end a piece inside `window`: after its last line break, or after a space between words; -1 if neither. */
+function cutPoint(window: string): number {
+  const line = window.lastIndexOf('\n');
+  if (line >= 0) return line + 1;
+  let last = -1;
+  for (const m of window.matchAll(BETWEEN_WORDS)) last = m.index + m[0].length;
+  return last;
 }

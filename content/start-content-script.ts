@@ -29,7 +29,7 @@ export async function startContentScript(): Promise<void> {
     if (linkifier) {
       linkifier.setStyle(d.linkStyle);
     } else {
-      linkifier = new Linkifier(document, country, d.linkStyle);
+      linkifier = new Linkifier(document, country, d.linkStyle, (texts) => matchTexts(texts, country));
       linkifier.start();
     }
   };
@@ -40,6 +40,13 @@ export async function startContentScript(): Promise<void> {
     const change = changes[SETTINGS_KEY];
     if (area === 'local' && change) apply(coerceSettings(change.newValue));
   });
+}
+
+/** Asks the background to match run texts (see `page:scan`); libphonenumber-js never loads in the page. */
+async function matchTexts(texts: string[], country: string | undefined) {
+  const reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
+  if (!reply || !Array.isArray(reply.matches)) throw new Error('No answer from the Dialable background');
+  return reply.matches;
 }
 
 function dial(target: string): void {

@@ -1,12 +1,6 @@
-import type { PhoneMatch } from '../src/phone/phone-match';
+import type { LinkMatch } from '../src/phone/phone-match';
 import type { LinkStyle } from '../src/settings/defaults';
 import { recordLink, recordReplacement } from './link-registry';
-
-/** What the lazily loaded scanner gives the wrapper for each match. */
-export interface LinkMatch extends PhoneMatch {
-  href: string;
-  title: string;
-}
 
 const SPACE = /\s/;
 

@@ -1,4 +1,5 @@
 import type { EngineSnapshot } from '../call/engine-snapshot';
+import type { LinkMatch } from '../phone/phone-match';
 import type { Account } from '../settings/account';
 import type { Settings } from '../settings/defaults';
 
@@ -36,6 +37,16 @@ export interface Protocol {
     to: 'background';
     payload: { target: string; source: { url: string; title: string } };
     reply: DialResult;
+  };
+  /**
+   * The content script's candidate runs (inline text that may hold a number), matched in the background so that
+   * pages never load or run libphonenumber-js. `matches[i]` belongs to `texts[i]`.
+   */
+  'page:scan': {
+    from: 'content';
+    to: 'background';
+    payload: { texts: string[]; country?: string };
+    reply: { matches: LinkMatch[][] };
   };
   /** The popup's dial button (typed or pasted number, tel:/sip: URI). */
   'ui:dial': { from: 'extension'; to: 'background'; payload: { target: string }; reply: DialResult };

@@ -3,6 +3,8 @@ import type { Envelope, MessageType, Origin, Protocol } from './protocol';
 
 const MAX_URI = 256;
 const MAX_TEXT = 2048;
+/** One batch of runs from a content script: bounded, so a hostile page cannot make the background parse megabytes. */
+export const SCAN_LIMITS = { texts: 1000, chars: 20_000, total: 400_000 } as const;
 
 type Guard<K extends MessageType> = (p: unknown) => p is Protocol[K]['payload'];
 const isString = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
@@ -18,6 +20,16 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
     isObject(p.source) &&
     isString(p.source.url) &&
     isString(p.source.title),
+  'page:scan': (p): p is Protocol['page:scan']['payload'] => {
+    if (!isObject(p) || !Array.isArray(p.texts) || p.texts.length > SCAN_LIMITS.texts) return false;
+    if (p.country !== undefined && !(typeof p.country === 'string' && /^[A-Z]{2}$/.test(p.country))) return false;
+    let total = 0;
+    for (const text of p.texts as unknown[]) {
+      if (!isString(text, SCAN_LIMITS.chars)) return false;
+      total += text.length;
+    }
+    return total <= SCAN_LIMITS.total;
+  },
   'ui:dial': (p): p is Protocol['ui:dial']['payload'] => isObject(p) && isString(p.target, MAX_URI),
   'ui:call': (p): p is Protocol['ui:call']['payload'] =>
     isObject(p) &&
@@ -38,6 +50,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
 /** Who may send each message. */
 export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'page:dial': ['content'],
+  'page:scan': ['content'],
   'ui:dial': ['extension'],
   'ui:call': ['extension', 'background'],
   'ui:save-account': ['extension'],

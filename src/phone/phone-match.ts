@@ -7,3 +7,9 @@ export interface PhoneMatch {
   /** Extension digits when the text gave one (x204, ext. 204, #204). */
   ext?: string;
 }
+
+/** A match as the content script wraps it: where it is in the run's text, what it dials, and its tooltip. */
+export interface LinkMatch extends PhoneMatch {
+  href: string;
+  title: string;
+}

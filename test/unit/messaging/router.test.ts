@@ -7,8 +7,10 @@ const source = { url: 'https://example.com/', title: 'Example' };
 function router(who: SenderInfo | undefined) {
   const dial = vi.fn(async () => ({ accepted: true }));
   const ok = async () => ({ ok: true });
+  const scan = vi.fn(async ({ texts }: { texts: string[] }) => ({ matches: texts.map(() => []) }));
   const handlers: HandlersFor<'background'> = {
     'page:dial': dial,
+    'page:scan': scan,
     'ui:dial': dial,
     'ui:call': ok,
     'ui:save-account': async () => ({ registered: false, message: '' }),
@@ -18,7 +20,7 @@ function router(who: SenderInfo | undefined) {
     'ui:seen': ok,
     'engine:event': ok,
   };
-  return { dial, route: createRouter(handlers, () => who) };
+  return { dial, scan, route: createRouter(handlers, () => who) };
 }
 
 describe('the message router is the trust boundary', () => {
@@ -56,5 +58,23 @@ describe('the message router is the trust boundary', () => {
     const { dial, route } = router(undefined);
     expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958', source } }, {})).toBeUndefined();
     expect(dial).not.toHaveBeenCalled();
+  });
+
+  test('a content script may have run texts matched, within bounds', async () => {
+    const { scan, route } = router({ origin: 'content', tabId: 3 });
+    await expect(route({ type: 'page:scan', payload: { texts: ['Call 020 7946 0958'], country: 'GB' } }, {})).resolves.toEqual({ matches: [[]] });
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
+  test.each([
+    ['too many texts', { texts: Array.from({ length: 1001 }, () => '555 0100') }],
+    ['a text too long', { texts: ['1'.repeat(20_001)] }],
+    ['too many characters in all', { texts: Array.from({ length: 30 }, () => '1'.repeat(19_000)) }],
+    ['a text that is not a string', { texts: [42] }],
+    ['a country that is not a region code', { texts: ['x'], country: 'gb; drop' }],
+  ])('drops a scan request with %s', async (_name, payload) => {
+    const { scan, route } = router({ origin: 'content' });
+    await expect(Promise.resolve(route({ type: 'page:scan', payload }, {}))).resolves.toBeUndefined();
+    expect(scan).not.toHaveBeenCalled();
   });
 });
