@@ -20,6 +20,11 @@ type Root = Document | ShadowRoot;
 const MAX_DIRTY = 500;
 /** Runs waiting to be wrapped above which slices grow (see LARGE_SLICE_MS). */
 const LARGE_BACKLOG = 300;
+/**
+ * On a page being linked in bulk, wrapping waits for this many matched runs (or for the pipeline to drain): every
+ * frame that changes a huge table relayouts all of it, so fewer, fuller wrap slices finish far sooner.
+ */
+const WRAP_BATCH = 2500;
 /** Runs per `page:scan` message; the first message of a scan is small so the numbers in view come back first. */
 const FIRST_BATCH = 40;
 const BATCH = 1000;
@@ -56,6 +61,9 @@ export class Linkifier {
   private found: Run[] = [];
   private matched: Matched[] = [];
   private sentAny = false;
+  private wrappedAny = false;
+  /** `page:scan` messages not answered yet. */
+  private inFlight = 0;
   private scheduled = false;
   private stopped = false;
 
@@ -126,7 +134,8 @@ export class Linkifier {
     this.scheduled = false;
     if (this.stopped) return;
     // Wrapping first: those runs are ready, and they are what the user sees change.
-    if (this.matched.length > 0) {
+    if (this.readyToWrap()) {
+      this.wrappedAny = true;
       let done = 0;
       this.write(() => {
         while (done < this.matched.length && slice.hasTime()) this.linkRun(this.matched[done++] as Matched);
@@ -143,7 +152,14 @@ export class Linkifier {
       this.scans.shift();
     }
     if (this.found.length > 0) this.send(this.found.splice(0));
-    if (this.matched.length > 0 || this.scans.length > 0) this.schedule();
+    if (this.scans.length > 0 || this.readyToWrap()) this.schedule();
+  }
+
+  /** The first matches (the numbers in view), a full batch, or whatever is left once nothing else is coming. */
+  private readyToWrap(): boolean {
+    const n = this.matched.length;
+    if (n === 0) return false;
+    return !this.wrappedAny || n >= WRAP_BATCH || (this.inFlight === 0 && this.scans.length === 0 && this.found.length === 0);
   }
 
   /** Sends runs to be matched (in as many messages as SCAN_LIMITS need); matches join the wrap queue on reply. */
@@ -170,8 +186,10 @@ export class Linkifier {
   }
 
   private sendPieces(texts: string[], pieces: Piece[]): void {
+    this.inFlight++;
     this.match(texts).then(
       (results) => {
+        this.inFlight--;
         if (this.stopped) return;
         let current: Matched | undefined;
         results.forEach((matches, i) => {
@@ -180,9 +198,13 @@ export class Linkifier {
           if (current?.run !== run) this.matched.push((current = { run, matches: [] }));
           for (const m of matches) current.matches.push({ ...m, start: joined.toRaw(m.start + offset), end: joined.toRaw(m.end + offset) });
         });
-        if (this.matched.length > 0) this.schedule();
+        if (this.readyToWrap()) this.schedule();
       },
-      (error: unknown) => logger.warn('Could not match phone numbers', error),
+      (error: unknown) => {
+        this.inFlight--;
+        logger.warn('Could not match phone numbers', error);
+        if (this.readyToWrap()) this.schedule();
+      },
     );
   }
 

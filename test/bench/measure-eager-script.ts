@@ -26,7 +26,7 @@ export function measureSizes(dist: string): EagerSizes {
     content_scripts?: Array<{ js?: string[] }>;
   };
   const eager = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
-  return { eager: sizeOf(dist, eager), scanner: sizeOf(dist, ['content/scanner.js']) };
+  return { eager: sizeOf(dist, eager), scanner: sizeOf(dist, existing(dist, ['content/scanner.js'])) };
 }
 
 function sizeOf(dist: string, files: string[]): FileSize {
@@ -71,4 +71,15 @@ export async function measureEagerEvaluation(
     }
   }
   return { withMs, withoutMs, costMs: median(withMs) - median(withoutMs) };
+}
+
+function existing(dist: string, files: string[]): string[] {
+  return files.filter((f) => {
+    try {
+      readFileSync(join(dist, f));
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
