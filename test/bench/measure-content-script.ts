@@ -8,6 +8,8 @@ import type { BrowserContext } from 'puppeteer-core';
 import { openMeasuredPage, settle, sleep, type MainThreadMetrics, type MeasuredPage, type SettleOptions } from './measured-page';
 import {
   BARE_WALK,
+  ISOLATED_WALK,
+  naiveContentScript,
   CHAT_BATCH,
   CHAT_CONTAINER,
   COUNT_CHAT_LINKS,
@@ -52,7 +54,11 @@ export interface TabRun {
   chatLinks?: number;
   /** Extension-free tab only. */
   walkMs?: number[];
+  /** The bare walk run once in a fresh isolated world, as a content script's first walk always is (ms). */
+  isolatedWalkMs?: number;
   naive?: { ms: number; found: number };
+  /** A naive content script in a fresh isolated world: evaluate libphonenumber-js, then scan the page text (ms). */
+  naiveScript?: { ms: number; evalMs: number; found: number };
 }
 
 export interface ContentScriptRuns {
@@ -92,9 +98,12 @@ export async function measureContentScript(
         const tabRun: TabRun = { metrics, longTasks, links, blocked: tab.blocked.length };
         if (page.chat) Object.assign(tabRun, await chatBurst(tab));
         if (side === 'without') {
+          // Before anything else touches the DOM from script: wrappers are per world, caches are shared.
+          tabRun.isolatedWalkMs = ((await inIsolatedWorld(tab, 'dialable-bench-walk', ISOLATED_WALK)) as { ms: number }).ms;
           const walk = (await tab.page.evaluate(BARE_WALK)) as { times: number[] };
           tabRun.walkMs = walk.times;
           if (run === 0 || naiveIsCheap) {
+            tabRun.naiveScript = (await inIsolatedWorld(tab, 'dialable-bench-naive', naiveContentScript(options.naiveCode))) as TabRun['naiveScript'];
             await tab.page.evaluate(options.naiveCode);
             tabRun.naive = (await tab.page.evaluate(NAIVE_SCAN)) as { ms: number; found: number };
             naiveIsCheap = tabRun.naive.ms < options.naiveRepeatBelowMs;
@@ -107,6 +116,19 @@ export async function measureContentScript(
     }
   }
   return result;
+}
+
+/** Evaluates `expression` in a new isolated world of the tab's main frame (what a content script runs in). */
+async function inIsolatedWorld(tab: MeasuredPage, worldName: string, expression: string): Promise<unknown> {
+  const { frameTree } = await tab.cdp.send('Page.getFrameTree');
+  const { executionContextId } = await tab.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName });
+  const { result, exceptionDetails } = await tab.cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: executionContextId,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`Bench probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
 }
 
 /** 40 chat messages (20 with a number) appended in one task; ScriptDuration growth over it and 500 ms after. */
