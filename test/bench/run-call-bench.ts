@@ -1,0 +1,347 @@
+/**
+ * `npm run bench`, second part: how long a click takes to become a call, against a bare sip.js page calling the
+ * same auto-answering peer through the same Kamailio in the same Chromium run, and how much memory the offscreen
+ * engine holds. Prints one line per figure with its target and PASS/MISS (test/bench/report.ts) and writes
+ * test/artifacts/call-bench.json. Speed never fails the process; only a broken set-up does.
+ *
+ * Clocks: every page stamps events with `performance.timeOrigin + performance.now()` (epoch ms, sub-ms), so the
+ * click (in the clicked page), the INVITE (at the peer) and the 200 OK (at the caller: Dialable's offscreen
+ * document or the bare page) are compared on one time line. The bench checks how far the pages' clocks disagree.
+ *
+ * Runs alternate Dialable and bare, one warm-up call each first (reported, not in the medians). Between calls
+ * nobody holds the microphone: the bench counts live microphone tracks in the offscreen document after every call.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import { launchChromium } from '../e2e/support/chromium';
+import { CHROME_DIST, EXTENSION_ORIGIN, offscreenPage, setSettings } from '../e2e/support/extension';
+import { startFixtureServer } from '../e2e/support/fixture-server';
+import { startStaticServer, type StaticServer } from '../e2e/support/static-server';
+import { startKamailio, type Kamailio } from '../e2e/sip/kamailio';
+import { openPeer, PEER_DIR, SIPJS_DIR, type Peer, type SipLogEntry } from '../e2e/sip/peer-page';
+import { INSTRUMENT_ENGINE } from './call-probes';
+import { closeBrowser } from './close-browser';
+import { median } from './measured-page';
+import { fmt, judge, renderTable, writeJson, type Figure } from './report';
+
+const RUNS = 7;
+const ARTIFACT = 'test/artifacts/call-bench.json';
+const NUMBER = '+442079460958';
+const USERS = { alice: 'alice-secret', bare: 'bare-secret', [NUMBER]: 'peer-secret' };
+const BARE_DIR = fileURLToPath(new URL('./bare-caller/', import.meta.url));
+/** Pause between calls, so one call's teardown never overlaps the next one's set-up. */
+const GAP_MS = 400;
+
+interface LogLine {
+  at: number;
+  dir: 'in' | 'out';
+  line: string;
+  cseq: string;
+}
+
+interface CallRun {
+  caller: 'dialable' | 'bare';
+  clickAt: number;
+  /** Click → the caller's first INVITE leaves (media, offer and ICE gathering done). */
+  firstInviteOutMs: number | null;
+  /** Click → the (authenticated) INVITE arrives at the peer. */
+  inviteAtPeerMs: number | null;
+  /** Click → the peer sends 200 OK. */
+  okSentMs: number | null;
+  /** Click → the caller receives 200 OK: the call is connected. */
+  okAtCallerMs: number | null;
+  /** Live microphone tracks in the offscreen document once the call is over (Dialable runs). */
+  liveTracksAfter?: number;
+}
+
+/** Structural view of the offscreen page's globals used here (the engine is not typed for page functions). */
+type OffscreenWindow = {
+  dialableEngine: {
+    snapshot(): { calls: { state: string }[]; registration: { state: string } };
+    act(callId: undefined, action: { action: 'hangup' }): Promise<{ ok: boolean }>;
+    saveAccount(account: unknown): Promise<{ registered: boolean; message: string }>;
+  };
+  benchLog?: LogLine[];
+  benchTracks?: MediaStreamTrack[];
+};
+type BareWindow = {
+  bare: {
+    start(): Promise<void>;
+    hangup(): Promise<void>;
+    clearLog(): void;
+    snapshot(): { callState: string; clickedAt: number | null; sipLog: LogLine[]; errors: string[] };
+  };
+};
+type ClickWindow = { benchClickAt?: number };
+
+const started = Date.now();
+const progress = (text: string): void => console.log(`· ${text}`);
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+let sip: Kamailio | undefined;
+let fixtures: StaticServer | undefined;
+let pages: StaticServer | undefined;
+let browser: Browser | undefined;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`call bench: timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+const isInvite = (e: LogLine | SipLogEntry): boolean => e.line.startsWith('INVITE ');
+const isInviteOk = (e: LogLine | SipLogEntry): boolean => e.line.startsWith('SIP/2.0 200') && e.cseq.endsWith('INVITE');
+/** First entry after `from` that matches; its distance from `from` in ms. */
+function after<T extends { at: number; dir: string }>(log: T[], from: number, dir: 'in' | 'out', match: (e: T) => boolean): number | null {
+  const entry = log.find((e) => e.at >= from && e.dir === dir && match(e));
+  return entry ? entry.at - from : null;
+}
+
+/** The offscreen document's memory: GC first, so the figure is what stays, not garbage waiting to be collected. */
+async function heapUsed(cdp: CDPSession): Promise<{ jsHeapUsed: number; jsHeapTotal: number; documents: number; nodes: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string): number => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { jsHeapUsed: get('JSHeapUsedSize'), jsHeapTotal: get('JSHeapTotalSize'), documents: get('Documents'), nodes: get('Nodes') };
+}
+
+try {
+  sip = await startKamailio({ users: USERS });
+  fixtures = await startFixtureServer();
+  pages = await startStaticServer({ '/peer/': PEER_DIR, '/bare/': BARE_DIR, '/node_modules/sip.js/': SIPJS_DIR });
+  browser = await launchChromium({ extensionDir: CHROME_DIST });
+  // What a user has after allowing the microphone on the welcome page; the peer and the bare page get it too.
+  await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
+  await browser.defaultBrowserContext().overridePermissions(pages.url, ['microphone']);
+  await setSettings(browser, { defaultCountry: 'GB' });
+
+  const peer: Peer = await openPeer(browser, pages, sip, { user: NUMBER, password: USERS[NUMBER], mode: 'answer', answerDelay: 0 });
+  const registered = await peer.register();
+  if (!registered.ok) throw new Error(`the peer could not register: ${registered.status} ${registered.reason}`);
+
+  const offscreen = await offscreenPage(browser);
+  const saved = await offscreen.evaluate(
+    (account) => (globalThis as unknown as OffscreenWindow).dialableEngine.saveAccount(account),
+    { server: sip.wsUrl, username: 'alice', domain: sip.domain, authUsername: '', password: USERS.alice, displayName: '', iceServers: [], register: true },
+  );
+  if (!saved.registered) throw new Error(`Dialable did not register: ${saved.message}`);
+  // Test instrumentation only: SIP message stamps and the microphone tracks the engine opens (call-probes.ts).
+  await offscreen.evaluate(INSTRUMENT_ENGINE);
+  const offscreenCdp = await offscreen.createCDPSession();
+  await offscreenCdp.send('Performance.enable');
+
+  const bareParams = new URLSearchParams({ ws: sip.wsUrl, user: 'bare', password: USERS.bare, domain: sip.domain, target: `sip:${NUMBER}@${sip.domain}` });
+  const bare = await browser.newPage();
+  await bare.goto(`${pages.url}/bare/bare-caller.html?${bareParams}`);
+  await bare.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 10_000 });
+  await bare.evaluate(() => (window as unknown as BareWindow).bare.start());
+
+  const clicks = await browser.newPage();
+  await clicks.goto(`${fixtures.url}/interactive/clicks.html`);
+  const LINK = '#plain a[data-dialable]:not([data-dialable-part])';
+  await clicks.waitForSelector(LINK, { timeout: 10_000 });
+  await clicks.evaluate(() => {
+    // The page's own listener (main world) stamps the trusted click; the content script's listener sees the same event.
+    addEventListener('click', (event) => ((window as unknown as ClickWindow).benchClickAt = performance.timeOrigin + event.timeStamp), { capture: true });
+  });
+
+  // How far the pages' clocks can disagree: each page reads its clock in turn, bracketed by two reads of the clicked
+  // page's clock. When both lie inside the bracket, no clock is off by more than the bracket's width.
+  const skew = async (): Promise<number> => {
+    const read = (p: Page) => p.evaluate(() => performance.timeOrigin + performance.now());
+    let bound = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const a = await read(clicks);
+      const inner = [await read(peer.page), await read(offscreen), await read(bare)];
+      const d = await read(clicks);
+      const outside = Math.max(0, ...inner.map((t) => Math.max(a - t, t - d)));
+      bound = Math.min(bound, (d - a) + outside);
+    }
+    return bound;
+  };
+  const clockSkewMs = await skew();
+
+  await sleep(2_000); // registration traffic over, GC settles
+  const idleMemory = await heapUsed(offscreenCdp);
+  let callMemory: Awaited<ReturnType<typeof heapUsed>> | undefined;
+
+  const peerLog = async (): Promise<SipLogEntry[]> => (await peer.snapshot()).sipLog;
+
+  async function dialableCall(measureMemory: boolean): Promise<CallRun> {
+    await clicks.bringToFront();
+    await offscreen.evaluate(() => void ((globalThis as unknown as OffscreenWindow).benchLog = []));
+    const link = await clicks.waitForSelector(LINK);
+    await link!.click();
+    const clickAt = await until('the click stamp', () => clicks.evaluate(() => (window as unknown as ClickWindow).benchClickAt));
+    await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered Dialable');
+    const log = await until('200 OK at Dialable', async () => {
+      const entries = await offscreen.evaluate(() => (globalThis as unknown as OffscreenWindow).benchLog ?? []);
+      return entries.some(isInviteOk) ? entries : undefined;
+    });
+    if (measureMemory) {
+      await sleep(1_000); // media flowing
+      callMemory = await heapUsed(offscreenCdp);
+    }
+    const atPeer = await peerLog();
+    await offscreen.evaluate(() => (globalThis as unknown as OffscreenWindow).dialableEngine.act(undefined, { action: 'hangup' }));
+    await peer.waitFor((s) => s.callState === 'terminated', 5_000, 'the BYE from Dialable');
+    await until('Dialable idle', () =>
+      offscreen.evaluate(() => (globalThis as unknown as OffscreenWindow).dialableEngine.snapshot().calls.every((c) => c.state === 'ended' || c.state === 'failed')),
+    );
+    await clicks.evaluate(() => void ((window as unknown as ClickWindow).benchClickAt = undefined));
+    await sleep(100); // track.stop() runs as the session description handler closes
+    const liveTracksAfter = await offscreen.evaluate(
+      () => ((globalThis as unknown as OffscreenWindow).benchTracks ?? []).filter((t) => t.readyState === 'live').length,
+    );
+    return {
+      caller: 'dialable',
+      clickAt,
+      firstInviteOutMs: after(log, clickAt, 'out', isInvite),
+      inviteAtPeerMs: after(atPeer, clickAt, 'in', isInvite),
+      okSentMs: after(atPeer, clickAt, 'out', isInviteOk),
+      okAtCallerMs: after(log, clickAt, 'in', isInviteOk),
+      liveTracksAfter,
+    };
+  }
+
+  async function bareCall(): Promise<CallRun> {
+    await bare.bringToFront();
+    await bare.evaluate(() => (window as unknown as BareWindow).bare.clearLog());
+    await bare.click('#call');
+    await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered the bare page');
+    const state = await until('200 OK at the bare page', async () => {
+      const s = await bare.evaluate(() => (window as unknown as BareWindow).bare.snapshot());
+      return s.sipLog.some(isInviteOk) && s.clickedAt !== null ? s : undefined;
+    });
+    const atPeer = await peerLog();
+    await bare.evaluate(() => (window as unknown as BareWindow).bare.hangup());
+    await peer.waitFor((s) => s.callState === 'terminated', 5_000, 'the BYE from the bare page');
+    await until('bare page idle', () => bare.evaluate(() => (window as unknown as BareWindow).bare.snapshot().callState === 'terminated'));
+    const clickAt = state.clickedAt as number;
+    return {
+      caller: 'bare',
+      clickAt,
+      firstInviteOutMs: after(state.sipLog, clickAt, 'out', isInvite),
+      inviteAtPeerMs: after(atPeer, clickAt, 'in', isInvite),
+      okSentMs: after(atPeer, clickAt, 'out', isInviteOk),
+      okAtCallerMs: after(state.sipLog, clickAt, 'in', isInviteOk),
+    };
+  }
+
+  const warmUp = { dialable: await dialableCall(false), bare: await bareCall() };
+  await sleep(GAP_MS);
+  progress(`warm-up: Dialable ${fmt(warmUp.dialable.okAtCallerMs, 'ms')} ms, bare ${fmt(warmUp.bare.okAtCallerMs, 'ms')} ms to 200 OK`);
+  const runs: CallRun[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate which goes first, so neither always follows the other's teardown.
+    const order = i % 2 === 0 ? (['dialable', 'bare'] as const) : (['bare', 'dialable'] as const);
+    for (const who of order) {
+      runs.push(who === 'dialable' ? await dialableCall(i === Math.floor(RUNS / 2)) : await bareCall());
+      await sleep(GAP_MS);
+    }
+    const last = runs.slice(-2);
+    progress(`run ${i + 1}/${RUNS}: ${last.map((r) => `${r.caller} INVITE ${fmt(r.inviteAtPeerMs, 'ms')} / 200 OK ${fmt(r.okAtCallerMs, 'ms')} ms`).join(', ')}`);
+  }
+
+  const of = (caller: CallRun['caller'], key: 'firstInviteOutMs' | 'inviteAtPeerMs' | 'okSentMs' | 'okAtCallerMs'): number =>
+    median(runs.filter((r) => r.caller === caller).map((r) => r[key] ?? Number.NaN));
+  const d = { firstInviteOut: of('dialable', 'firstInviteOutMs'), invite: of('dialable', 'inviteAtPeerMs'), okSent: of('dialable', 'okSentMs'), ok: of('dialable', 'okAtCallerMs') };
+  const b = { firstInviteOut: of('bare', 'firstInviteOutMs'), invite: of('bare', 'inviteAtPeerMs'), okSent: of('bare', 'okSentMs'), ok: of('bare', 'okAtCallerMs') };
+  const liveTracks = Math.max(0, ...runs.flatMap((r) => (r.liveTracksAfter === undefined ? [] : [r.liveTracksAfter])));
+
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+  const figures: Figure[] = [
+    {
+      name: 'click → 200 OK',
+      measured: d.ok,
+      unit: 'ms',
+      baseline: { label: 'bare sip.js', value: b.ok, unit: 'ms' },
+      ratio: d.ok / b.ok,
+      target: { on: 'ratio', op: '<=', limit: 1.2 },
+    },
+    {
+      name: 'click → INVITE at peer',
+      measured: d.invite,
+      unit: 'ms',
+      baseline: { label: 'bare sip.js', value: b.invite, unit: 'ms' },
+      ratio: d.invite / b.invite,
+      target: { on: 'measured', op: '<=', limit: 200 },
+    },
+    {
+      name: 'click → first INVITE sent',
+      measured: d.firstInviteOut,
+      unit: 'ms',
+      baseline: { label: 'bare sip.js', value: b.firstInviteOut, unit: 'ms' },
+      ratio: d.firstInviteOut / b.firstInviteOut,
+      note: 'media, offer and ICE gathering before the INVITE (then 407 and the INVITE with credentials)',
+    },
+    {
+      name: 'INVITE → 200 OK sent (peer)',
+      measured: d.okSent - d.invite,
+      unit: 'ms',
+      baseline: { label: 'bare sip.js', value: b.okSent - b.invite, unit: 'ms' },
+      note: 'the peer’s own answer time: the same for both callers',
+    },
+    {
+      name: 'first call → 200 OK',
+      measured: warmUp.dialable.okAtCallerMs,
+      unit: 'ms',
+      baseline: { label: 'bare sip.js', value: warmUp.bare.okAtCallerMs, unit: 'ms' },
+      ratio: (warmUp.dialable.okAtCallerMs ?? Number.NaN) / (warmUp.bare.okAtCallerMs ?? Number.NaN),
+      note: 'warm-up call, not in the medians',
+    },
+    {
+      name: 'offscreen JS heap, idle',
+      measured: idleMemory.jsHeapUsed,
+      unit: 'B',
+      measuredText: `${kb(idleMemory.jsHeapUsed)} (${idleMemory.nodes} nodes)`,
+      baselineText: `heap total ${kb(idleMemory.jsHeapTotal)}`,
+    },
+    {
+      name: 'offscreen JS heap, in a call',
+      measured: callMemory?.jsHeapUsed ?? null,
+      unit: 'B',
+      measuredText: callMemory ? `${kb(callMemory.jsHeapUsed)} (${callMemory.nodes} nodes)` : '–',
+      baselineText: callMemory ? `idle ${kb(idleMemory.jsHeapUsed)}, +${kb(callMemory.jsHeapUsed - idleMemory.jsHeapUsed)}` : '',
+    },
+    {
+      name: 'microphone tracks live between calls',
+      measured: liveTracks,
+      unit: 'count',
+      target: { on: 'measured', op: '==', limit: 0 },
+    },
+  ];
+
+  const chromium = await browser.version();
+  const seconds = (Date.now() - started) / 1000;
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`\nDialable call bench — ${chromium}, Kamailio over ws:// on loopback, ${RUNS} calls each (medians), ${seconds.toFixed(0)} s, load average ${load}`);
+  if ((loadavg()[0] ?? 0) > availableParallelism()) {
+    console.log(`Warning: load average above the ${availableParallelism()} cores — other processes compete for the CPU; expect noisy figures.`);
+  }
+  console.log(`${renderTable(figures)}\n`);
+  console.log('Times from the trusted click (page clock) to the SIP message at the peer or the caller (their clocks);');
+  console.log(`the pages' clocks agree within ${fmt(clockSkewMs, 'ms')} ms. Bare sip.js = a plain 127.0.0.1 page, same sip.js, same peer.`);
+  console.log('Memory: JSHeapUsedSize of the offscreen document after a forced GC (CDP Performance.getMetrics).');
+  writeJson(ARTIFACT, {
+    date: new Date().toISOString(),
+    chromium,
+    seconds,
+    loadAverage: loadavg(),
+    runs: RUNS,
+    clockSkewMs,
+    warmUp,
+    calls: runs,
+    memory: { idle: idleMemory, inCall: callMemory },
+    figures: figures.map((f) => ({ ...f, ...judge(f) })),
+  });
+  console.log(`Written to ${ARTIFACT}`);
+} finally {
+  if (browser) await closeBrowser(browser);
+  await Promise.all([fixtures?.close(), pages?.close(), sip?.stop()].map((p) => p?.catch(() => undefined)));
+}
