@@ -125,6 +125,8 @@ try {
   if (!registered.ok) throw new Error(`the peer could not register: ${registered.status} ${registered.reason}`);
 
   const offscreen = await offscreenPage(browser);
+  // The target shows up before the document's module script has run.
+  await offscreen.waitForFunction(() => 'dialableEngine' in globalThis, { timeout: 10_000, polling: 50 });
   const saved = await offscreen.evaluate(
     (account) => (globalThis as unknown as OffscreenWindow).dialableEngine.saveAccount(account),
     { server: sip.wsUrl, username: 'alice', domain: sip.domain, authUsername: '', password: USERS.alice, displayName: '', iceServers: [], register: true },
