@@ -6,7 +6,8 @@
 
 /**
  * Stamps every SIP message the engine's transport sends or receives into `globalThis.benchLog`
- * ({ at: epoch ms, dir, line: first line, cseq }), and keeps every microphone track the engine opens in
+ * ({ at: epoch ms, dir, line: first line, cseq }), marks when the engine's dial() is entered and getUserMedia starts
+ * and resolves (`globalThis.benchMarks`: { what, at }), and keeps every microphone track the engine opens in
  * `globalThis.benchTracks`, so the bench can check that none stays open between calls.
  */
 export const INSTRUMENT_ENGINE = `(() => {
@@ -32,10 +33,20 @@ export const INSTRUMENT_ENGINE = `(() => {
     record('in', message);
     onMessage?.(message);
   };
+  globalThis.benchMarks = [];
+  const mark = (what) => globalThis.benchMarks.push({ what, at: performance.timeOrigin + performance.now() });
+  const engine = globalThis.dialableEngine;
+  const dial = engine.dial.bind(engine);
+  engine.dial = (...args) => {
+    mark('dial');
+    return dial(...args);
+  };
   globalThis.benchTracks = [];
   const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   navigator.mediaDevices.getUserMedia = async (constraints) => {
+    mark('getUserMedia');
     const stream = await getUserMedia(constraints);
+    mark('microphone');
     globalThis.benchTracks.push(...stream.getAudioTracks());
     return stream;
   };

@@ -15,7 +15,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { launchChromium } from '../e2e/support/chromium';
-import { CHROME_DIST, EXTENSION_ORIGIN, offscreenPage, setSettings } from '../e2e/support/extension';
+import { CHROME_DIST, EXTENSION_ORIGIN, offscreenPage, setSettings, stopServiceWorker } from '../e2e/support/extension';
 import { startFixtureServer } from '../e2e/support/fixture-server';
 import { startStaticServer, type StaticServer } from '../e2e/support/static-server';
 import { startKamailio, type Kamailio } from '../e2e/sip/kamailio';
@@ -26,6 +26,8 @@ import { median } from './measured-page';
 import { fmt, judge, renderTable, writeJson, type Figure } from './report';
 
 const RUNS = 7;
+/** Further Dialable calls, each right after the service worker was stopped. */
+const COLD_RUNS = 3;
 const ARTIFACT = 'test/artifacts/call-bench.json';
 const NUMBER = '+442079460958';
 const USERS = { alice: 'alice-secret', bare: 'bare-secret', [NUMBER]: 'peer-secret' };
@@ -51,8 +53,21 @@ interface CallRun {
   okSentMs: number | null;
   /** Click → the caller receives 200 OK: the call is connected. */
   okAtCallerMs: number | null;
+  /** Click → the engine's dial() is entered: content script → service worker → offscreen document (Dialable). */
+  dialMs?: number | null;
+  /** Click → getUserMedia is called. */
+  microphoneAskedMs: number | null;
+  /** How long getUserMedia took to resolve. */
+  microphoneMs: number | null;
+  /** The service worker had been stopped before the click (as Chrome does after 30 s idle). */
+  coldWorker?: boolean;
   /** Live microphone tracks in the offscreen document once the call is over (Dialable runs). */
   liveTracksAfter?: number;
+}
+
+interface Mark {
+  what: 'dial' | 'getUserMedia' | 'microphone';
+  at: number;
 }
 
 /** Structural view of the offscreen page's globals used here (the engine is not typed for page functions). */
@@ -63,6 +78,7 @@ type OffscreenWindow = {
     saveAccount(account: unknown): Promise<{ registered: boolean; message: string }>;
   };
   benchLog?: LogLine[];
+  benchMarks?: Mark[];
   benchTracks?: MediaStreamTrack[];
 };
 type BareWindow = {
@@ -70,7 +86,7 @@ type BareWindow = {
     start(): Promise<void>;
     hangup(): Promise<void>;
     clearLog(): void;
-    snapshot(): { callState: string; clickedAt: number | null; sipLog: LogLine[]; errors: string[] };
+    snapshot(): { callState: string; clickedAt: number | null; sipLog: LogLine[]; marks: Mark[]; errors: string[] };
   };
 };
 type ClickWindow = { benchClickAt?: number };
@@ -100,6 +116,18 @@ const isInviteOk = (e: LogLine | SipLogEntry): boolean => e.line.startsWith('SIP
 function after<T extends { at: number; dir: string }>(log: T[], from: number, dir: 'in' | 'out', match: (e: T) => boolean): number | null {
   const entry = log.find((e) => e.at >= from && e.dir === dir && match(e));
   return entry ? entry.at - from : null;
+}
+
+/** Distance from `from` to the first mark `what` at or after it. */
+function markAfter(marks: Mark[], from: number, what: Mark['what']): number | null {
+  const mark = marks.find((m) => m.at >= from && m.what === what);
+  return mark ? mark.at - from : null;
+}
+
+function microphone(marks: Mark[], clickAt: number): Pick<CallRun, 'microphoneAskedMs' | 'microphoneMs'> {
+  const asked = markAfter(marks, clickAt, 'getUserMedia');
+  const got = markAfter(marks, clickAt, 'microphone');
+  return { microphoneAskedMs: asked, microphoneMs: asked !== null && got !== null ? got - asked : null };
 }
 
 /** The offscreen document's memory: GC first, so the figure is what stays, not garbage waiting to be collected. */
@@ -174,9 +202,17 @@ try {
 
   const peerLog = async (): Promise<SipLogEntry[]> => (await peer.snapshot()).sipLog;
 
-  async function dialableCall(measureMemory: boolean): Promise<CallRun> {
+  async function dialableCall(measureMemory: boolean, coldWorker = false): Promise<CallRun> {
     await clicks.bringToFront();
-    await offscreen.evaluate(() => void ((globalThis as unknown as OffscreenWindow).benchLog = []));
+    await offscreen.evaluate(() => {
+      const w = globalThis as unknown as OffscreenWindow;
+      w.benchLog = [];
+      w.benchMarks = [];
+    });
+    if (coldWorker) {
+      await stopServiceWorker(offscreen);
+      await sleep(500);
+    }
     const link = await clicks.waitForSelector(LINK);
     await link!.click();
     const clickAt = await until('the click stamp', () => clicks.evaluate(() => (window as unknown as ClickWindow).benchClickAt));
@@ -190,6 +226,7 @@ try {
       callMemory = await heapUsed(offscreenCdp);
     }
     const atPeer = await peerLog();
+    const marks = await offscreen.evaluate(() => (globalThis as unknown as OffscreenWindow).benchMarks ?? []);
     await offscreen.evaluate(() => (globalThis as unknown as OffscreenWindow).dialableEngine.act(undefined, { action: 'hangup' }));
     await peer.waitFor((s) => s.callState === 'terminated', 5_000, 'the BYE from Dialable');
     await until('Dialable idle', () =>
@@ -207,6 +244,9 @@ try {
       inviteAtPeerMs: after(atPeer, clickAt, 'in', isInvite),
       okSentMs: after(atPeer, clickAt, 'out', isInviteOk),
       okAtCallerMs: after(log, clickAt, 'in', isInviteOk),
+      dialMs: markAfter(marks, clickAt, 'dial'),
+      ...microphone(marks, clickAt),
+      ...(coldWorker ? { coldWorker } : {}),
       liveTracksAfter,
     };
   }
@@ -232,9 +272,16 @@ try {
       inviteAtPeerMs: after(atPeer, clickAt, 'in', isInvite),
       okSentMs: after(atPeer, clickAt, 'out', isInviteOk),
       okAtCallerMs: after(state.sipLog, clickAt, 'in', isInviteOk),
+      ...microphone(state.marks, clickAt),
     };
   }
 
+  // The browser's first getUserMedia opens the (fake) capture device, which takes seconds here: do it once in the
+  // peer page, so that neither caller's first call pays it (nor the peer's first answer).
+  await peer.page.evaluate(async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    for (const track of stream.getTracks()) track.stop();
+  });
   const warmUp = { dialable: await dialableCall(false), bare: await bareCall() };
   await sleep(GAP_MS);
   progress(`warm-up: Dialable ${fmt(warmUp.dialable.okAtCallerMs, 'ms')} ms, bare ${fmt(warmUp.bare.okAtCallerMs, 'ms')} ms to 200 OK`);
@@ -250,11 +297,19 @@ try {
     progress(`run ${i + 1}/${RUNS}: ${last.map((r) => `${r.caller} INVITE ${fmt(r.inviteAtPeerMs, 'ms')} / 200 OK ${fmt(r.okAtCallerMs, 'ms')} ms`).join(', ')}`);
   }
 
-  const of = (caller: CallRun['caller'], key: 'firstInviteOutMs' | 'inviteAtPeerMs' | 'okSentMs' | 'okAtCallerMs'): number =>
-    median(runs.filter((r) => r.caller === caller).map((r) => r[key] ?? Number.NaN));
+  const coldRuns: CallRun[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    coldRuns.push(await dialableCall(false, true));
+    await sleep(GAP_MS);
+    progress(`worker stopped ${i + 1}/${COLD_RUNS}: dial() after ${fmt(coldRuns[i]?.dialMs, 'ms')} ms, 200 OK ${fmt(coldRuns[i]?.okAtCallerMs, 'ms')} ms`);
+  }
+
+  type Key = 'firstInviteOutMs' | 'inviteAtPeerMs' | 'okSentMs' | 'okAtCallerMs' | 'dialMs' | 'microphoneAskedMs' | 'microphoneMs';
+  const of = (caller: CallRun['caller'], key: Key, from: CallRun[] = runs): number =>
+    median(from.filter((r) => r.caller === caller).map((r) => r[key] ?? Number.NaN));
   const d = { firstInviteOut: of('dialable', 'firstInviteOutMs'), invite: of('dialable', 'inviteAtPeerMs'), okSent: of('dialable', 'okSentMs'), ok: of('dialable', 'okAtCallerMs') };
   const b = { firstInviteOut: of('bare', 'firstInviteOutMs'), invite: of('bare', 'inviteAtPeerMs'), okSent: of('bare', 'okSentMs'), ok: of('bare', 'okAtCallerMs') };
-  const liveTracks = Math.max(0, ...runs.flatMap((r) => (r.liveTracksAfter === undefined ? [] : [r.liveTracksAfter])));
+  const liveTracks = Math.max(0, ...[...runs, ...coldRuns].flatMap((r) => (r.liveTracksAfter === undefined ? [] : [r.liveTracksAfter])));
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
   const figures: Figure[] = [
@@ -283,6 +338,26 @@ try {
       note: 'media, offer and ICE gathering before the INVITE (then 407 and the INVITE with credentials)',
     },
     {
+      name: 'click → engine dial()',
+      measured: of('dialable', 'dialMs'),
+      unit: 'ms',
+      baselineText: 'bare: none (same page)',
+      note: 'content script → service worker → offscreen document',
+    },
+    {
+      name: 'click → getUserMedia',
+      measured: of('dialable', 'microphoneAskedMs'),
+      unit: 'ms',
+      baseline: { label: 'bare sip.js', value: of('bare', 'microphoneAskedMs'), unit: 'ms' },
+    },
+    {
+      name: 'getUserMedia',
+      measured: of('dialable', 'microphoneMs'),
+      unit: 'ms',
+      baseline: { label: 'bare sip.js', value: of('bare', 'microphoneMs'), unit: 'ms' },
+      note: 'the microphone is opened per call and closed after it',
+    },
+    {
       name: 'INVITE → 200 OK sent (peer)',
       measured: d.okSent - d.invite,
       unit: 'ms',
@@ -295,7 +370,16 @@ try {
       unit: 'ms',
       baseline: { label: 'bare sip.js', value: warmUp.bare.okAtCallerMs, unit: 'ms' },
       ratio: (warmUp.dialable.okAtCallerMs ?? Number.NaN) / (warmUp.bare.okAtCallerMs ?? Number.NaN),
-      note: 'warm-up call, not in the medians',
+      note: 'warm-up call (after the capture device was opened once elsewhere), not in the medians',
+    },
+    {
+      name: 'click → 200 OK, worker stopped',
+      measured: of('dialable', 'okAtCallerMs', coldRuns),
+      unit: 'ms',
+      measuredText: `${fmt(of('dialable', 'okAtCallerMs', coldRuns), 'ms')} ms (dial() after ${fmt(of('dialable', 'dialMs', coldRuns), 'ms')} ms)`,
+      baseline: { label: 'bare sip.js', value: b.ok, unit: 'ms' },
+      ratio: of('dialable', 'okAtCallerMs', coldRuns) / b.ok,
+      note: 'the click wakes the service worker, as after 30 s idle',
     },
     {
       name: 'offscreen JS heap, idle',
@@ -322,7 +406,9 @@ try {
   const chromium = await browser.version();
   const seconds = (Date.now() - started) / 1000;
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`\nDialable call bench — ${chromium}, Kamailio over ws:// on loopback, ${RUNS} calls each (medians), ${seconds.toFixed(0)} s, load average ${load}`);
+  console.log(
+    `\nDialable call bench — ${chromium}, Kamailio over ws:// on loopback, ${RUNS} calls each (medians; ${COLD_RUNS} more with the worker stopped), ${seconds.toFixed(0)} s, load average ${load}`,
+  );
   if ((loadavg()[0] ?? 0) > availableParallelism()) {
     console.log(`Warning: load average above the ${availableParallelism()} cores — other processes compete for the CPU; expect noisy figures.`);
   }
@@ -339,6 +425,7 @@ try {
     clockSkewMs,
     warmUp,
     calls: runs,
+    coldWorkerCalls: coldRuns,
     memory: { idle: idleMemory, inCall: callMemory },
     figures: figures.map((f) => ({ ...f, ...judge(f) })),
   });

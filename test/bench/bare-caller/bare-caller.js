@@ -24,10 +24,15 @@ const bare = {
   clickedAt: null,
   /** Every SIP message sent or received: [{ at, dir, line, cseq }], first line only. */
   sipLog: [],
+  /** getUserMedia called and resolved: [{ what: 'getUserMedia' | 'microphone', at }]. */
+  marks: [],
   errors: [],
   start,
   hangup,
-  clearLog: () => (bare.sipLog = []),
+  clearLog: () => {
+    bare.sipLog = [];
+    bare.marks = [];
+  },
   snapshot: () => structuredClone(Object.fromEntries(Object.entries(bare).filter(([, v]) => typeof v !== 'function'))),
 };
 window.bare = bare;
@@ -63,6 +68,16 @@ let session;
   transport.onMessage = (message) => {
     record('in', message);
     onMessage?.(message);
+  };
+}
+
+{
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    bare.marks.push({ what: 'getUserMedia', at: epoch() });
+    const stream = await getUserMedia(constraints);
+    bare.marks.push({ what: 'microphone', at: epoch() });
+    return stream;
   };
 }
 
