@@ -8,8 +8,11 @@
  * click (in the clicked page), the INVITE (at the peer) and the 200 OK (at the caller: Dialable's offscreen
  * document or the bare page) are compared on one time line. The bench checks how far the pages' clocks disagree.
  *
- * Runs alternate Dialable and bare, one warm-up call each first (reported, not in the medians). Between calls
- * nobody holds the microphone: the bench counts live microphone tracks in the offscreen document after every call.
+ * Callers, in rotating order each run: Dialable (trusted click on a linked number), the bare page as sip.js does it
+ * (waits for ICE gathering to complete: the target's baseline), and the bare page with the engine's ICE shortcut
+ * (background/engine/host-candidates.ts), which leaves the extension's own overhead. One warm-up call each first
+ * (reported, not in the medians), then COLD_RUNS Dialable calls each right after the service worker was stopped.
+ * Between calls nobody holds the microphone: the bench counts live microphone tracks in the offscreen document.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +46,8 @@ interface LogLine {
 }
 
 interface CallRun {
-  caller: 'dialable' | 'bare';
+  /** bare-ice: the bare page with Dialable's ICE gathering shortcut (isolates the extension's own overhead). */
+  caller: 'dialable' | 'bare' | 'bare-ice';
   clickAt: number;
   /** Click → the caller's first INVITE leaves (media, offer and ICE gathering done). */
   firstInviteOutMs: number | null;
@@ -85,6 +89,7 @@ type BareWindow = {
   bare: {
     start(): Promise<void>;
     hangup(): Promise<void>;
+    setHostShortcut(on: boolean): void;
     clearLog(): void;
     snapshot(): { callState: string; clickedAt: number | null; sipLog: LogLine[]; marks: Mark[]; errors: string[] };
   };
@@ -251,9 +256,13 @@ try {
     };
   }
 
-  async function bareCall(): Promise<CallRun> {
+  async function bareCall(shortcut = false): Promise<CallRun> {
     await bare.bringToFront();
-    await bare.evaluate(() => (window as unknown as BareWindow).bare.clearLog());
+    await bare.evaluate((on) => {
+      const b = (window as unknown as BareWindow).bare;
+      b.clearLog();
+      b.setHostShortcut(on);
+    }, shortcut);
     await bare.click('#call');
     await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered the bare page');
     const state = await until('200 OK at the bare page', async () => {
@@ -266,7 +275,7 @@ try {
     await until('bare page idle', () => bare.evaluate(() => (window as unknown as BareWindow).bare.snapshot().callState === 'terminated'));
     const clickAt = state.clickedAt as number;
     return {
-      caller: 'bare',
+      caller: shortcut ? 'bare-ice' : 'bare',
       clickAt,
       firstInviteOutMs: after(state.sipLog, clickAt, 'out', isInvite),
       inviteAtPeerMs: after(atPeer, clickAt, 'in', isInvite),
@@ -284,16 +293,19 @@ try {
   });
   const warmUp = { dialable: await dialableCall(false), bare: await bareCall() };
   await sleep(GAP_MS);
+  await bareCall(true);
+  await sleep(GAP_MS);
   progress(`warm-up: Dialable ${fmt(warmUp.dialable.okAtCallerMs, 'ms')} ms, bare ${fmt(warmUp.bare.okAtCallerMs, 'ms')} ms to 200 OK`);
   const runs: CallRun[] = [];
+  const callers = ['dialable', 'bare', 'bare-ice'] as const;
   for (let i = 0; i < RUNS; i++) {
-    // Alternate which goes first, so neither always follows the other's teardown.
-    const order = i % 2 === 0 ? (['dialable', 'bare'] as const) : (['bare', 'dialable'] as const);
+    // Rotate the order, so no caller always follows the same one's teardown.
+    const order = callers.map((_, k) => callers[(i + k) % callers.length] as CallRun['caller']);
     for (const who of order) {
-      runs.push(who === 'dialable' ? await dialableCall(i === Math.floor(RUNS / 2)) : await bareCall());
+      runs.push(who === 'dialable' ? await dialableCall(i === Math.floor(RUNS / 2)) : await bareCall(who === 'bare-ice'));
       await sleep(GAP_MS);
     }
-    const last = runs.slice(-2);
+    const last = runs.slice(-callers.length);
     progress(`run ${i + 1}/${RUNS}: ${last.map((r) => `${r.caller} INVITE ${fmt(r.inviteAtPeerMs, 'ms')} / 200 OK ${fmt(r.okAtCallerMs, 'ms')} ms`).join(', ')}`);
   }
 
@@ -309,6 +321,7 @@ try {
     median(from.filter((r) => r.caller === caller).map((r) => r[key] ?? Number.NaN));
   const d = { firstInviteOut: of('dialable', 'firstInviteOutMs'), invite: of('dialable', 'inviteAtPeerMs'), okSent: of('dialable', 'okSentMs'), ok: of('dialable', 'okAtCallerMs') };
   const b = { firstInviteOut: of('bare', 'firstInviteOutMs'), invite: of('bare', 'inviteAtPeerMs'), okSent: of('bare', 'okSentMs'), ok: of('bare', 'okAtCallerMs') };
+  const bi = { firstInviteOut: of('bare-ice', 'firstInviteOutMs'), invite: of('bare-ice', 'inviteAtPeerMs'), ok: of('bare-ice', 'okAtCallerMs') };
   const liveTracks = Math.max(0, ...[...runs, ...coldRuns].flatMap((r) => (r.liveTracksAfter === undefined ? [] : [r.liveTracksAfter])));
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
@@ -328,6 +341,21 @@ try {
       baseline: { label: 'bare sip.js', value: b.invite, unit: 'ms' },
       ratio: d.invite / b.invite,
       target: { on: 'measured', op: '<=', limit: 200 },
+    },
+    {
+      name: 'click → 200 OK, same ICE',
+      measured: d.ok,
+      unit: 'ms',
+      baseline: { label: 'bare + ICE shortcut', value: bi.ok, unit: 'ms' },
+      ratio: d.ok / bi.ok,
+      note: 'against the bare page with the engine’s ICE shortcut: the extension’s own overhead',
+    },
+    {
+      name: 'click → INVITE, same ICE',
+      measured: d.invite,
+      unit: 'ms',
+      baseline: { label: 'bare + ICE shortcut', value: bi.invite, unit: 'ms' },
+      ratio: d.invite / bi.invite,
     },
     {
       name: 'click → first INVITE sent',
@@ -414,7 +442,9 @@ try {
   }
   console.log(`${renderTable(figures)}\n`);
   console.log('Times from the trusted click (page clock) to the SIP message at the peer or the caller (their clocks);');
-  console.log(`the pages' clocks agree within ${fmt(clockSkewMs, 'ms')} ms. Bare sip.js = a plain 127.0.0.1 page, same sip.js, same peer.`);
+  console.log(`the pages' clocks agree within ${fmt(clockSkewMs, 'ms')} ms. Bare sip.js = a plain 127.0.0.1 page, same sip.js, same peer,`);
+  console.log('waiting for ICE gathering as sip.js does; "+ ICE shortcut" = the same page sending its SDP once the UDP host');
+  console.log('candidates are in, as Dialable\'s engine does without STUN/TURN (background/engine/host-candidates.ts).');
   console.log('Memory: JSHeapUsedSize of the offscreen document after a forced GC (CDP Performance.getMetrics).');
   writeJson(ARTIFACT, {
     date: new Date().toISOString(),

@@ -1,10 +1,12 @@
 // The call bench's baseline caller: what a web page using sip.js directly does on a click, with the same sip.js
 // version and the same media options as Dialable's engine (background/engine/connection.ts and engine.ts): no ICE
 // servers, a 500 ms ICE gathering cap, audio only. It registers first, as Dialable does, so both callers are in the
-// same state when the click comes. Timings are epoch milliseconds (performance.timeOrigin + performance.now()), the
+// same state when the click comes. With `bare.hostShortcut` set, it also sends the SDP as soon as the UDP host
+// candidates have settled, as Dialable's engine does without ICE servers (background/engine/host-candidates.ts), so
+// the bench can tell the extension's own overhead from that engine change. Timings are epoch milliseconds (performance.timeOrigin + performance.now()), the
 // clock the other pages of the bench use too.
 
-import { Inviter, Registerer, SessionState, UserAgent } from '/node_modules/sip.js/lib/index.js';
+import { Inviter, Registerer, SessionState, UserAgent, Web } from '/node_modules/sip.js/lib/index.js';
 
 const query = new URL(location.href).searchParams;
 const config = {
@@ -20,6 +22,8 @@ const bare = {
   /** 'idle' | 'calling' | 'established' | 'terminated' */
   callState: 'idle',
   registered: false,
+  /** Same ICE gathering shortcut as Dialable's engine (see above). */
+  hostShortcut: false,
   /** Epoch ms of the last trusted click on the button. */
   clickedAt: null,
   /** Every SIP message sent or received: [{ at, dir, line, cseq }], first line only. */
@@ -29,6 +33,7 @@ const bare = {
   errors: [],
   start,
   hangup,
+  setHostShortcut: (on) => (bare.hostShortcut = on),
   clearLog: () => {
     bare.sipLog = [];
     bare.marks = [];
@@ -44,6 +49,19 @@ const userAgent = new UserAgent({
   authorizationPassword: config.password,
   logLevel: 'warn',
   reconnectionAttempts: 0,
+  sessionDescriptionHandlerFactory: (session, options) => {
+    const sdh = Web.defaultSessionDescriptionHandlerFactory()(session, options);
+    if (!bare.hostShortcut) return sdh;
+    let timer;
+    sdh.peerConnectionDelegate = {
+      onicecandidate: (event) => {
+        if (event.candidate?.protocol !== 'udp') return;
+        clearTimeout(timer);
+        timer = setTimeout(() => sdh.iceGatheringComplete(), 25);
+      },
+    };
+    return sdh;
+  },
   sessionDescriptionHandlerFactoryOptions: {
     peerConnectionConfiguration: { iceServers: [] },
     iceGatheringTimeout: 500,
