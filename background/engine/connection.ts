@@ -5,6 +5,7 @@ import { REGISTRATION_MOVES, RegistrationState } from '../../src/call/registrati
 import { StateMachine } from '../../src/call/state-machine';
 import { effectiveDomain, isConfigured, type Account } from '../../src/settings/account';
 import { logger } from '../../src/logger';
+import { hostCandidatesFactory } from './host-candidates';
 
 const R = RegistrationState;
 /** How long a REGISTER may take before we call the attempt failed and back off. */
@@ -106,6 +107,8 @@ export class Connection {
         peerConnectionConfiguration: { iceServers: account.iceServers },
         iceGatheringTimeout: this.iceGatheringTimeout,
       },
+      // No STUN/TURN: host candidates are all there will be, so do not wait for Chromium's slow "complete".
+      ...(account.iceServers.length === 0 ? { sessionDescriptionHandlerFactory: hostCandidatesFactory() } : {}),
       delegate: {
         onDisconnect: (error) => {
           if (error) this.lost(gen);

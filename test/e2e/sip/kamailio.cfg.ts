@@ -9,6 +9,10 @@
  * - No `alias=127.0.0.1`: every `127.0.0.1:<port>` contact would count as "myself" and in-dialog requests would loop.
  *   Only the SIP domain (not an address) is an alias.
  * - `REGISTER_MARKER` is logged once per REGISTER received, before auth, so a test can count attempts per user.
+ * - Optional plain-SIP interop (`rtpengine`): a UDP listener for phones like baresip, and rtpengine (its NG control
+ *   socket) on calls to the listed users only — DTLS-SRTP/ICE/rtcp-mux on the WebSocket side, RTP/AVP on the UDP
+ *   side. Calls between WebRTC users never touch rtpengine. The dialog remembers the bridge in a Record-Route
+ *   parameter, so re-INVITEs and BYEs find it again.
  */
 
 export interface KamailioCfgOptions {
@@ -22,7 +26,26 @@ export interface KamailioCfgOptions {
   runDir: string;
   /** Kamailio's module directory. */
   modulesDir: string;
+  /** Plain-RTP phones: a UDP listener on 127.0.0.1 and rtpengine for calls to `users` (see the file comment). */
+  rtpengine?: RtpengineBridge;
 }
+
+export interface RtpengineBridge {
+  /** UDP port on 127.0.0.1 for plain SIP (the phones register and are called there). */
+  udpPort: number;
+  /** rtpengine's NG control socket, e.g. `udp:127.0.0.1:2223`. */
+  ngSocket: string;
+  /** Users whose calls go through rtpengine (both directions). */
+  users: string[];
+}
+
+/**
+ * rtpengine flags per direction. Towards the plain phone: drop ICE, demultiplex RTCP, plain RTP/AVP (no SRTP).
+ * Towards a WebRTC client: rtpengine is the only ICE candidate, the WebRTC profile (DTLS-SRTP) and rtcp-mux.
+ * `trust-address`: the SDP addresses are right (nobody is behind NAT on these machines), not the signalling source.
+ */
+const TO_PLAIN_RTP = 'trust-address replace-origin replace-session-connection ICE=remove RTP/AVP rtcp-mux-demux';
+const TO_WEBRTC = 'trust-address replace-origin replace-session-connection ICE=force UDP/TLS/RTP/SAVPF rtcp-mux-offer generate-mid';
 
 /** Logged (at NOTICE) for every REGISTER received: `DIALABLE-REGISTER user=<From user>`. */
 export const REGISTER_MARKER = 'DIALABLE-REGISTER';
@@ -35,6 +58,7 @@ const SAFE_USER = /^[A-Za-z0-9._~+-]{1,64}$/;
 const SAFE_PASSWORD = /^[A-Za-z0-9._~!*+=@%^-]{1,128}$/;
 const SAFE_DOMAIN = /^[A-Za-z0-9.-]{1,253}$/;
 const SAFE_PATH = /^[A-Za-z0-9._/+-]+$/;
+const SAFE_SOCKET = /^udp6?:[0-9A-Za-z.:[\]]+:\d{1,5}$/;
 
 function check(what: string, value: string, pattern: RegExp): string {
   if (!pattern.test(value)) throw new Error(`kamailio.cfg: ${what} ${JSON.stringify(value)} must match ${pattern}`);
@@ -53,8 +77,8 @@ function passwordBranches(users: Record<string, string>): string {
 }
 
 /** One `$rU == "alice"` test per user, for the "is this one of our users" check on calls to the domain. */
-function knownUserTest(users: Record<string, string>): string {
-  const names = Object.keys(users);
+function knownUserTest(users: Record<string, string> | string[]): string {
+  const names = Array.isArray(users) ? users : Object.keys(users);
   if (names.length === 0) return '0';
   return names.map((user) => `$rU == "${check('user', user, SAFE_USER)}"`).join(' || ');
 }
@@ -65,6 +89,63 @@ export function kamailioCfg(options: KamailioCfgOptions): string {
   const runDir = check('run dir', options.runDir, SAFE_PATH);
   const modulesDir = check('modules dir', options.modulesDir, SAFE_PATH);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`kamailio.cfg: bad port ${port}`);
+  const rtp = options.rtpengine;
+  if (rtp) {
+    if (!Number.isInteger(rtp.udpPort) || rtp.udpPort <= 0 || rtp.udpPort > 65535) throw new Error(`kamailio.cfg: bad UDP port ${rtp.udpPort}`);
+    check('rtpengine socket', rtp.ngSocket, SAFE_SOCKET);
+  }
+  // Everything the bridge adds; empty strings without it, so the WebRTC-only script stays as it was.
+  const bridge = {
+    listen: rtp ? `listen=udp:127.0.0.1:${rtp.udpPort}\n` : '',
+    modules: rtp ? `loadmodule "rtpengine.so"\nmodparam("rtpengine", "rtpengine_sock", "${rtp.ngSocket}")\n#!define FLT_BRIDGE 7\n` : '',
+    cancel: rtp ? '\t\t\trtpengine_delete();\n' : '',
+    withinDialog: rtp ? '\t\troute(BRIDGE_IN_DIALOG);\n' : '',
+    // After lookup() the request URI is the phone's contact (baresip's contact user is not its AOR user): To and From.
+    initial: rtp ? `\tif (is_method("INVITE") && (${knownUserTest(rtp.users).replaceAll('$rU', '$tU')} || ${knownUserTest(rtp.users).replaceAll('$rU', '$fU')})) {\n\t\troute(BRIDGE_OFFER);\n\t}\n` : '',
+    replyBody: rtp ? '\tif (isflagset(FLT_BRIDGE)) {\n\t\troute(BRIDGE_ANSWER);\n\t}\n' : '',
+    onFailure: rtp ? '\tif (is_method("INVITE")) {\n\t\tt_on_failure("BRIDGE_FAILURE");\n\t}\n' : '',
+    routes: rtp
+      ? `
+# Plain-RTP interop: the SDP is rewritten by rtpengine for the side it goes to ("ws" = a WebRTC client).
+route[BRIDGE_OFFER] {
+	if (!has_body("application/sdp")) return;
+	setflag(FLT_BRIDGE);
+	if (!has_totag()) {
+		add_rr_param(";rtpbridge=1");
+	}
+	if ($pr == "ws" || $pr == "wss") {
+		rtpengine_offer("${TO_PLAIN_RTP}");
+	} else {
+		rtpengine_offer("${TO_WEBRTC}");
+	}
+}
+
+route[BRIDGE_IN_DIALOG] {
+	if (!check_route_param("rtpbridge=1")) return;
+	if (is_method("BYE")) {
+		rtpengine_delete();
+	} else if (is_method("INVITE|UPDATE")) {
+		route(BRIDGE_OFFER);
+	}
+}
+
+failure_route[BRIDGE_FAILURE] {
+	if (isflagset(FLT_BRIDGE)) {
+		rtpengine_delete();
+	}
+}
+
+route[BRIDGE_ANSWER] {
+	if (!has_body("application/sdp") || $rs < 180 || $rs >= 300) return;
+	if ($pr == "ws" || $pr == "wss") {
+		rtpengine_answer("${TO_PLAIN_RTP}");
+	} else {
+		rtpengine_answer("${TO_WEBRTC}");
+	}
+}
+`
+      : '',
+  };
 
   return `#!KAMAILIO
 # Generated by test/e2e/sip/kamailio.cfg.ts — do not edit the copy in the temp dir.
@@ -78,7 +159,7 @@ children=2
 tcp_children=2
 auto_aliases=no
 listen=tcp:127.0.0.1:${port}
-alias="${domain}"
+${bridge.listen}alias="${domain}"
 rundir="${runDir}"
 mpath="${modulesDir}"
 tcp_accept_no_cl=yes
@@ -109,7 +190,7 @@ loadmodule "nathelper.so"
 loadmodule "auth.so"
 loadmodule "xhttp.so"
 loadmodule "websocket.so"
-
+${bridge.modules}
 # Transactions: fail fast, a test waits seconds not minutes.
 modparam("tm", "fr_timer", 10000)
 modparam("tm", "fr_inv_timer", 60000)
@@ -141,7 +222,7 @@ request_route {
 
 	if (is_method("CANCEL")) {
 		if (t_check_trans()) {
-			route(RELAY);
+${bridge.cancel}			route(RELAY);
 		}
 		exit;
 	}
@@ -218,7 +299,7 @@ route[WITHINDLG] {
 	if (loose_route()) {
 		# The request URI is the callee's contact with an alias= pointing at its WebSocket.
 		handle_ruri_alias();
-		route(RELAY);
+${bridge.withinDialog}		route(RELAY);
 		exit;
 	}
 
@@ -283,7 +364,7 @@ route[LOCATION] {
 		t_reply("480", "Temporarily Unavailable");
 		exit;
 	}
-	route(RELAY);
+${bridge.initial}	route(RELAY);
 	exit;
 }
 
@@ -291,7 +372,7 @@ route[RELAY] {
 	if (is_method("INVITE|BYE|UPDATE|CANCEL|ACK|REFER|INFO|NOTIFY")) {
 		t_on_reply("MANAGE_REPLY");
 	}
-	if (!t_relay()) {
+${bridge.onFailure}	if (!t_relay()) {
 		sl_reply_error();
 	}
 	exit;
@@ -301,8 +382,8 @@ onreply_route[MANAGE_REPLY] {
 	if (nat_uac_test("64")) {
 		add_contact_alias();
 	}
-}
-
+${bridge.replyBody}}
+${bridge.routes}
 event_route[xhttp:request] {
 	set_reply_close();
 	set_reply_no_connect();

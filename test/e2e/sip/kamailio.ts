@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KAMAILIO_MODULES_DIR, REGISTER_MARKER, kamailioCfg } from './kamailio.cfg';
+import { KAMAILIO_MODULES_DIR, REGISTER_MARKER, kamailioCfg, type RtpengineBridge } from './kamailio.cfg';
 
 export const KAMAILIO = process.env.KAMAILIO_PATH ?? '/usr/sbin/kamailio';
 
@@ -16,6 +16,8 @@ export interface KamailioOptions {
   users?: Record<string, string>;
   /** SIP domain (digest realm); clients use it in their AORs, it never needs to resolve. */
   domain?: string;
+  /** Plain-RTP interop: a UDP listener and rtpengine on calls to some users (see kamailio.cfg.ts). */
+  rtpengine?: RtpengineBridge;
 }
 
 export interface Kamailio {
@@ -163,7 +165,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   }
 
   try {
-    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR }));
+    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}) }));
     await launch();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -187,7 +189,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       output += `\n[test] restarting kamailio on port ${port}\n`;
       mkdirSync(dir, { recursive: true });
       tempDirs.add(dir);
-      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR }));
+      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}) }));
       await launch();
       handle.pid = child!.pid!;
     },

@@ -32,6 +32,8 @@ export interface AudioStats {
 export interface SipLogEntry {
   /** ms since the page loaded */
   t: number;
+  /** The same instant as epoch ms (`performance.timeOrigin + performance.now()`), comparable across pages. */
+  at: number;
   dir: 'in' | 'out';
   /** Request or status line. */
   line: string;

@@ -53,7 +53,7 @@ const peer = {
   rtpPayloads: {},
   /** Refer-To URI of the last REFER received (accepted with 202, not followed). */
   referTo: null,
-  /** Every SIP message sent or received: [{ t, dir: 'out'|'in', line, cseq }], first line only. */
+  /** Every SIP message sent or received: [{ t, at, dir: 'out'|'in', line, cseq }], first line only (at = epoch ms). */
   sipLog: [],
   /** Errors the peer swallowed (failed answers, re-INVITEs…). */
   errors: [],
@@ -122,7 +122,7 @@ function traceTransport(ua) {
     const text = String(message);
     const line = text.slice(0, text.indexOf('\r\n'));
     const cseq = /^CSeq:\s*(.+)$/im.exec(text)?.[1]?.trim() ?? '';
-    peer.sipLog.push({ t: now(), dir, line, cseq });
+    peer.sipLog.push({ t: now(), at: performance.timeOrigin + performance.now(), dir, line, cseq });
     if (peer.sipLog.length > 500) peer.sipLog.shift();
   };
   const send = transport.send.bind(transport);
