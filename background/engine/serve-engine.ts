@@ -1,7 +1,7 @@
 import { createRouter } from '../../src/messaging/create-router';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { logger } from '../../src/logger';
-import { identifySender } from '../identify-sender';
+import { identifySender } from '../../src/messaging/identify-sender';
 import { Engine } from './engine';
 import { handleCommand } from './handle-command';
 

@@ -13,7 +13,7 @@ import type { Settings } from '../settings/defaults';
  * - `engine`: the page that owns the SIP engine (offscreen document on Chrome).
  */
 export type Origin = 'content' | 'extension' | 'background' | 'engine';
-export type Destination = 'background' | 'engine';
+export type Destination = 'background' | 'engine' | 'content';
 
 export type CallAction =
   | { action: 'hangup' | 'answer' | 'decline' | 'mute' | 'unmute' | 'hold' | 'resume' }
@@ -37,6 +37,12 @@ export interface Protocol {
     payload: { target: string; source: { url: string; title: string } };
     reply: DialResult;
   };
+  /**
+   * Chrome only (it has no `contextMenus.onShown`): the page's selection changed. The background shows the
+   * "Call <number>" menu item only when the text is a number. Only decides what the menu shows; a click dials the
+   * browser's own `selectionText`, never this.
+   */
+  'page:selection': { from: 'content'; to: 'background'; payload: { text: string }; reply: { ok: boolean } };
   /** The popup's dial button (typed or pasted number, tel:/sip: URI). */
   'ui:dial': { from: 'extension'; to: 'background'; payload: { target: string }; reply: DialResult };
   /** In-call controls from the popup (or a notification button, via the background). */
@@ -49,6 +55,11 @@ export interface Protocol {
   'ui:clear-history': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
   /** The popup was opened: the missed-call count resets. */
   'ui:seen': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
+
+  /** "Call the selected text" shortcut: the selection in this frame, if it has one (frames without one stay silent). */
+  'tab:get-selection': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { text: string; url: string; title: string } };
+  /** The popup asks the top frame of the current tab which site it shows (for the per-site switch). */
+  'tab:get-site': { from: 'extension'; to: 'content'; payload: Record<string, never>; reply: { host: string } };
 
   /** Background → engine: everything the engine does, as one command union. */
   'engine:command': { from: 'background'; to: 'engine'; payload: EngineCommand; reply: EngineReply };
@@ -84,7 +95,10 @@ export type EngineEvent =
   | { event: 'incoming'; callId: string; number: string; displayName?: string }
   | { event: 'incoming-ended'; callId: string; missed: boolean }
   /** A call needs the microphone grant that only a visible extension page can obtain. */
-  | { event: 'need-microphone' };
+  | { event: 'need-microphone' }
+  /** Registration has been lost for longer than the engine's grace period (a minute), or is back. */
+  | { event: 'registration-lost'; message: string }
+  | { event: 'registration-restored' };
 
 export type MessageType = keyof Protocol;
 export type Payload<K extends MessageType> = Protocol[K]['payload'];

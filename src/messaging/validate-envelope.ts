@@ -18,6 +18,9 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
     isObject(p.source) &&
     isString(p.source.url) &&
     isString(p.source.title),
+  'page:selection': (p): p is Protocol['page:selection']['payload'] => isObject(p) && isString(p.text, MAX_URI),
+  'tab:get-selection': empty(),
+  'tab:get-site': empty(),
   'ui:dial': (p): p is Protocol['ui:dial']['payload'] => isObject(p) && isString(p.target, MAX_URI),
   'ui:call': (p): p is Protocol['ui:call']['payload'] =>
     isObject(p) &&
@@ -38,6 +41,9 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
 /** Who may send each message. */
 export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'page:dial': ['content'],
+  'page:selection': ['content'],
+  'tab:get-selection': ['background'],
+  'tab:get-site': ['extension'],
   'ui:dial': ['extension'],
   'ui:call': ['extension', 'background'],
   'ui:save-account': ['extension'],

@@ -9,6 +9,7 @@ function router(who: SenderInfo | undefined) {
   const ok = async () => ({ ok: true });
   const handlers: HandlersFor<'background'> = {
     'page:dial': dial,
+    'page:selection': ok,
     'ui:dial': dial,
     'ui:call': ok,
     'ui:save-account': async () => ({ registered: false, message: '' }),
