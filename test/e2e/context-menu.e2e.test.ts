@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlPage, EXTENSION_ORIGIN } from './support/extension';
 import { clickContextMenu, evaluateInServiceWorker } from './support/service-worker-eval';
 import { endCalls, inviteCount, PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { selectText } from './support/select-text';
 import { waitForLinksToSettle } from './support/settle';
 
 /**
@@ -21,29 +22,7 @@ async function selectionItem(): Promise<Item | undefined> {
   return control.evaluate(async () => (await chrome.storage.session.get('menu:selection'))['menu:selection'] as Item | undefined);
 }
 
-/** Selects `text` inside the element (by character offsets in its text), as a user dragging over it would. */
-async function select(selector: string, text: string): Promise<void> {
-  await page.bringToFront();
-  await page.evaluate(
-    (sel, wanted) => {
-      const root = document.querySelector(sel)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error(`"${wanted}" not found in ${sel}`);
-    },
-    selector,
-    text,
-  );
-}
+const select = (selector: string, text: string) => selectText(page, selector, text);
 
 async function waitForItem(predicate: (item: Item | undefined) => boolean, what: string): Promise<Item | undefined> {
   const start = Date.now();
