@@ -17,6 +17,7 @@ export interface SipBed {
   peer: Peer;
   /** The popup as a tab (kept in front while waiting on it: background tabs stop running). */
   popup: Page;
+  peerServer: StaticServer;
   close(): Promise<void>;
 }
 
@@ -25,7 +26,7 @@ export interface SipBed {
  * microphone grant a user gives on the welcome page, and the account `alice` registered (saved the way the options
  * page saves it).
  */
-export async function startSipBed(): Promise<SipBed> {
+export async function startSipBed(options: { configure?: boolean } = {}): Promise<SipBed> {
   const sip = await startKamailio({ users: USERS });
   const fixtures = await startFixtureServer();
   const peers = await startPeerServer();
@@ -35,12 +36,10 @@ export async function startSipBed(): Promise<SipBed> {
   await setSettings(browser, { defaultCountry: 'GB' });
   const peer = await openPeer(browser, peers, sip, { user: PEER_NUMBER, password: USERS[PEER_NUMBER], mode: 'answer', answerDelay: 200 });
   await peer.register();
-  const control = await controlPage(browser);
-  const saved = await control.evaluate(
-    (account) => chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account } }) as Promise<{ registered: boolean; message: string }>,
-    { server: sip.wsUrl, username: 'alice', domain: sip.domain, authUsername: '', password: USERS.alice, displayName: '', iceServers: [], register: true },
-  );
-  if (!saved.registered) throw new Error(`alice did not register: ${saved.message}`);
+  if (options.configure ?? true) {
+    const saved = await saveAccount(browser, sip);
+    if (!saved.registered) throw new Error(`alice did not register: ${saved.message}`);
+  }
   const popup = await openExtensionPage(browser, 'popup/popup.html');
   await popup.waitForSelector('[data-testid="registration"]');
   return {
@@ -49,11 +48,21 @@ export async function startSipBed(): Promise<SipBed> {
     browser,
     peer,
     popup,
+    peerServer: peers,
     close: async () => {
       await browser.close();
       await Promise.all([fixtures.close(), peers.close(), sip.stop()]);
     },
   };
+}
+
+/** Saves alice's account the way the options page does (the reply says how registering went). */
+export async function saveAccount(browser: Browser, sip: Kamailio, password = USERS.alice): Promise<{ registered: boolean; message: string }> {
+  const control = await controlPage(browser);
+  return control.evaluate(
+    (account) => chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account } }) as Promise<{ registered: boolean; message: string }>,
+    { server: sip.wsUrl, username: 'alice', domain: sip.domain, authUsername: '', password, displayName: '', iceServers: [], register: true },
+  );
 }
 
 /** Waits until the element's text matches, with the page in front. */
