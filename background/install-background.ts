@@ -8,7 +8,8 @@ import { createActions, type SendToEngine } from './create-actions';
 import { createHandlers } from './create-handlers';
 import { openDialer, openPopup } from './open-dialer';
 import { createCommandHandler } from './run-command';
-import { incomingCallId, showEngineEvent } from './show-engine-event';
+import { incomingCallId, REGISTRATION_LOST_ID } from './notifications-for';
+import { showEngineEvent } from './show-engine-event';
 import { loadSettings } from './storage-settings';
 
 const logged = (what: string) => (error: unknown) => logger.error(what, error);
@@ -51,5 +52,10 @@ export function installBackground(engine: SendToEngine): void {
     const callId = incomingCallId(id);
     if (callId) void actions.call({ action: button === 0 ? 'answer' : 'decline' }, callId).catch(logged('Notification action failed'));
   });
-  browser.notifications.onClicked.addListener(() => void openPopup().catch(() => undefined));
+  browser.notifications.onClicked.addListener((id) => {
+    void browser.notifications.clear(id).catch(() => undefined);
+    // The user is told registration was lost: the fix is in the account settings. Calls: the popup.
+    const open = id === REGISTRATION_LOST_ID ? () => browser.runtime.openOptionsPage() : openPopup;
+    void open().catch(logged('Could not open Dialable'));
+  });
 }

@@ -93,7 +93,8 @@ export type ResolvedTarget =
 export type EngineEvent =
   | { event: 'snapshot'; snapshot: EngineSnapshot }
   | { event: 'incoming'; callId: string; number: string; displayName?: string }
-  | { event: 'incoming-ended'; callId: string; missed: boolean }
+  /** An incoming call stopped ringing: answered, declined, or missed (the caller gave up; busy on another call). */
+  | { event: 'incoming-ended'; callId: string; missed: boolean; number: string; displayName?: string }
   /** A call needs the microphone grant that only a visible extension page can obtain. */
   | { event: 'need-microphone' }
   /** Registration has been lost for longer than the engine's grace period (a minute), or is back. */
