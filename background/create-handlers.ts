@@ -33,6 +33,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       return ask<Reply<'ui:save-account'>>({ command: 'save-account', account });
     },
     'ui:get-account': async () => ask<Reply<'ui:get-account'>>({ command: 'get-account' }),
+    'ui:export-account': async ({ includePassword }) => ask<Reply<'ui:export-account'>>({ command: 'export-account', includePassword }),
     'ui:ensure-engine': async () => ask<Reply<'ui:ensure-engine'>>({ command: 'ping' }),
     'ui:clear-history': async () => ask<Reply<'ui:clear-history'>>({ command: 'clear-history' }),
     'ui:seen': async () => ask<Reply<'ui:seen'>>({ command: 'seen' }),

@@ -72,6 +72,12 @@ export class Engine {
     return { ...rest, hasPassword: password !== '' };
   }
 
+  /** The account for a settings export: with the password only when the user asked for it. */
+  exportAccount(includePassword: boolean): Account {
+    const account = this.account ?? EMPTY_ACCOUNT;
+    return includePassword ? account : { ...account, password: '' };
+  }
+
   /** Stores the account (an empty password keeps the stored one) and registers; answers with the outcome. */
   async saveAccount(input: Account): Promise<{ registered: boolean; message: string }> {
     const account = cleanAccount({ ...input, password: input.password || this.account?.password || '' });

@@ -50,6 +50,11 @@ export interface Protocol {
   /** Options page: save the account; the reply says how registering went (within a few seconds). */
   'ui:save-account': { from: 'extension'; to: 'background'; payload: { account: Account }; reply: { registered: boolean; message: string } };
   'ui:get-account': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: AccountView };
+  /**
+   * Options page, settings export: the account for the file. The password leaves the engine only here, and only
+   * when the user ticked "include the password" (`includePassword`); otherwise it comes back empty.
+   */
+  'ui:export-account': { from: 'extension'; to: 'background'; payload: { includePassword: boolean }; reply: Account };
   /** Makes sure the engine is running before a page connects its state port. */
   'ui:ensure-engine': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
   'ui:clear-history': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
@@ -73,6 +78,7 @@ export type EngineCommand =
   | ({ command: 'call'; callId?: string } & CallAction)
   | { command: 'save-account'; account: Account }
   | { command: 'get-account' }
+  | { command: 'export-account'; includePassword: boolean }
   | { command: 'clear-history' }
   | { command: 'seen' }
   | { command: 'online' }
@@ -82,7 +88,8 @@ export type EngineReply =
   | DialResult
   | { ok: boolean; error?: string }
   | { registered: boolean; message: string }
-  | AccountView;
+  | AccountView
+  | Account;
 
 /** A dial target after validation: an E.164 number (with optional extension), a SIP URI, or an internal extension. */
 export type ResolvedTarget =

@@ -14,6 +14,7 @@ function router(who: SenderInfo | undefined) {
     'ui:call': ok,
     'ui:save-account': async () => ({ registered: false, message: '' }),
     'ui:get-account': async () => ({ server: '', username: '', domain: '', authUsername: '', displayName: '', iceServers: [], register: true, hasPassword: false }),
+    'ui:export-account': async () => ({ server: '', username: '', domain: '', authUsername: '', password: '', displayName: '', iceServers: [], register: true }),
     'ui:ensure-engine': ok,
     'ui:clear-history': ok,
     'ui:seen': ok,
