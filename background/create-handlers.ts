@@ -1,45 +1,30 @@
-import type { EngineCommand, EngineEvent, EngineReply, HandlersFor, Reply, ResolvedTarget } from '../src/messaging/protocol';
+import type { EngineCommand, HandlersFor, Reply } from '../src/messaging/protocol';
 import { findLinkMatches } from '../src/phone/link-matches';
-import { regionFromLocale } from '../src/phone/region-from-locale';
 import { validateAccount } from '../src/settings/account';
-import type { Settings } from '../src/settings/defaults';
 import { resolveDialTarget } from './resolve-dial-target';
+import { NOT_A_NUMBER, type ActionDeps, type Actions } from './create-actions';
 
-/** Where engine commands go: Chrome's offscreen document, or (until Firefox has its engine host) a fallback. */
-export type SendToEngine = (command: EngineCommand) => Promise<EngineReply>;
-
-export interface HandlerDeps {
-  loadSettings(): Promise<Settings>;
-  uiLocale: string;
-  engine: SendToEngine;
-  /** Browser chrome for engine events: badge, notifications, the microphone page. */
-  onEngineEvent(event: EngineEvent): Promise<void>;
-  /** Shows the dialer window with a number (and why it could not be called right away). */
-  openDialer(target: ResolvedTarget, reason?: string): Promise<void>;
+export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'> {
+  actions: Actions;
+  /** The page's selection changed (Chrome): show or hide the "Call <number>" menu item. */
+  onSelection(text: string): Promise<void>;
 }
-
-const NOT_A_NUMBER = 'That is not a number Dialable can call. Check it, or type a full number with its country code (+44 …).';
 
 /** Every background message's handler; `HandlersFor<'background'>` makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
-  const country = async () => {
-    const settings = await deps.loadSettings();
-    return settings.detection.defaultCountry || regionFromLocale(deps.uiLocale);
-  };
+  const { actions } = deps;
   const ask = <T>(command: EngineCommand) => deps.engine(command) as Promise<T>;
   return {
-    'page:dial': async ({ target, source }) => {
-      const resolved = resolveDialTarget(target, await country());
-      if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };
-      const reply = await ask<Reply<'page:dial'>>({ command: 'dial', target: resolved, source });
-      // The click came from a page: when the call cannot start (no account yet, offline, …) the user still needs
-      // to see the number and the reason, so open the dialer with both.
-      if (!reply.accepted) await deps.openDialer(resolved, reply.reason);
-      return reply;
+    // The click came from a page: when the call cannot start (no account yet, offline, …) the user still needs
+    // to see the number and the reason, so the dialer opens with both.
+    'page:dial': async ({ target, source }) => actions.dialLink(target, source),
+    'page:selection': async ({ text }) => {
+      await deps.onSelection(text);
+      return { ok: true };
     },
     'page:scan': async ({ texts, country }) => ({ matches: findLinkMatches(texts, country) }),
     'ui:dial': async ({ target }) => {
-      const resolved = resolveDialTarget(target, await country(), true);
+      const resolved = resolveDialTarget(target, await actions.country(), true);
       if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };
       return ask<Reply<'ui:dial'>>({ command: 'dial', target: resolved });
     },
@@ -50,6 +35,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       return ask<Reply<'ui:save-account'>>({ command: 'save-account', account });
     },
     'ui:get-account': async () => ask<Reply<'ui:get-account'>>({ command: 'get-account' }),
+    'ui:export-account': async ({ includePassword }) => ask<Reply<'ui:export-account'>>({ command: 'export-account', includePassword }),
     'ui:ensure-engine': async () => ask<Reply<'ui:ensure-engine'>>({ command: 'ping' }),
     'ui:clear-history': async () => ask<Reply<'ui:clear-history'>>({ command: 'clear-history' }),
     'ui:seen': async () => ask<Reply<'ui:seen'>>({ command: 'seen' }),

@@ -1,5 +1,5 @@
-// Firefox MV3 event page: the same router as Chrome's service worker; the Firefox engine host is still to come.
+// Firefox MV3 event page: the same background as Chrome's service worker; the Firefox engine host is still to come.
 import { fallbackEngine } from './fallback-engine';
-import { installRouter } from './install-router';
+import { installBackground } from './install-background';
 
-installRouter(fallbackEngine);
+installBackground(fallbackEngine);

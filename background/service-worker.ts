@@ -1,13 +1,13 @@
 // Chrome service worker: a router that may be stopped at any moment. All call state lives in the offscreen engine.
 import browser from 'webextension-polyfill';
 import { logger } from '../src/logger';
-import { installRouter } from './install-router';
+import { installBackground } from './install-background';
 import { ensureOffscreenEngine, sendToEngine } from './offscreen-engine';
-import { incomingCallId, WELCOME_PAGE } from './show-engine-event';
+import { WELCOME_PAGE } from './show-engine-event';
 import { loadSettings } from './storage-settings';
 import { SETTINGS_KEY } from '../src/settings/settings-key';
 
-installRouter(sendToEngine);
+installBackground(sendToEngine);
 
 /** Starts the engine (if it is not running) and gives it the current settings. */
 async function boot(): Promise<void> {
@@ -21,11 +21,6 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[SETTINGS_KEY]) void boot();
 });
-chrome.notifications.onButtonClicked.addListener((id, button) => {
-  const callId = incomingCallId(id);
-  if (callId) void sendToEngine({ command: 'call', callId, action: button === 0 ? 'answer' : 'decline' });
-});
-chrome.notifications.onClicked.addListener(() => void chrome.action.openPopup?.().catch(() => undefined));
 // Every wake-up (browser start, install, an event) makes sure the engine runs: registration must not depend on
 // the user opening the popup.
 boot().catch((error: unknown) => logger.error('Could not start the engine', error));

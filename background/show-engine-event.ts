@@ -1,51 +1,35 @@
 import browser from 'webextension-polyfill';
 import { badgeFor } from '../src/call/badge-for';
 import type { EngineEvent } from '../src/messaging/protocol';
+import { notificationsFor } from './notifications-for';
 
 export const WELCOME_PAGE = 'popup/welcome.html';
-const INCOMING_PREFIX = 'incoming:';
 
-/** Shows an engine event in the browser: toolbar badge, incoming-call notification, the microphone page. */
+/** Chrome's notifications take buttons (`getPermissionLevel` is Chrome-only); Firefox's do not. */
+const HAS_BUTTONS = typeof chrome !== 'undefined' && chrome.notifications !== undefined && 'getPermissionLevel' in chrome.notifications;
+
+/** Shows an engine event in the browser: toolbar badge, notifications, the microphone page. */
 export async function showEngineEvent(event: EngineEvent): Promise<void> {
-  switch (event.event) {
-    case 'snapshot': {
-      const badge = badgeFor(event.snapshot);
-      await browser.action.setBadgeText({ text: badge.text });
-      await browser.action.setBadgeBackgroundColor({ color: badge.color });
-      await browser.action.setTitle({ title: badge.title });
-      return;
-    }
-    case 'incoming':
-      await browser.notifications.create(`${INCOMING_PREFIX}${event.callId}`, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-        title: 'Incoming call',
-        message: event.displayName ? `${event.displayName} (${event.number})` : event.number,
-        requireInteraction: true,
-        // Buttons are Chrome-only; Firefox shows the notification and a click opens the popup.
-        ...(chrome.notifications && 'getPermissionLevel' in chrome.notifications
-          ? { buttons: [{ title: 'Answer' }, { title: 'Decline' }] }
-          : {}),
-      } as browser.Notifications.CreateNotificationOptions);
-      return;
-    case 'incoming-ended':
-      await browser.notifications.clear(`${INCOMING_PREFIX}${event.callId}`);
-      if (event.missed) {
-        await browser.notifications.create(`missed:${event.callId}`, {
-          type: 'basic',
-          iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-          title: 'Missed call',
-          message: 'Open Dialable to call back.',
-        });
-      }
-      return;
-    case 'need-microphone':
-      await browser.tabs.create({ url: browser.runtime.getURL(`${WELCOME_PAGE}#microphone`) });
-      return;
+  if (event.event === 'snapshot') {
+    const badge = badgeFor(event.snapshot);
+    await browser.action.setBadgeText({ text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ color: badge.color });
+    await browser.action.setTitle({ title: badge.title });
+    return;
   }
-}
-
-/** The call id behind one of our incoming-call notifications, if it is one. */
-export function incomingCallId(notificationId: string): string | undefined {
-  return notificationId.startsWith(INCOMING_PREFIX) ? notificationId.slice(INCOMING_PREFIX.length) : undefined;
+  if (event.event === 'need-microphone') {
+    await browser.tabs.create({ url: browser.runtime.getURL(`${WELCOME_PAGE}#microphone`) });
+    return;
+  }
+  for (const change of notificationsFor(event, HAS_BUTTONS)) {
+    if ('clear' in change) {
+      await browser.notifications.clear(change.clear);
+      continue;
+    }
+    await browser.notifications.create(change.create, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      ...change.content,
+    } as browser.Notifications.CreateNotificationOptions);
+  }
 }

@@ -4,6 +4,7 @@ import type { CallSnapshot } from '../src/call/engine-snapshot';
 import type { CallAction } from '../src/messaging/protocol';
 import { CallHistory } from './call-history';
 import { Keypad } from './keypad';
+import { SiteSwitch } from './site-switch';
 import { send, useEngine } from './use-engine';
 
 export interface DialerProps {
@@ -136,7 +137,17 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
         </p>
       )}
 
-      <CallHistory entries={snapshot?.history ?? []} onRedial={(n) => void dial(n)} onClear={() => void send('ui:clear-history', {})} />
+      <CallHistory
+        entries={snapshot?.history ?? []}
+        now={now}
+        onRedial={(n) => {
+          setNumber(n);
+          void dial(n);
+        }}
+        onClear={() => void send('ui:clear-history', {})}
+      />
+
+      <SiteSwitch />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { listCountries } from '../src/phone/list-countries';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { AccountForm } from './account-form';
 import { CallingFields } from './calling-form';
+import { SettingsTransfer } from './settings-transfer';
 import { coerceSettings, normalizeHost, SETTINGS_KEY, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
 
 /** The options page: the SIP account form, then detection and dialing preferences. */
@@ -15,13 +16,18 @@ export function Options() {
   const countries = useMemo(() => listCountries(navigator.language), []);
   const auto = regionFromLocale(navigator.language);
 
+  const [generation, setGeneration] = useState(0);
+  // Bumped whenever settings are (re)loaded from storage: forms with their own text state start over from them.
+  const [loaded, setLoaded] = useState(0);
+
   useEffect(() => {
     void browser.storage.local.get(SETTINGS_KEY).then((stored) => {
       const s = coerceSettings(stored[SETTINGS_KEY]);
       setSettings(s);
       setSites(s.detection.disabledSites.join('\n'));
+      setLoaded((n) => n + 1);
     });
-  }, []);
+  }, [generation]);
   if (!settings) return <main aria-busy="true" />;
 
   const d = settings.detection;
@@ -43,7 +49,7 @@ export function Options() {
   return (
     <main>
       <h1>Dialable settings</h1>
-      <AccountForm />
+      <AccountForm key={generation} />
       <form id="preferences" onSubmit={(e) => void save(e)}>
         <fieldset>
           <legend>Phone numbers on web pages</legend>
@@ -78,7 +84,7 @@ export function Options() {
           {errors['detection.disabledSites'] && <p class="error">{errors['detection.disabledSites']}</p>}
           {errors['detection.defaultCountry'] && <p class="error">{errors['detection.defaultCountry']}</p>}
         </fieldset>
-        <CallingFields settings={settings} onChange={setSettings} country={d.defaultCountry || auto} />
+        <CallingFields key={loaded} settings={settings} onChange={setSettings} country={d.defaultCountry || auto} />
         <p>
           <button type="submit">Save preferences</button>
         </p>
@@ -86,6 +92,8 @@ export function Options() {
           {status}
         </p>
       </form>
+      {/* After an import, the forms above reload what was imported. */}
+      <SettingsTransfer onImported={() => setGeneration((n) => n + 1)} />
     </main>
   );
 }

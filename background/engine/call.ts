@@ -28,6 +28,8 @@ export class Call {
   muted = false;
   held = false;
   reason: string | undefined;
+  /** The user turned this incoming call down (it is not a missed call). */
+  declined = false;
   private earlyMedia = false;
 
   constructor(
@@ -80,6 +82,7 @@ export class Call {
       await s.cancel();
     } else if (s instanceof Invitation && s.state === SessionState.Initial) {
       this.reason = 'Declined.';
+      this.declined = true;
       await s.reject({ statusCode: 603 });
     } else if (s.state === SessionState.Established) {
       this.reason = 'You hung up.';

@@ -2,6 +2,7 @@ import { Inviter, UserAgent, type Invitation } from 'sip.js';
 import { CallState, isTerminal } from '../../src/call/call-state';
 import type { EngineSnapshot, HistoryEntry } from '../../src/call/engine-snapshot';
 import { RegistrationState } from '../../src/call/registration-state';
+import { RegistrationWatch } from '../../src/call/registration-watch';
 import { logger } from '../../src/logger';
 import type { AccountView, CallAction, DialResult, EngineEvent, ResolvedTarget } from '../../src/messaging/protocol';
 import { applyDialRules } from '../../src/phone/dial-rules';
@@ -31,13 +32,21 @@ export class Engine {
   private lastCall: Call | undefined;
   private missed = 0;
   private readonly audio = new Map<string, HTMLAudioElement>();
+  /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
+  readonly registrationWatch: RegistrationWatch;
 
   constructor(
     private readonly doc: Document,
     private readonly emit: (event: EngineEvent) => void,
   ) {
+    this.registrationWatch = new RegistrationWatch((change) =>
+      this.emit(change.lost ? { event: 'registration-lost', message: change.message } : { event: 'registration-restored' }),
+    );
     this.connection = new Connection({
-      onChange: () => this.changed(),
+      onChange: () => {
+        this.registrationWatch.update(this.connection.state, this.connection.message);
+        this.changed();
+      },
       onInvite: (invitation) => this.incoming(invitation),
     });
     this.tones = new TonePlayer(doc);
@@ -61,6 +70,12 @@ export class Engine {
   accountView(): AccountView {
     const { password, ...rest } = this.account ?? EMPTY_ACCOUNT;
     return { ...rest, hasPassword: password !== '' };
+  }
+
+  /** The account for a settings export: with the password only when the user asked for it. */
+  exportAccount(includePassword: boolean): Account {
+    const account = this.account ?? EMPTY_ACCOUNT;
+    return includePassword ? account : { ...account, password: '' };
   }
 
   /** Stores the account (an empty password keeps the stored one) and registers; answers with the outcome. */
@@ -167,11 +182,16 @@ export class Engine {
       // One call at a time: the second caller hears busy and the call is recorded as missed.
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
       this.missed++;
+      this.emit({ event: 'incoming-ended', callId: invitation.id, missed: true, number, ...(displayName ? { displayName } : {}) });
       void this.record({ id: invitation.id, direction: 'missed', number, ...(displayName ? { displayName } : {}), startedAt: Date.now(), durationMs: 0, result: 'Missed (you were on another call)' });
       return;
     }
     const call = this.track(new Call(invitation, 'incoming', number, this.callDelegate(), displayName));
     this.emit({ event: 'incoming', callId: call.id, number, ...(displayName ? { displayName } : {}) });
+  }
+
+  private caller(call: Call): { number: string; displayName?: string } {
+    return call.displayName ? { number: call.number, displayName: call.displayName } : { number: call.number };
   }
 
   private track(call: Call): Call {
@@ -195,11 +215,10 @@ export class Engine {
       this.lastCall = call;
       this.audio.get(call.id)?.remove();
       this.audio.delete(call.id);
-      const missed = call.direction === 'incoming' && call.connectedAt === undefined;
-      if (missed) {
-        this.missed++;
-        this.emit({ event: 'incoming-ended', callId: call.id, missed: true });
-      }
+      const unanswered = call.direction === 'incoming' && call.connectedAt === undefined;
+      const missed = unanswered && !call.declined;
+      if (missed) this.missed++;
+      if (unanswered) this.emit({ event: 'incoming-ended', callId: call.id, missed, ...this.caller(call) });
       void this.record({
         id: call.id,
         direction: missed ? 'missed' : call.direction,
@@ -207,10 +226,10 @@ export class Engine {
         ...(call.displayName ? { displayName: call.displayName } : {}),
         startedAt: call.startedAt,
         durationMs: call.connectedAt ? (call.endedAt ?? Date.now()) - call.connectedAt : 0,
-        result: call.state === CallState.Failed ? (call.reason ?? 'Failed') : missed ? 'Missed' : 'Answered',
+        result: call.declined ? 'Declined' : call.state === CallState.Failed ? (call.reason ?? 'Failed') : missed ? 'Missed' : 'Answered',
       });
     } else if (call.direction === 'incoming' && call.state === CallState.Connected) {
-      this.emit({ event: 'incoming-ended', callId: call.id, missed: false });
+      this.emit({ event: 'incoming-ended', callId: call.id, missed: false, ...this.caller(call) });
     }
     this.changed();
   }

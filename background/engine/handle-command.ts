@@ -18,6 +18,8 @@ export async function handleCommand(engine: Engine, command: EngineCommand): Pro
       return engine.saveAccount(command.account);
     case 'get-account':
       return engine.accountView();
+    case 'export-account':
+      return engine.exportAccount(command.includePassword);
     case 'clear-history':
       await engine.clearHistory();
       return { ok: true };

@@ -1,7 +1,8 @@
+import { badgeFor } from '../../src/call/badge-for';
 import { createRouter } from '../../src/messaging/create-router';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { logger } from '../../src/logger';
-import { identifySender } from '../identify-sender';
+import { identifySender } from '../../src/messaging/identify-sender';
 import { Engine } from './engine';
 import { handleCommand } from './handle-command';
 
@@ -22,8 +23,8 @@ export function serveEngine(): Engine {
   const emit = (event: EngineEvent): void => {
     if (event.event === 'snapshot') {
       for (const port of ports) port.postMessage(event.snapshot);
-      // The background only needs snapshots that change the toolbar badge.
-      const badge = `${event.snapshot.registration.state}|${event.snapshot.calls.map((c) => c.state).join(',')}|${event.snapshot.missed}`;
+      // The background only needs snapshots that change the toolbar icon (text, colour or tooltip).
+      const badge = JSON.stringify(badgeFor(event.snapshot));
       if (badge === lastBadge) return;
       lastBadge = badge;
     }

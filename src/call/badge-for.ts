@@ -2,29 +2,99 @@ import { CallState } from './call-state';
 import type { EngineSnapshot } from './engine-snapshot';
 import { RegistrationState } from './registration-state';
 
+/** What the toolbar icon can say, most urgent first. */
+export type IconState =
+  | 'ringing'
+  | 'in-call'
+  | 'failed'
+  | 'reconnecting'
+  | 'registering'
+  | 'not-configured'
+  | 'outgoing-only'
+  | 'registered';
+
 export interface Badge {
+  state: IconState;
+  /** Badge text: at most 4 characters (the browser clips longer ones). */
   text: string;
   color: string;
+  /** The icon's tooltip: the state as a sentence, plus missed calls. */
   title: string;
 }
 
-/** What the toolbar icon shows for an engine state: ringing and calls first, then missed calls, then registration. */
-export function badgeFor(snapshot: EngineSnapshot): Badge {
+export const BADGE_COLORS = {
+  ringing: '#d97706',
+  call: '#16805c',
+  missed: '#b00020',
+  failed: '#b00020',
+  reconnecting: '#d97706',
+  busy: '#2563eb',
+  idle: '#6b7280',
+} as const;
+
+const ICON: Record<IconState, { text: string; color: string }> = {
+  ringing: { text: 'RING', color: BADGE_COLORS.ringing },
+  'in-call': { text: 'CALL', color: BADGE_COLORS.call },
+  failed: { text: '!', color: BADGE_COLORS.failed },
+  reconnecting: { text: '!', color: BADGE_COLORS.reconnecting },
+  registering: { text: '…', color: BADGE_COLORS.busy },
+  'not-configured': { text: 'SET', color: BADGE_COLORS.idle },
+  'outgoing-only': { text: '', color: BADGE_COLORS.idle },
+  registered: { text: '', color: BADGE_COLORS.call },
+};
+
+const LIVE = new Set([CallState.Dialing, CallState.Ringing, CallState.Connected, CallState.OnHold]);
+
+/** The icon state for an engine snapshot: calls first, then the registration. */
+export function iconState(snapshot: EngineSnapshot): IconState {
   const states = snapshot.calls.map((c) => c.state);
-  if (states.includes(CallState.Incoming)) return { text: 'RING', color: '#d97706', title: 'Dialable — incoming call' };
-  if (states.some((s) => s === CallState.Connected || s === CallState.OnHold || s === CallState.Dialing || s === CallState.Ringing)) {
-    return { text: 'CALL', color: '#16805c', title: 'Dialable — in a call' };
-  }
-  if (snapshot.missed > 0) return { text: String(Math.min(snapshot.missed, 99)), color: '#b00020', title: `Dialable — ${snapshot.missed} missed` };
+  if (states.includes(CallState.Incoming)) return 'ringing';
+  if (states.some((s) => LIVE.has(s))) return 'in-call';
   switch (snapshot.registration.state) {
     case RegistrationState.Registered:
-      return { text: '', color: '#16805c', title: `Dialable — ${snapshot.registration.message}` };
+      return 'registered';
     case RegistrationState.Unconfigured:
-      return { text: 'SET', color: '#6b7280', title: 'Dialable — no SIP account set up' };
+      return 'not-configured';
+    case RegistrationState.Disabled:
+      return 'outgoing-only';
     case RegistrationState.Failed:
+      return 'failed';
     case RegistrationState.Waiting:
-      return { text: '!', color: '#b00020', title: `Dialable — ${snapshot.registration.message}` };
+      return 'reconnecting';
+    case RegistrationState.Connecting:
+    case RegistrationState.Registering:
+      return 'registering';
+  }
+}
+
+/**
+ * What the toolbar icon shows. Ringing and calls win; otherwise missed calls (the count, until the popup is opened)
+ * take the badge text, and the tooltip always says the registration state.
+ */
+export function badgeFor(snapshot: EngineSnapshot): Badge {
+  const state = iconState(snapshot);
+  const missed = snapshot.missed > 0 && state !== 'ringing' && state !== 'in-call';
+  const icon = missed ? { text: snapshot.missed > 99 ? '99+' : String(snapshot.missed), color: BADGE_COLORS.missed } : ICON[state];
+  const sentence = describe(state, snapshot);
+  const missedNote = snapshot.missed > 0 ? ` · ${snapshot.missed} missed call${snapshot.missed === 1 ? '' : 's'}` : '';
+  return { state, ...icon, title: `Dialable — ${sentence}${missedNote}` };
+}
+
+function describe(state: IconState, snapshot: EngineSnapshot): string {
+  switch (state) {
+    case 'ringing': {
+      const call = snapshot.calls.find((c) => c.state === CallState.Incoming);
+      return `incoming call from ${call?.displayName ?? call?.number ?? 'unknown'}`;
+    }
+    case 'in-call': {
+      const call = snapshot.calls.find((c) => LIVE.has(c.state));
+      return `in a call with ${call?.displayName ?? call?.number ?? 'unknown'}`;
+    }
+    case 'not-configured':
+      return 'no SIP account set up yet';
+    case 'outgoing-only':
+      return 'outgoing calls only (registration is off)';
     default:
-      return { text: '…', color: '#6b7280', title: `Dialable — ${snapshot.registration.message}` };
+      return snapshot.registration.message;
   }
 }

@@ -14,7 +14,7 @@ import type { Settings } from '../settings/defaults';
  * - `engine`: the page that owns the SIP engine (offscreen document on Chrome).
  */
 export type Origin = 'content' | 'extension' | 'background' | 'engine';
-export type Destination = 'background' | 'engine';
+export type Destination = 'background' | 'engine' | 'content';
 
 export type CallAction =
   | { action: 'hangup' | 'answer' | 'decline' | 'mute' | 'unmute' | 'hold' | 'resume' }
@@ -48,6 +48,12 @@ export interface Protocol {
     payload: { texts: string[]; country?: string };
     reply: { matches: LinkMatch[][] };
   };
+  /**
+   * Chrome only (it has no `contextMenus.onShown`): the page's selection changed. The background shows the
+   * "Call <number>" menu item only when the text is a number. Only decides what the menu shows; a click dials the
+   * browser's own `selectionText`, never this.
+   */
+  'page:selection': { from: 'content'; to: 'background'; payload: { text: string }; reply: { ok: boolean } };
   /** The popup's dial button (typed or pasted number, tel:/sip: URI). */
   'ui:dial': { from: 'extension'; to: 'background'; payload: { target: string }; reply: DialResult };
   /** In-call controls from the popup (or a notification button, via the background). */
@@ -55,11 +61,21 @@ export interface Protocol {
   /** Options page: save the account; the reply says how registering went (within a few seconds). */
   'ui:save-account': { from: 'extension'; to: 'background'; payload: { account: Account }; reply: { registered: boolean; message: string } };
   'ui:get-account': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: AccountView };
+  /**
+   * Options page, settings export: the account for the file. The password leaves the engine only here, and only
+   * when the user ticked "include the password" (`includePassword`); otherwise it comes back empty.
+   */
+  'ui:export-account': { from: 'extension'; to: 'background'; payload: { includePassword: boolean }; reply: Account };
   /** Makes sure the engine is running before a page connects its state port. */
   'ui:ensure-engine': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
   'ui:clear-history': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
   /** The popup was opened: the missed-call count resets. */
   'ui:seen': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
+
+  /** "Call the selected text" shortcut: the selection in this frame, if it has one (frames without one stay silent). */
+  'tab:get-selection': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { text: string; url: string; title: string } };
+  /** The popup asks the top frame of the current tab which site it shows (for the per-site switch). */
+  'tab:get-site': { from: 'extension'; to: 'content'; payload: Record<string, never>; reply: { host: string } };
 
   /** Background → engine: everything the engine does, as one command union. */
   'engine:command': { from: 'background'; to: 'engine'; payload: EngineCommand; reply: EngineReply };
@@ -73,6 +89,7 @@ export type EngineCommand =
   | ({ command: 'call'; callId?: string } & CallAction)
   | { command: 'save-account'; account: Account }
   | { command: 'get-account' }
+  | { command: 'export-account'; includePassword: boolean }
   | { command: 'clear-history' }
   | { command: 'seen' }
   | { command: 'online' }
@@ -82,7 +99,8 @@ export type EngineReply =
   | DialResult
   | { ok: boolean; error?: string }
   | { registered: boolean; message: string }
-  | AccountView;
+  | AccountView
+  | Account;
 
 /** A dial target after validation: an E.164 number (with optional extension), a SIP URI, or an internal extension. */
 export type ResolvedTarget =
@@ -93,9 +111,13 @@ export type ResolvedTarget =
 export type EngineEvent =
   | { event: 'snapshot'; snapshot: EngineSnapshot }
   | { event: 'incoming'; callId: string; number: string; displayName?: string }
-  | { event: 'incoming-ended'; callId: string; missed: boolean }
+  /** An incoming call stopped ringing: answered, declined, or missed (the caller gave up; busy on another call). */
+  | { event: 'incoming-ended'; callId: string; missed: boolean; number: string; displayName?: string }
   /** A call needs the microphone grant that only a visible extension page can obtain. */
-  | { event: 'need-microphone' };
+  | { event: 'need-microphone' }
+  /** Registration has been lost for longer than the engine's grace period (a minute), or is back. */
+  | { event: 'registration-lost'; message: string }
+  | { event: 'registration-restored' };
 
 export type MessageType = keyof Protocol;
 export type Payload<K extends MessageType> = Protocol[K]['payload'];

@@ -30,6 +30,9 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
     }
     return total <= SCAN_LIMITS.total;
   },
+  'page:selection': (p): p is Protocol['page:selection']['payload'] => isObject(p) && isString(p.text, MAX_URI),
+  'tab:get-selection': empty(),
+  'tab:get-site': empty(),
   'ui:dial': (p): p is Protocol['ui:dial']['payload'] => isObject(p) && isString(p.target, MAX_URI),
   'ui:call': (p): p is Protocol['ui:call']['payload'] =>
     isObject(p) &&
@@ -40,6 +43,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
     (p.action !== 'transfer' || isString(p.target, MAX_URI)),
   'ui:save-account': (p): p is Protocol['ui:save-account']['payload'] => isObject(p) && isObject(p.account),
   'ui:get-account': empty(),
+  'ui:export-account': (p): p is Protocol['ui:export-account']['payload'] => isObject(p) && typeof p.includePassword === 'boolean',
   'ui:ensure-engine': empty(),
   'ui:clear-history': empty(),
   'ui:seen': empty(),
@@ -51,10 +55,14 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
 export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'page:dial': ['content'],
   'page:scan': ['content'],
+  'page:selection': ['content'],
+  'tab:get-selection': ['background'],
+  'tab:get-site': ['extension'],
   'ui:dial': ['extension'],
   'ui:call': ['extension', 'background'],
   'ui:save-account': ['extension'],
   'ui:get-account': ['extension'],
+  'ui:export-account': ['extension'],
   'ui:ensure-engine': ['extension'],
   'ui:clear-history': ['extension'],
   'ui:seen': ['extension'],

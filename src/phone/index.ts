@@ -7,3 +7,4 @@ export { parsePhone } from './parse-phone';
 export type { LinkMatch, PhoneMatch } from './phone-match';
 export { regionFromLocale } from './region-from-locale';
 export { telHref } from './tel-href';
+export { selectionNumber } from './selection-number';

@@ -11,10 +11,12 @@ function router(who: SenderInfo | undefined) {
   const handlers: HandlersFor<'background'> = {
     'page:dial': dial,
     'page:scan': scan,
+    'page:selection': ok,
     'ui:dial': dial,
     'ui:call': ok,
     'ui:save-account': async () => ({ registered: false, message: '' }),
     'ui:get-account': async () => ({ server: '', username: '', domain: '', authUsername: '', displayName: '', iceServers: [], register: true, hasPassword: false }),
+    'ui:export-account': async () => ({ server: '', username: '', domain: '', authUsername: '', password: '', displayName: '', iceServers: [], register: true }),
     'ui:ensure-engine': ok,
     'ui:clear-history': ok,
     'ui:seen': ok,

@@ -1,4 +1,4 @@
-import type { SenderInfo } from '../src/messaging/protocol';
+import type { SenderInfo } from './protocol';
 
 /** The parts of a runtime.MessageSender we look at (same shape in Chrome and Firefox). */
 export interface RuntimeSender {

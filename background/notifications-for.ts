@@ -1,0 +1,64 @@
+import type { EngineEvent } from '../src/messaging/protocol';
+import { formatPhone } from '../src/phone/format-phone';
+
+export const INCOMING_PREFIX = 'incoming:';
+export const MISSED_PREFIX = 'missed:';
+export const REGISTRATION_LOST_ID = 'registration-lost';
+
+export interface NotificationContent {
+  title: string;
+  message: string;
+  requireInteraction?: boolean;
+  buttons?: Array<{ title: string }>;
+}
+
+export type NotificationChange = { create: string; content: NotificationContent } | { clear: string };
+
+/**
+ * The system notifications an engine event calls for (pure: `show-engine-event` talks to the browser).
+ * `buttons`: whether the browser shows notification buttons (Chrome; Firefox shows none, a click opens the popup).
+ */
+export function notificationsFor(event: EngineEvent, buttons: boolean): NotificationChange[] {
+  switch (event.event) {
+    case 'incoming':
+      return [
+        {
+          create: `${INCOMING_PREFIX}${event.callId}`,
+          content: {
+            title: 'Incoming call',
+            message: who(event),
+            requireInteraction: true,
+            ...(buttons ? { buttons: [{ title: 'Answer' }, { title: 'Decline' }] } : {}),
+          },
+        },
+      ];
+    case 'incoming-ended':
+      return [
+        { clear: `${INCOMING_PREFIX}${event.callId}` },
+        ...(event.missed
+          ? [{ create: `${MISSED_PREFIX}${event.callId}`, content: { title: 'Missed call', message: `${who(event)} called. Open Dialable to call back.` } }]
+          : []),
+      ];
+    case 'registration-lost':
+      return [
+        {
+          create: REGISTRATION_LOST_ID,
+          content: { title: 'Dialable cannot receive calls', message: `Not registered for more than a minute. ${event.message}`, requireInteraction: true },
+        },
+      ];
+    case 'registration-restored':
+      return [{ clear: REGISTRATION_LOST_ID }];
+    default:
+      return [];
+  }
+}
+
+/** The call id behind one of our incoming-call notifications, if it is one. */
+export function incomingCallId(notificationId: string): string | undefined {
+  return notificationId.startsWith(INCOMING_PREFIX) ? notificationId.slice(INCOMING_PREFIX.length) : undefined;
+}
+
+function who(caller: { number: string; displayName?: string }): string {
+  const number = /^\+\d+$/.test(caller.number) ? formatPhone(caller.number) : caller.number;
+  return caller.displayName ? `${caller.displayName} (${number})` : number;
+}

@@ -1,0 +1,30 @@
+import { createRouter } from '../src/messaging/create-router';
+import { identifySender } from '../src/messaging/identify-sender';
+import { selectedText } from './selected-text';
+
+/**
+ * Answers our extension's questions about this frame (`tabs.sendMessage`): its selection, for the "call the
+ * selected text" shortcut, and the site shown in the top frame, for the popup's per-site switch. A frame without a
+ * selection stays silent, so the frame that has one answers. Only this extension's own contexts are heard.
+ */
+export function answerBackground(win: Window, signal: AbortSignal): void {
+  const runtime = chrome.runtime;
+  const route = createRouter<'content', chrome.runtime.MessageSender>(
+    {
+      'tab:get-selection': async () => ({ text: selectedText(win.document), url: win.location.href, title: win.document.title }),
+      'tab:get-site': async () => ({ host: win.location.hostname }),
+    },
+    (sender) => identifySender(sender, runtime.id, runtime.getURL('')),
+  );
+  const listener = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: unknown) => void): boolean => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'tab:get-selection' && selectedText(win.document).trim() === '') return false;
+    if (type === 'tab:get-site' && win !== win.top) return false;
+    const reply = route(message, sender);
+    if (!reply) return false;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => runtime.onMessage.removeListener(listener));
+}

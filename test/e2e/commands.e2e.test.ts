@@ -1,0 +1,94 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { controlPage, EXTENSION_ORIGIN } from './support/extension';
+import { evaluateInServiceWorker, pressShortcut } from './support/service-worker-eval';
+import { selectText } from './support/select-text';
+import { waitForLinksToSettle } from './support/settle';
+import { endCalls, PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+
+/**
+ * Keyboard shortcuts in Chromium against Kamailio. Headless Chromium has no keyboard route to extension commands,
+ * so each test fires the browser's own `commands.onCommand` event (with the active tab, as Chrome passes it) at the
+ * listener the service worker registered.
+ */
+let bed: SipBed;
+let page: Page;
+
+/** What Chrome does when the keys are pressed: the command name and the active tab of the focused window. */
+async function pressWithActiveTab(command: string): Promise<void> {
+  await page.bringToFront();
+  await evaluateInServiceWorker(
+    bed.browser,
+    `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.commands.onCommand.dispatch(${JSON.stringify(command)}, tab))`,
+  );
+}
+
+beforeAll(async () => {
+  bed = await startSipBed();
+  page = await bed.browser.newPage();
+  await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+  await waitForLinksToSettle(page, 300);
+});
+
+afterAll(async () => {
+  await bed?.close();
+});
+
+describe('keyboard shortcuts', () => {
+  test('four shortcuts are registered with the browser (so users can change them in its shortcut settings)', async () => {
+    const control = await controlPage(bed.browser);
+    const commands = await control.evaluate(async () => (await chrome.commands.getAll()).map((c) => ({ name: c.name, shortcut: c.shortcut, description: c.description })));
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        { name: 'open-dialer', shortcut: 'Alt+Shift+D', description: 'Open the dialer' },
+        { name: 'call-selection', shortcut: 'Alt+Shift+L', description: 'Call the selected phone number' },
+        { name: 'hang-up', shortcut: 'Alt+Shift+H', description: 'Hang up the current call' },
+        { name: 'answer', shortcut: 'Alt+Shift+Y', description: 'Answer the incoming call' },
+      ]),
+    );
+  });
+
+  test('"open the dialer" opens the popup', async () => {
+    await page.bringToFront();
+    await pressShortcut(bed.browser, 'open-dialer');
+    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/popup.html` && t.type() === 'page' && t !== bed.popup.target(), {
+      timeout: 5_000,
+    });
+    const opened = (await target.asPage())!;
+    expect(await waitForTestId(opened, 'registration', /Registered/)).toContain('alice@');
+    await opened.close();
+  });
+
+  test('"call the selected text" calls the selected number; "hang up" ends the call', async () => {
+    await selectText(page, '#editor', '+44 20 7946 0958');
+    await pressWithActiveTab('call-selection');
+    const answered = await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+
+    await pressShortcut(bed.browser, 'hang-up');
+    await bed.peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 5_000, 'the BYE from Dialable');
+    expect(await waitForTestId(bed.popup, 'call-state', /Ended/)).toBeTruthy();
+  });
+
+  test('"call the selected text" with no number selected opens the dialer and says why', async () => {
+    await selectText(page, 'h1', 'Contact');
+    await pressWithActiveTab('call-selection');
+    const dialer = await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?reason=`), { timeout: 5_000 });
+    const dialerPage = (await dialer.asPage())!;
+    expect(await waitForTestId(dialerPage, 'message', /Select a phone number/)).toBeTruthy();
+    await dialerPage.close();
+  });
+
+  test('"answer" answers an incoming call', async () => {
+    const calling = bed.peer.call(`sip:alice@${bed.sip.domain}`);
+    await bed.popup.bringToFront();
+    await bed.popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+    await pressShortcut(bed.browser, 'answer');
+    expect(await calling).toMatchObject({ ok: true, status: 200 });
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toBeTruthy();
+    await pressShortcut(bed.browser, 'hang-up');
+    await waitForTestId(bed.popup, 'call-state', /Ended/);
+    await endCalls(bed);
+  });
+});

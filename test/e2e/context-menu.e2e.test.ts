@@ -1,0 +1,123 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { controlPage, EXTENSION_ORIGIN } from './support/extension';
+import { clickContextMenu, evaluateInServiceWorker } from './support/service-worker-eval';
+import { endCalls, inviteCount, PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { selectText } from './support/select-text';
+import { waitForLinksToSettle } from './support/settle';
+
+/**
+ * The context menu in Chromium against Kamailio. Native menus cannot be opened in headless Chromium, so the tests
+ * fire the browser's own `contextMenus.onClicked` event (with the info Chrome gives a real click) at the listener
+ * the service worker registered, and read what the selection item shows from `storage.session`, where the worker
+ * keeps it next to `contextMenus.update`.
+ */
+let bed: SipBed;
+let page: Page;
+
+type Item = { visible: false } | { visible: true; e164: string; title: string };
+
+async function selectionItem(): Promise<Item | undefined> {
+  const control = await controlPage(bed.browser);
+  return control.evaluate(async () => (await chrome.storage.session.get('menu:selection'))['menu:selection'] as Item | undefined);
+}
+
+const select = (selector: string, text: string) => selectText(page, selector, text);
+
+async function waitForItem(predicate: (item: Item | undefined) => boolean, what: string): Promise<Item | undefined> {
+  const start = Date.now();
+  for (;;) {
+    const item = await selectionItem();
+    if (predicate(item)) return item;
+    if (Date.now() - start > 5_000) throw new Error(`menu item never became ${what}: ${JSON.stringify(item)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  bed = await startSipBed();
+  page = await bed.browser.newPage();
+  await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+  await waitForLinksToSettle(page, 300);
+});
+
+afterAll(async () => {
+  await bed?.close();
+});
+
+describe('context menu', () => {
+  test('both items exist after install (updating a missing item would fail)', async () => {
+    const result = await evaluateInServiceWorker<string>(
+      bed.browser,
+      `Promise.all(['call-selection', 'call-link'].map((id) => chrome.contextMenus.update(id, {}))).then(() => 'ok', (e) => String(e))`,
+    );
+    expect(result).toBe('ok');
+  });
+
+  test('"Call <number>" is shown only while the selection is a phone number, with the number in the title', async () => {
+    // The compose box is never linked: its text is a plain selection.
+    await select('#editor', '+44 20 7946 0958');
+    expect(await waitForItem((i) => i?.visible === true, 'visible')).toEqual({ visible: true, e164: PEER_NUMBER, title: 'Call +44 20 7946 0958' });
+    await select('#editor', 'Draft');
+    await waitForItem((i) => i?.visible === false, 'hidden');
+    await select('h1', 'Contact');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await selectionItem()).toEqual({ visible: false });
+    // A selection over our link's pieces ("+44" in bold, then the rest) is a number too.
+    await select('#ext', '+1 213-373-4253 ext. 204');
+    expect(await waitForItem((i) => i?.visible === true, 'visible')).toMatchObject({ e164: '+12133734253', title: 'Call +1 213 373 4253 ext. 204' });
+  });
+
+  test('a click on "Call <number>" calls the selected number through the engine', async () => {
+    await select('#editor', '+44 20 7946 0958');
+    await waitForItem((i) => i?.visible === true && i.e164 === PEER_NUMBER, `showing ${PEER_NUMBER}`);
+    await clickContextMenu(bed.browser, { menuItemId: 'call-selection', selectionText: '+44 20 7946 0958', pageUrl: page.url(), editable: true });
+    const answered = await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+    await endCalls(bed);
+  });
+
+  test('when the selection changed after the menu was drawn, nothing is dialed: the dialer opens with the number to check', async () => {
+    await select('#editor', '+44 20 7946 0958');
+    await waitForItem((i) => i?.visible === true && i.e164 === PEER_NUMBER, `showing ${PEER_NUMBER}`);
+    const before = await inviteCount(bed.peer);
+    // What a page that swaps the selection during the right-click would produce: the browser's selectionText differs.
+    await clickContextMenu(bed.browser, { menuItemId: 'call-selection', selectionText: '+1 213 373 4253', pageUrl: page.url(), editable: false });
+    const dialer = await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=%2B12133734253`), { timeout: 5_000 });
+    const dialerPage = (await dialer.asPage())!;
+    expect(await dialerPage.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value)).toBe('+12133734253');
+    expect(await waitForTestId(dialerPage, 'message', /Check the number/)).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await inviteCount(bed.peer)).toBe(before);
+    await dialerPage.close();
+  });
+
+  test('"Call with Dialable" on our own link and on a page\'s tel: link takes the link-click path', async () => {
+    const ours = await page.$eval('#plain a[data-dialable]', (a) => (a as HTMLAnchorElement).href);
+    expect(ours).toBe(`tel:${PEER_NUMBER}`);
+    await clickContextMenu(bed.browser, { menuItemId: 'call-link', linkUrl: ours, pageUrl: page.url(), editable: false });
+    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+    await endCalls(bed);
+
+    // The page's own tel: link to a number nobody has registered: the engine calls it and Kamailio says 404.
+    await clickContextMenu(bed.browser, { menuItemId: 'call-link', linkUrl: 'tel:+12133734253', pageUrl: page.url(), editable: false });
+    expect(await waitForTestId(bed.popup, 'call-state', /Failed.*\+12133734253.*Not found/)).toBeTruthy();
+  });
+
+  test('a page that selects a number by script changes at most the menu: no call', async () => {
+    const before = await inviteCount(bed.peer);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'scripted';
+      p.textContent = 'Premium: +44 20 7946 0958';
+      document.body.append(p);
+      getSelection()!.selectAllChildren(p);
+      document.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await inviteCount(bed.peer)).toBe(before);
+    expect(await waitForTestId(bed.popup, 'call-state', /Failed|Ended|Idle/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { controlPage, EXTENSION_ORIGIN, openExtensionPage } from './support/extension';
+import { waitForLinksToSettle } from './support/settle';
+import { endCalls, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+
+/**
+ * The popup and options page in Chromium against Kamailio: recent calls with redial and clear, the per-site switch
+ * acting on an open tab, and the settings export/import round trip through real files.
+ */
+let bed: SipBed;
+let downloads: string;
+
+async function history(page: Page): Promise<Array<{ direction: string; number: string; detail: string }>> {
+  return page.$$eval('[data-testid="history-entry"]', (items) =>
+    items.map((li) => ({
+      direction: li.getAttribute('data-direction') ?? '',
+      number: li.getAttribute('data-number') ?? '',
+      detail: li.querySelector('[data-testid="history-detail"]')?.textContent ?? '',
+    })),
+  );
+}
+
+async function waitForHistory(page: Page, count: number): Promise<Array<{ direction: string; number: string; detail: string }>> {
+  await page.bringToFront();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="history-entry"]').length === n, { polling: 100, timeout: 10_000 }, count);
+  return history(page);
+}
+
+type Stored = { detection: { disabledSites: string[]; defaultCountry: string; linkStyle: string }; calling: { dtmf: string; dialRules: { plus: string } } };
+
+async function storedSettings(): Promise<Stored> {
+  const control = await controlPage(bed.browser);
+  return (await control.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as Stored;
+}
+
+beforeAll(async () => {
+  bed = await startSipBed();
+  downloads = mkdtempSync(join(tmpdir(), 'dialable-downloads-'));
+  const cdp = await bed.browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+});
+
+afterAll(async () => {
+  await bed?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
+
+describe('recent calls', () => {
+  test('outgoing, incoming and missed calls are listed newest first with time and duration', async () => {
+    const popup = bed.popup;
+    await popup.type('[data-testid="dial-input"]', '+44 20 7946 0958');
+    await popup.click('[data-testid="dial"]');
+    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
+    await waitForTestId(popup, 'call-state', /Connected/);
+    await new Promise((r) => setTimeout(r, 1_200));
+    await popup.click('[data-testid="hangup"]');
+    await waitForTestId(popup, 'call-state', /Ended/);
+
+    const answered = bed.peer.call(`sip:alice@${bed.sip.domain}`);
+    await popup.bringToFront();
+    await (await popup.waitForSelector('[data-testid="answer"]'))!.click();
+    expect(await answered).toMatchObject({ status: 200 });
+    await new Promise((r) => setTimeout(r, 1_200));
+    await endCalls(bed);
+
+    const missed = bed.peer.call(`sip:alice@${bed.sip.domain}`);
+    await popup.waitForSelector('[data-testid="answer"]');
+    await bed.peer.hangup();
+    await missed.catch(() => undefined);
+
+    const entries = await waitForHistory(popup, 3);
+    expect(entries.map((e) => e.direction)).toEqual(['missed', 'incoming', 'outgoing']);
+    expect(entries.map((e) => e.number)).toEqual([PEER_NUMBER, PEER_NUMBER, PEER_NUMBER]);
+    expect(entries[0]!.detail).toBe('Missed');
+    expect(entries[1]!.detail).toMatch(/^0:0[1-9]$/);
+    expect(entries[2]!.detail).toMatch(/^0:0[1-9]$/);
+    const text = await popup.$eval('[data-testid="history"]', (el) => (el as HTMLElement).innerText);
+    expect(text).toContain('+44 20 7946 0958');
+    expect(text).toMatch(/\d{1,2}:\d{2}/);
+  });
+
+  test('a click on an entry calls the number again', async () => {
+    const before = (await bed.peer.snapshot()).sipLog.filter((e) => e.dir === 'in' && e.line.startsWith('INVITE ')).length;
+    const [entry] = await bed.popup.$$('[data-testid="history-entry"] button');
+    await (entry as ElementHandle<Element>).click();
+    await bed.peer.waitFor((s) => s.callState === 'established' && s.sipLog.filter((e) => e.dir === 'in' && e.line.startsWith('INVITE ')).length > before, 10_000, 'the redial');
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+    await endCalls(bed);
+    expect((await waitForHistory(bed.popup, 4))[0]!.direction).toBe('outgoing');
+  });
+
+  test('Clear empties the list', async () => {
+    await bed.popup.click('[data-testid="clear-history"]');
+    expect(await waitForTestId(bed.popup, 'history', /No calls yet/)).toBeTruthy();
+    await bed.popup.reload();
+    expect(await waitForTestId(bed.popup, 'history', /No calls yet/)).toBeTruthy();
+  });
+});
+
+describe('per-site switch in the popup', () => {
+  test('switching the current site off removes its links from the open tab; on brings them back', async () => {
+    const page = await bed.browser.newPage();
+    await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+    expect(await waitForLinksToSettle(page, 300)).toBeGreaterThan(0);
+    await page.bringToFront();
+    // The dialer window in front of the browser window whose active tab is the page (what the toolbar popup sees too).
+    const control = await controlPage(bed.browser);
+    await page.bringToFront();
+    await control.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 600 }), `${EXTENSION_ORIGIN}/popup/popup.html`);
+    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/popup.html` && t !== bed.popup.target(), { timeout: 5_000 });
+    const dialer = (await target.asPage())!;
+    const toggle = await dialer.waitForSelector('[data-testid="site-toggle"]', { timeout: 5_000 });
+    expect(await dialer.$eval('[data-testid="site-switch"]', (el) => el.textContent)).toContain('Link phone numbers on 127.0.0.1');
+    expect(await toggle!.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
+
+    await toggle!.click();
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length === 0, { polling: 100, timeout: 5_000 });
+    expect((await storedSettings()).detection.disabledSites).toEqual(['127.0.0.1']);
+    expect(await dialer.$eval('[data-testid="site-toggle"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+
+    await dialer.click('[data-testid="site-toggle"]');
+    await page.waitForFunction(() => document.querySelectorAll('a[data-dialable]').length > 0, { polling: 100, timeout: 5_000 });
+    expect((await storedSettings()).detection.disabledSites).toEqual([]);
+    await dialer.close();
+    await page.close();
+  });
+});
+
+describe('settings export and import (options page)', () => {
+  async function exportFile(options: Page, includePassword: boolean): Promise<string> {
+    for (const f of readdirSync(downloads)) rmSync(join(downloads, f));
+    const box = await options.$('input[name="includePassword"]');
+    if ((await box!.evaluate((el) => (el as HTMLInputElement).checked)) !== includePassword) await box!.click();
+    await options.click('[data-testid="export-settings"]');
+    const file = join(downloads, 'dialable-settings.json');
+    for (let i = 0; i < 100; i++) {
+      if (readdirSync(downloads).includes('dialable-settings.json')) return readFileSync(file, 'utf8');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no download in ${downloads}: ${readdirSync(downloads).join(', ')}`);
+  }
+
+  async function importFile(options: Page, text: string): Promise<string> {
+    const path = join(downloads, 'to-import.json');
+    writeFileSync(path, text);
+    const input = (await options.$('[data-testid="import-settings"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(path);
+    return waitForTestId(options, 'transfer-status', /./, 15_000);
+  }
+
+  test('round trip: export, change everything, import — settings and account come back; the password only when asked for', async () => {
+    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    await options.waitForSelector('#preferences');
+    await options.select('select[name="defaultCountry"]', 'DE');
+    await options.select('select[name="linkStyle"]', 'none');
+    await options.select('select[name="plus"]', 'idd');
+    await options.$eval('textarea[name="disabledSites"]', (el) => ((el as HTMLTextAreaElement).value = ''));
+    await options.type('textarea[name="disabledSites"]', 'mail.example.com');
+    await options.click('#preferences button[type="submit"]');
+    await options.waitForFunction(() => /Saved/.test(document.querySelector('#preferences [role="status"]')?.textContent ?? ''));
+
+    const withoutPassword = await exportFile(options, false);
+    const file = JSON.parse(withoutPassword);
+    expect(file).toMatchObject({
+      format: 'dialable-settings',
+      settings: { detection: { defaultCountry: 'DE', linkStyle: 'none', disabledSites: ['mail.example.com'] }, calling: { dialRules: { plus: 'idd' } } },
+      account: { server: bed.sip.wsUrl, username: 'alice', domain: bed.sip.domain },
+    });
+    expect(withoutPassword).not.toContain('alice-secret');
+    expect(file.account).not.toHaveProperty('password');
+    const withPassword = await exportFile(options, true);
+    expect(JSON.parse(withPassword).account.password).toBe('alice-secret');
+
+    // Everything changes: settings back to defaults, the account to a wrong password (registration fails).
+    const control = await controlPage(bed.browser);
+    await control.evaluate(() => chrome.storage.local.remove('settings'));
+    expect(await saveAccount(bed.browser, bed.sip, 'wrong-password')).toMatchObject({ registered: false });
+
+    // The file without a password brings the settings back and keeps the (now wrong) stored password.
+    expect(await importFile(options, withoutPassword)).toMatch(/Settings imported\. .*401/);
+    expect((await storedSettings()).detection).toMatchObject({ defaultCountry: 'DE', linkStyle: 'none', disabledSites: ['mail.example.com'] });
+    expect((await storedSettings()).calling.dialRules.plus).toBe('idd');
+    expect(await options.$eval('select[name="defaultCountry"]', (el) => (el as HTMLSelectElement).value)).toBe('DE');
+
+    // The file with the password restores the account completely.
+    expect(await importFile(options, withPassword)).toContain(`Settings imported. Registered as alice@${bed.sip.domain}`);
+    expect(await waitForTestId(bed.popup, 'registration', /Registered/)).toBeTruthy();
+    expect(await options.$eval('#account [name="server"]', (el) => (el as HTMLInputElement).value)).toBe(bed.sip.wsUrl);
+
+    expect(await importFile(options, '{"hello": "world"}')).toMatch(/not a Dialable settings file/);
+    await options.close();
+  });
+});
