@@ -134,7 +134,7 @@ describe.skipIf(skipReason !== '')(`Dialable calls a plain-RTP phone (baresip) t
     const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
     await link!.click();
 
-    const established = await phone!.waitForEvent('CALL_ESTABLISHED', 10_000);
+    const established = await phone!.waitForEvent('CALL_ESTABLISHED', 10_000, true);
     expect(String(established.peeruri ?? '')).toContain('alice@');
     expect(await waitForCallState(popup, /Connected/)).toContain(NUMBER);
 
