@@ -122,7 +122,7 @@ describe.skipIf(skipReason !== '')(`Dialable calls a plain-RTP phone (baresip) t
     await Promise.all([fixtures?.close(), sip?.stop(), rtpengine?.stop()]);
   });
 
-  test('a click on a number calls baresip; its tone reaches Dialable and Dialable’s audio reaches baresip, bridged DTLS-SRTP ↔ RTP', async () => {
+  test('a click on a number calls baresip; its tone reaches Dialable and Dialable’s audio reaches baresip, bridged DTLS-SRTP ↔ RTP; hold and resume go through the bridge', async () => {
     onTestFailed(() => {
       const tail = (text = '') => text.split('\n').slice(-60).join('\n');
       console.log(`[interop.e2e] kamailio:\n${tail(sip?.logs())}\n[interop.e2e] rtpengine:\n${tail(rtpengine?.logs())}\n[interop.e2e] baresip:\n${tail(phone?.logs())}`);
@@ -134,7 +134,7 @@ describe.skipIf(skipReason !== '')(`Dialable calls a plain-RTP phone (baresip) t
     const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
     await link!.click();
 
-    const established = await phone!.waitForEvent('CALL_ESTABLISHED', 10_000);
+    const established = await phone!.waitForEvent('CALL_ESTABLISHED', 10_000, true);
     expect(String(established.peeruri ?? '')).toContain('alice@');
     expect(await waitForCallState(popup, /Connected/)).toContain(NUMBER);
 
@@ -161,6 +161,15 @@ describe.skipIf(skipReason !== '')(`Dialable calls a plain-RTP phone (baresip) t
     const received = Number(/rcvd=(\d+)/.exec(audioDebug)?.[1] ?? 0);
     console.log(`[interop.e2e] baresip received ${received} RTP packets from Dialable`);
     expect(received, `baresip receives RTP from Dialable:\n${audioDebug}`).toBeGreaterThan(40);
+
+    // Hold and resume are re-INVITEs through the bridge (the Record-Route parameter finds rtpengine again).
+    await popup.click('[data-testid="hold"]');
+    expect(await waitForCallState(popup, /On hold/)).toBeTruthy();
+    await popup.click('[data-testid="hold"]');
+    expect(await waitForCallState(popup, /Connected/)).toBeTruthy();
+    const resumed = await dialableAudio();
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await dialableAudio()).packetsReceived - resumed.packetsReceived, 'RTP from baresip after resume').toBeGreaterThan(25);
 
     await popup.click('[data-testid="hangup"]');
     await phone!.waitForEvent('CALL_CLOSED', 5_000, true);
