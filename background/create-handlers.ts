@@ -8,6 +8,8 @@ export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'
   actions: Actions;
   /** The page's selection changed (Chrome): show or hide the "Call <number>" menu item. */
   onSelection(text: string): Promise<void>;
+  /** True for a tab that has been closed (its queued scan batches are dropped). */
+  isClosedTab(tabId: number | undefined): boolean;
 }
 
 /** Every background message's handler; `HandlersFor<'background'>` makes a missing one a compile error. */
@@ -22,7 +24,12 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       await deps.onSelection(text);
       return { ok: true };
     },
-    'page:scan': async ({ texts, country }) => ({ matches: findLinkMatches(texts, country) }),
+    'page:scan': async ({ texts, country }, sender) => {
+      // Let events queued behind this batch run first: a tab closed meanwhile need not be matched for.
+      await new Promise((resume) => setTimeout(resume, 0));
+      if (deps.isClosedTab(sender.tabId)) return { matches: texts.map(() => []) };
+      return { matches: findLinkMatches(texts, country) };
+    },
     'ui:dial': async ({ target }) => {
       const resolved = resolveDialTarget(target, await actions.country(), true);
       if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };

@@ -5,6 +5,7 @@ import { identifySender } from '../src/messaging/identify-sender';
 import { selectionNumber } from '../src/phone/selection-number';
 import { createContextMenus, createMenuClickHandler, createShownHandler, decidesOnShown, showSelectionMenu } from './context-menu';
 import { createActions, type SendToEngine } from './create-actions';
+import { watchClosedTabs } from './closed-tabs';
 import { createHandlers } from './create-handlers';
 import { openDialer, openPopup } from './open-dialer';
 import { createCommandHandler } from './run-command';
@@ -28,6 +29,7 @@ export function installBackground(engine: SendToEngine): void {
       onEngineEvent: showEngineEvent,
       actions,
       onSelection: async (text) => showSelectionMenu(selectionNumber(text, await actions.country())),
+      isClosedTab: watchClosedTabs(),
     }),
     (sender) => identifySender(sender, browser.runtime.id, origin),
   );

@@ -1,7 +1,7 @@
 import type { LinkMatch } from '../src/phone/phone-match';
 import type { LinkStyle } from '../src/settings/defaults';
 import { logger } from '../src/logger';
-import { SCAN_LIMITS } from '../src/messaging/validate-envelope';
+import { SCAN_LIMITS } from '../src/messaging/scan-limits';
 import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
 import { findShadowRoots } from './find-shadow-roots';
 import { LARGE_SLICE_MS, scheduleIdle, SLICE_MS, type Slice } from './idle-scheduler';

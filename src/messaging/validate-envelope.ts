@@ -1,10 +1,9 @@
 import { isObject } from '../settings/is-object';
+import { SCAN_LIMITS } from './scan-limits';
 import type { Envelope, MessageType, Origin, Protocol } from './protocol';
 
 const MAX_URI = 256;
 const MAX_TEXT = 2048;
-/** One batch of runs from a content script: bounded, so a hostile page cannot make the background parse megabytes. */
-export const SCAN_LIMITS = { texts: 1000, chars: 20_000, total: 400_000 } as const;
 
 type Guard<K extends MessageType> = (p: unknown) => p is Protocol[K]['payload'];
 const isString = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;

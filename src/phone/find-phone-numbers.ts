@@ -35,10 +35,18 @@ const RESCAN = 64;
  * extension included.
  */
 export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneMatch[] {
+  return findPhoneNumbersWith(raw, options, (match) => match);
+}
+
+/**
+ * {@link findPhoneNumbers}, handing each match to `make` together with libphonenumber's parsed number, so callers
+ * that also need it formatted (link tooltips) do not parse the number a second time.
+ */
+export function findPhoneNumbersWith<T>(raw: string, options: FindOptions, make: (match: PhoneMatch, number: PhoneNumber) => T): T[] {
   if (!hasCandidate(raw)) return [];
   const country = toCountryCode(options.defaultCountry);
   const { text, offsets } = separateLabels(cleanText(raw));
-  const out: PhoneMatch[] = [];
+  const out: T[] = [];
   const keep = (found: Found) => {
     const start = offsets[found.start] as number;
     // The raw character after the last clean one, so removed characters (soft hyphens) after the number stay out.
@@ -46,7 +54,7 @@ export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneM
     // The guarantee hasCandidate gives the content script: nothing it skips could have been found here.
     if (!hasCandidate(raw.slice(start, end))) return;
     const e164 = found.number.number;
-    out.push(found.ext ? { start, end, e164, ext: found.ext } : { start, end, e164 });
+    out.push(make(found.ext ? { start, end, e164, ext: found.ext } : { start, end, e164 }, found.number));
   };
 
   const queue = search(text, 0, text.length, country);

@@ -1,4 +1,4 @@
-import { findPhoneNumbers } from './find-phone-numbers';
+import { findPhoneNumbersWith } from './find-phone-numbers';
 import { formatPhone } from './format-phone';
 import type { LinkMatch } from './phone-match';
 import { telHref } from './tel-href';
@@ -10,10 +10,14 @@ import { telHref } from './tel-href';
  */
 export function findLinkMatches(texts: readonly string[], defaultCountry: string | undefined): LinkMatch[][] {
   return texts.map((text) =>
-    findPhoneNumbers(text, { defaultCountry }).map((m) => ({
-      ...m,
-      href: telHref(m.e164, m.ext),
-      title: `Call ${formatPhone(m.e164)}${m.ext === undefined ? '' : ` ext. ${m.ext}`} with Dialable`,
-    })),
+    findPhoneNumbersWith(text, { defaultCountry }, (m, number) => {
+      // The parsed number formats without a second parse, unless it carries an extension (named apart below).
+      const formatted = number.ext ? formatPhone(m.e164) : number.formatInternational();
+      return {
+        ...m,
+        href: telHref(m.e164, m.ext),
+        title: `Call ${formatted}${m.ext === undefined ? '' : ` ext. ${m.ext}`} with Dialable`,
+      };
+    }),
   );
 }
