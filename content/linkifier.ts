@@ -4,7 +4,7 @@ import { logger } from '../src/logger';
 import { SCAN_LIMITS } from '../src/messaging/scan-limits';
 import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
 import { findShadowRoots } from './find-shadow-roots';
-import { LARGE_SLICE_MS, scheduleIdle, SLICE_MS, type Slice } from './idle-scheduler';
+import { LARGE_SLICE_MS, scheduleIdle, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
 import { joinRun, type JoinedRun } from './join-run';
 import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
 import { TextScan } from './text-scan';
@@ -74,8 +74,13 @@ export class Linkifier {
     private readonly match: MatchTexts,
   ) {}
 
+  /**
+   * The first scan runs at once (content scripts start at document_idle, after the page's own first layout), so the
+   * numbers in view are on their way to the background without waiting for an idle period.
+   */
   start(): void {
     this.addRoot(this.doc);
+    this.flush(sliceNow());
   }
 
   /** Removes every link we made (restoring the page's text) and stops observing. */
@@ -124,14 +129,16 @@ export class Linkifier {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     scheduleIdle(
-      (slice) => this.flush(slice),
+      (slice) => {
+        this.scheduled = false;
+        this.flush(slice);
+      },
       50,
       () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS),
     );
   }
 
   private flush(slice: Slice): void {
-    this.scheduled = false;
     if (this.stopped) return;
     // Wrapping first: those runs are ready, and they are what the user sees change.
     if (this.readyToWrap()) {
@@ -146,9 +153,13 @@ export class Linkifier {
       this.scans.push(new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow)));
       if (isRoot(container)) findShadowRoots(container as Root, (shadow) => this.addRoot(shadow));
     }
-    const cap = this.sentAny ? BATCH : FIRST_BATCH;
+    // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking),
+    // so it holds the numbers in view.
+    const first = !this.sentAny;
+    const cap = first ? FIRST_BATCH : BATCH;
+    const more = first ? () => this.found.length < cap : () => slice.hasTime() && this.found.length < cap;
     while (this.scans.length > 0 && this.found.length < cap) {
-      if (!(this.scans[0] as TextScan).step(() => slice.hasTime() && this.found.length < cap)) break;
+      if (!(this.scans[0] as TextScan).step(more)) break;
       this.scans.shift();
     }
     if (this.found.length > 0) this.send(this.found.splice(0));
@@ -198,7 +209,9 @@ export class Linkifier {
           if (current?.run !== run) this.matched.push((current = { run, matches: [] }));
           for (const m of matches) current.matches.push({ ...m, start: joined.toRaw(m.start + offset), end: joined.toRaw(m.end + offset) });
         });
-        if (this.readyToWrap()) this.schedule();
+        // The first answer holds the numbers in view: wrap them now (a few runs), the rest in idle slices.
+        if (!this.wrappedAny && this.matched.length > 0) this.flush(sliceNow());
+        else if (this.readyToWrap()) this.schedule();
       },
       (error: unknown) => {
         this.inFlight--;

@@ -290,20 +290,26 @@ function buildFigures(
   const tenkDone = tenk.filter((t) => t.finished);
   const lastTenk = tenk[tenk.length - 1];
   const tenkAll = tenkDone.length > 0 ? median(tenkDone.map((t) => t.allMs ?? Number.NaN)) : (lastTenk?.waitedMs ?? Number.NaN);
+  const tenkLoad = median(tenk.map((t) => t.loadMs ?? Number.NaN));
+  const tenkVisibleLoad = median(tenk.map((t) => (t.visibleMs ?? Number.NaN) - (t.loadMs ?? Number.NaN)));
   figures.push({
     name: 'tenk linked, visible',
-    measured: tenkVisible,
+    measured: tenkVisibleLoad,
     unit: 'ms',
-    measuredText: `${fmt(tenkVisible, 'ms')} ms (${lastTenk?.inViewport ?? '?'} in view, ${tenk.length} run${tenk.length === 1 ? '' : 's'})`,
-    baselineText: 'after DCL end',
+    measuredText: `${fmt(tenkVisibleLoad, 'ms')} ms after load (${fmt(tenkVisible, 'ms')} after DCL; ${lastTenk?.inViewport ?? '?'} in view, ${tenk.length} run${tenk.length === 1 ? '' : 's'})`,
+    baselineText: `load ${fmt(tenkLoad, 'ms')} ms after DCL end (content scripts start at load)`,
     target: { on: 'measured', op: '<=', limit: 100 },
   });
+  const tenkAllLoad = tenkDone.length > 0 ? median(tenkDone.map((t) => (t.allMs ?? Number.NaN) - (t.loadMs ?? Number.NaN))) : Number.NaN;
   figures.push({
     name: 'tenk linked, all',
-    measured: tenkAll,
+    measured: tenkDone.length > 0 ? tenkAllLoad : tenkAll,
     unit: 'ms',
-    ...(tenkDone.length === 0 ? { measuredText: `> ${fmt(tenkAll, 'ms')} ms (${lastTenk?.numbers ?? 0} linked by then)` } : {}),
-    baselineText: 'after DCL end',
+    measuredText:
+      tenkDone.length > 0
+        ? `${fmt(tenkAllLoad, 'ms')} ms after load (${fmt(tenkAll, 'ms')} after DCL)`
+        : `> ${fmt(tenkAll, 'ms')} ms after DCL (${lastTenk?.numbers ?? 0} linked by then)`,
+    baselineText: 'after load',
     target: { on: 'measured', op: '<=', limit: 1000 },
   });
   const tenkLinks = Math.max(0, ...tenk.map((t) => t.numbers));
