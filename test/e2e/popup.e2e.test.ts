@@ -69,6 +69,24 @@ afterAll(async () => {
 describe('dialing from the popup', () => {
   test('from the keypad (00 44 … with the default country GB)', async () => {
     await screenshot(bed.popup, 'popup-idle');
+    // Idle, the popup fits its 360×560 box without scrolling (empty history).
+    expect(await bed.popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(560);
+    await bed.popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const dark = await bed.popup.evaluate(() => {
+      const rgb = (el: Element, prop: 'color' | 'backgroundColor') => getComputedStyle(el)[prop].match(/\d+/g)!.slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+      };
+      const canvas = getComputedStyle(document.documentElement).backgroundColor === 'rgba(0, 0, 0, 0)' ? [18, 18, 18] : rgb(document.documentElement, 'backgroundColor');
+      const status = document.querySelector('[data-testid="registration"]')!;
+      const contrast = (fg: number[]) => (Math.max(luminance(fg), luminance(canvas)) + 0.05) / (Math.min(luminance(fg), luminance(canvas)) + 0.05);
+      return { text: contrast(rgb(document.body, 'color')), status: contrast(rgb(status, 'color')) };
+    });
+    expect(dark.text, 'body text on the dark canvas').toBeGreaterThanOrEqual(4.5);
+    expect(dark.status, 'the registration sentence on the dark canvas').toBeGreaterThanOrEqual(4.5);
+    await screenshot(bed.popup, 'popup-idle-dark');
+    await bed.popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     for (const key of '00442079460958') await bed.popup.click(`[data-testid="key-${key}"]`);
     expect(await bed.popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value)).toBe('00442079460958');
     await bed.popup.click('[data-testid="dial"]');
