@@ -68,6 +68,23 @@ describe('context menu', () => {
     expect(await waitForItem((i) => i?.visible === true, 'visible')).toMatchObject({ e164: '+12133734253', title: 'Call +1 213 373 4253 ext. 204' });
   });
 
+  test('a page in a background tab cannot change what the menu shows', async () => {
+    await select('h1', 'Contact');
+    await waitForItem((i) => i?.visible === false, 'hidden');
+    const other = await bed.browser.newPage();
+    await other.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+    await page.bringToFront(); // `other` is now a background tab
+    await other.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '+44 20 7946 0958';
+      document.body.append(p);
+      getSelection()!.selectAllChildren(p);
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await selectionItem()).toEqual({ visible: false });
+    await other.close();
+  });
+
   test('a click on "Call <number>" calls the selected number through the engine', async () => {
     await select('#editor', '+44 20 7946 0958');
     await waitForItem((i) => i?.visible === true && i.e164 === PEER_NUMBER, `showing ${PEER_NUMBER}`);
