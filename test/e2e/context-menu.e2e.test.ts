@@ -123,6 +123,23 @@ describe('context menu', () => {
     expect(await waitForTestId(bed.popup, 'call-state', /Failed.*\+12133734253.*Not found/)).toBeTruthy();
   });
 
+  test('"Call with Dialable" on our link dials the number we recorded, even after the page rewrote its href', async () => {
+    await page.bringToFront();
+    await page.$eval('#plain a[data-dialable]', (a) => a.setAttribute('href', 'tel:+12133734253'));
+    await page.click('#plain a[data-dialable]', { button: 'right' }); // a trusted contextmenu event on the link
+    const info = { menuItemId: 'call-link', linkUrl: 'tel:+12133734253', frameId: 0, editable: false };
+    await evaluateInServiceWorker(
+      bed.browser,
+      `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.contextMenus.onClicked.dispatch({ ...${JSON.stringify(info)}, pageUrl: tab.url ?? '' }, tab))`,
+    );
+    const answered = await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+    await endCalls(bed);
+    await page.reload();
+    await waitForLinksToSettle(page, 300);
+  });
+
   test('a page that selects a number by script changes at most the menu: no call', async () => {
     const before = await inviteCount(bed.peer);
     await page.evaluate(() => {
