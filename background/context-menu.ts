@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
+import { sendMessage } from '../src/messaging/send-message';
 import { selectionNumber } from '../src/phone/selection-number';
+import { telHref } from '../src/phone/tel-href';
 import type { Actions } from './create-actions';
 
 export const MENU_SELECTION = 'call-selection';
@@ -70,7 +72,9 @@ export function createMenuClickHandler(actions: Actions) {
   return async (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab): Promise<void> => {
     const source = { url: info.frameUrl ?? info.pageUrl ?? tab?.url ?? '', title: tab?.title ?? '' };
     if (info.menuItemId === MENU_LINK && info.linkUrl && LINK_SCHEMES.test(info.linkUrl)) {
-      await actions.dialLink(info.linkUrl, source);
+      // Our own link: the number recorded when we made it (as a click dials), not its page-writable href.
+      const ours = tab?.id !== undefined ? await recordedLink(tab.id, info.frameId ?? 0) : undefined;
+      await actions.dialLink(ours ? telHref(ours.e164, ours.ext) : info.linkUrl, source);
       return;
     }
     if (info.menuItemId !== MENU_SELECTION || !info.selectionText) return;
@@ -82,4 +86,11 @@ export function createMenuClickHandler(actions: Actions) {
     }
     await actions.dialSelection(info.selectionText, source);
   };
+}
+
+/** The number our content script recorded for the link the menu was opened on, if that link is ours. */
+async function recordedLink(tabId: number, frameId: number): Promise<{ e164: string; ext?: string } | undefined> {
+  const reply = await sendMessage((m) => browser.tabs.sendMessage(tabId, m, { frameId }), 'tab:get-menu-link', {}).catch(() => undefined);
+  if (!reply || typeof reply.e164 !== 'string' || !/^\+\d{6,15}$/.test(reply.e164)) return undefined;
+  return typeof reply.ext === 'string' && /^\d{1,10}$/.test(reply.ext) ? { e164: reply.e164, ext: reply.ext } : { e164: reply.e164 };
 }

@@ -7,7 +7,7 @@ import { NOT_A_NUMBER, type ActionDeps, type Actions } from './create-actions';
 export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'> {
   actions: Actions;
   /** The page's selection changed (Chrome): show or hide the "Call <number>" menu item. */
-  onSelection(text: string): Promise<void>;
+  onSelection(text: string, tabId: number | undefined): Promise<void>;
   /** True for a tab that has been closed (its queued scan batches are dropped). */
   isClosedTab(tabId: number | undefined): boolean;
 }
@@ -20,8 +20,8 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
     // The click came from a page: when the call cannot start (no account yet, offline, …) the user still needs
     // to see the number and the reason, so the dialer opens with both.
     'page:dial': async ({ target, source }) => actions.dialLink(target, source),
-    'page:selection': async ({ text }) => {
-      await deps.onSelection(text);
+    'page:selection': async ({ text }, sender) => {
+      await deps.onSelection(text, sender.tabId);
       return { ok: true };
     },
     'page:scan': async ({ texts, country }, sender) => {

@@ -28,7 +28,11 @@ export function installBackground(engine: SendToEngine): void {
       engine,
       onEngineEvent: showEngineEvent,
       actions,
-      onSelection: async (text) => showSelectionMenu(selectionNumber(text, await actions.country())),
+      onSelection: async (text, tabId) => {
+        // Menus are global: a page in a background tab must not set what the user's right-click shows.
+        if (tabId === undefined || !(await browser.tabs.get(tabId).then((tab) => tab.active, () => false))) return;
+        await showSelectionMenu(selectionNumber(text, await actions.country()));
+      },
       isClosedTab: watchClosedTabs(),
     }),
     (sender) => identifySender(sender, browser.runtime.id, origin),

@@ -16,9 +16,11 @@ export type NotificationChange = { create: string; content: NotificationContent 
 
 /**
  * The system notifications an engine event calls for (pure: `show-engine-event` talks to the browser).
- * `buttons`: whether the browser shows notification buttons (Chrome; Firefox shows none, a click opens the popup).
+ * `chromeOptions`: buttons and `requireInteraction` are Chrome-only — Firefox rejects the whole notification with
+ * an "Unexpected property" error, so there a plain notification is shown and a click on it opens Dialable.
  */
-export function notificationsFor(event: EngineEvent, buttons: boolean): NotificationChange[] {
+export function notificationsFor(event: EngineEvent, chromeOptions: boolean): NotificationChange[] {
+  const sticky = chromeOptions ? { requireInteraction: true } : {};
   switch (event.event) {
     case 'incoming':
       return [
@@ -27,8 +29,8 @@ export function notificationsFor(event: EngineEvent, buttons: boolean): Notifica
           content: {
             title: 'Incoming call',
             message: who(event),
-            requireInteraction: true,
-            ...(buttons ? { buttons: [{ title: 'Answer' }, { title: 'Decline' }] } : {}),
+            ...sticky,
+            ...(chromeOptions ? { buttons: [{ title: 'Answer' }, { title: 'Decline' }] } : {}),
           },
         },
       ];
@@ -43,7 +45,7 @@ export function notificationsFor(event: EngineEvent, buttons: boolean): Notifica
       return [
         {
           create: REGISTRATION_LOST_ID,
-          content: { title: 'Dialable cannot receive calls', message: `Not registered for more than a minute. ${event.message}`, requireInteraction: true },
+          content: { title: 'Dialable cannot receive calls', message: `Not registered for more than a minute. ${event.message}`, ...sticky },
         },
       ];
     case 'registration-restored':

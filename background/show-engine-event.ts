@@ -5,8 +5,8 @@ import { notificationsFor } from './notifications-for';
 
 export const WELCOME_PAGE = 'popup/welcome.html';
 
-/** Chrome's notifications take buttons (`getPermissionLevel` is Chrome-only); Firefox's do not. */
-const HAS_BUTTONS = typeof chrome !== 'undefined' && chrome.notifications !== undefined && 'getPermissionLevel' in chrome.notifications;
+/** Chrome's notifications take buttons and `requireInteraction` (`getPermissionLevel` is Chrome-only); Firefox's do not. */
+const CHROME_OPTIONS = typeof chrome !== 'undefined' && chrome.notifications !== undefined && 'getPermissionLevel' in chrome.notifications;
 
 /** Shows an engine event in the browser: toolbar badge, notifications, the microphone page. */
 export async function showEngineEvent(event: EngineEvent): Promise<void> {
@@ -21,7 +21,7 @@ export async function showEngineEvent(event: EngineEvent): Promise<void> {
     await browser.tabs.create({ url: browser.runtime.getURL(`${WELCOME_PAGE}#microphone`) });
     return;
   }
-  for (const change of notificationsFor(event, HAS_BUTTONS)) {
+  for (const change of notificationsFor(event, CHROME_OPTIONS)) {
     if ('clear' in change) {
       await browser.notifications.clear(change.clear);
       continue;

@@ -1,18 +1,21 @@
 import { createRouter } from '../src/messaging/create-router';
 import { identifySender } from '../src/messaging/identify-sender';
+import type { LinkTarget } from './link-registry';
 import { selectedText } from './selected-text';
 
 /**
  * Answers our extension's questions about this frame (`tabs.sendMessage`): its selection, for the "call the
- * selected text" shortcut, and the site shown in the top frame, for the popup's per-site switch. A frame without a
+ * selected text" shortcut, the site shown in the top frame, for the popup's per-site switch, and the number behind
+ * the link the context menu was opened on. A frame without a
  * selection stays silent, so the frame that has one answers. Only this extension's own contexts are heard.
  */
-export function answerBackground(win: Window, signal: AbortSignal): void {
+export function answerBackground(win: Window, signal: AbortSignal, menuLink: () => LinkTarget | undefined): void {
   const runtime = chrome.runtime;
   const route = createRouter<'content', chrome.runtime.MessageSender>(
     {
       'tab:get-selection': async () => ({ text: selectedText(win.document), url: win.location.href, title: win.document.title }),
       'tab:get-site': async () => ({ host: win.location.hostname }),
+      'tab:get-menu-link': async () => menuLink() ?? {},
     },
     (sender) => identifySender(sender, runtime.id, runtime.getURL('')),
   );

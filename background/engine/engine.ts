@@ -15,6 +15,7 @@ import { HistoryStore } from './history-store';
 import { TonePlayer } from './tones';
 
 const ACCOUNT_KEY = 'account';
+const MISSED_KEY = 'missed';
 /** How long "save account" waits for the registration outcome before answering with the current state. */
 const SAVE_WAIT_MS = 6_000;
 
@@ -54,6 +55,8 @@ export class Engine {
 
   async start(): Promise<void> {
     await this.history.load();
+    // The badge keeps counting missed calls across browser restarts until the popup is opened.
+    this.missed = (await secretStore.get<number>(MISSED_KEY)) ?? 0;
     this.account = await secretStore.get<Account>(ACCOUNT_KEY);
     await this.connection.configure(this.account);
   }
@@ -171,7 +174,7 @@ export class Engine {
   }
 
   seen(): void {
-    this.missed = 0;
+    this.setMissed(0);
     this.changed();
   }
 
@@ -181,13 +184,18 @@ export class Engine {
     if (this.calls.some((c) => !isTerminal(c.state))) {
       // One call at a time: the second caller hears busy and the call is recorded as missed.
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
-      this.missed++;
+      this.setMissed(this.missed + 1);
       this.emit({ event: 'incoming-ended', callId: invitation.id, missed: true, number, ...(displayName ? { displayName } : {}) });
       void this.record({ id: invitation.id, direction: 'missed', number, ...(displayName ? { displayName } : {}), startedAt: Date.now(), durationMs: 0, result: 'Missed (you were on another call)' });
       return;
     }
     const call = this.track(new Call(invitation, 'incoming', number, this.callDelegate(), displayName));
     this.emit({ event: 'incoming', callId: call.id, number, ...(displayName ? { displayName } : {}) });
+  }
+
+  private setMissed(count: number): void {
+    this.missed = count;
+    void secretStore.set(MISSED_KEY, count).catch((error: unknown) => logger.warn('Could not save the missed-call count', error));
   }
 
   private caller(call: Call): { number: string; displayName?: string } {
@@ -217,7 +225,7 @@ export class Engine {
       this.audio.delete(call.id);
       const unanswered = call.direction === 'incoming' && call.connectedAt === undefined;
       const missed = unanswered && !call.declined;
-      if (missed) this.missed++;
+      if (missed) this.setMissed(this.missed + 1);
       if (unanswered) this.emit({ event: 'incoming-ended', callId: call.id, missed, ...this.caller(call) });
       void this.record({
         id: call.id,

@@ -74,6 +74,11 @@ export interface Protocol {
 
   /** "Call the selected text" shortcut: the selection in this frame, if it has one (frames without one stay silent). */
   'tab:get-selection': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { text: string; url: string; title: string } };
+  /**
+   * "Call with Dialable" was clicked on a link in this frame: the number we recorded for it if it is one of our
+   * links (its href is page-writable), else nothing.
+   */
+  'tab:get-menu-link': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { e164?: string; ext?: string } };
   /** The popup asks the top frame of the current tab which site it shows (for the per-site switch). */
   'tab:get-site': { from: 'extension'; to: 'content'; payload: Record<string, never>; reply: { host: string } };
 

@@ -32,6 +32,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'page:selection': (p): p is Protocol['page:selection']['payload'] => isObject(p) && isString(p.text, MAX_URI),
   'tab:get-selection': empty(),
   'tab:get-site': empty(),
+  'tab:get-menu-link': empty(),
   'ui:dial': (p): p is Protocol['ui:dial']['payload'] => isObject(p) && isString(p.target, MAX_URI),
   'ui:call': (p): p is Protocol['ui:call']['payload'] =>
     isObject(p) &&
@@ -57,6 +58,7 @@ export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'page:selection': ['content'],
   'tab:get-selection': ['background'],
   'tab:get-site': ['extension'],
+  'tab:get-menu-link': ['background'],
   'ui:dial': ['extension'],
   'ui:call': ['extension', 'background'],
   'ui:save-account': ['extension'],

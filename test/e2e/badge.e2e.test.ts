@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlPage, openExtensionPage } from './support/extension';
+import { evaluateInServiceWorker } from './support/service-worker-eval';
 import { endCalls, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
 /** The toolbar icon in Chromium against Kamailio: badge text, colour and tooltip for each state a user can meet. */
@@ -70,6 +71,13 @@ describe('toolbar icon', () => {
     await bed.peer.hangup(); // the caller gives up: CANCEL
     await calling.catch(() => undefined);
     await waitForIcon({ text: '1', color: '#b00020', title: /Registered .* · 1 missed call$/ }, 'the missed count');
+
+    // The engine starts over (as after a browser restart): the count is still there.
+    // (evaluateInServiceWorker wakes the worker with a message that also recreates the engine.)
+    expect(await evaluateInServiceWorker(bed.browser, 'chrome.offscreen.closeDocument().then(() => chrome.offscreen.hasDocument())')).toBe(false);
+    expect(await evaluateInServiceWorker(bed.browser, 'chrome.offscreen.hasDocument()'), 'the engine runs again').toBe(true);
+    await waitForIcon({ text: '1', color: '#b00020', title: /Registered .* · 1 missed call$/ }, 'the missed count after the engine restarted');
+
     bed.popup = await openExtensionPage(bed.browser, 'popup/popup.html');
     await waitForTestId(bed.popup, 'history', /\+442079460958/);
     await waitForIcon({ text: '', title: /^Dialable — Registered as [^·]*$/ }, 'no count once the popup was opened');

@@ -68,6 +68,23 @@ describe('context menu', () => {
     expect(await waitForItem((i) => i?.visible === true, 'visible')).toMatchObject({ e164: '+12133734253', title: 'Call +1 213 373 4253 ext. 204' });
   });
 
+  test('a page in a background tab cannot change what the menu shows', async () => {
+    await select('h1', 'Contact');
+    await waitForItem((i) => i?.visible === false, 'hidden');
+    const other = await bed.browser.newPage();
+    await other.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+    await page.bringToFront(); // `other` is now a background tab
+    await other.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '+44 20 7946 0958';
+      document.body.append(p);
+      getSelection()!.selectAllChildren(p);
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await selectionItem()).toEqual({ visible: false });
+    await other.close();
+  });
+
   test('a click on "Call <number>" calls the selected number through the engine', async () => {
     await select('#editor', '+44 20 7946 0958');
     await waitForItem((i) => i?.visible === true && i.e164 === PEER_NUMBER, `showing ${PEER_NUMBER}`);
@@ -104,6 +121,23 @@ describe('context menu', () => {
     // The page's own tel: link to a number nobody has registered: the engine calls it and Kamailio says 404.
     await clickContextMenu(bed.browser, { menuItemId: 'call-link', linkUrl: 'tel:+12133734253', pageUrl: page.url(), editable: false });
     expect(await waitForTestId(bed.popup, 'call-state', /Failed.*\+12133734253.*Not found/)).toBeTruthy();
+  });
+
+  test('"Call with Dialable" on our link dials the number we recorded, even after the page rewrote its href', async () => {
+    await page.bringToFront();
+    await page.$eval('#plain a[data-dialable]', (a) => a.setAttribute('href', 'tel:+12133734253'));
+    await page.click('#plain a[data-dialable]', { button: 'right' }); // a trusted contextmenu event on the link
+    const info = { menuItemId: 'call-link', linkUrl: 'tel:+12133734253', frameId: 0, editable: false };
+    await evaluateInServiceWorker(
+      bed.browser,
+      `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.contextMenus.onClicked.dispatch({ ...${JSON.stringify(info)}, pageUrl: tab.url ?? '' }, tab))`,
+    );
+    const answered = await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+    await endCalls(bed);
+    await page.reload();
+    await waitForLinksToSettle(page, 300);
   });
 
   test('a page that selects a number by script changes at most the menu: no call', async () => {

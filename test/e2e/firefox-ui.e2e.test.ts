@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchFirefox, openFirefoxPage } from './support/firefox';
+import { launchFirefox, openFirefoxPage } from './support/firefox-page';
 
 /**
  * The Firefox build's background (an MV3 event page) wires the same menus, shortcuts and router as Chrome's worker.

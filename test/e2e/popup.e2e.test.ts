@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -37,8 +37,25 @@ async function storedSettings(): Promise<Stored> {
   return (await control.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as Stored;
 }
 
+/** Screenshots for review (not compared): test/artifacts/screenshots/<name>.png, at the popup's real size. */
+const SHOTS = 'test/artifacts/screenshots';
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.bringToFront();
+  await page.screenshot({ path: `${SHOTS}/${name}.png` as `${string}.png`, fullPage: true });
+}
+
+async function dialAndHangUp(expectedTo: string): Promise<void> {
+  await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
+  expect((await bed.peer.snapshot()).lastInvite?.to).toContain(expectedTo);
+  await waitForTestId(bed.popup, 'call-state', /Connected/);
+  await bed.popup.click('[data-testid="hangup"]');
+  await waitForTestId(bed.popup, 'call-state', /Ended/);
+}
+
 beforeAll(async () => {
   bed = await startSipBed();
+  await bed.popup.setViewport({ width: 360, height: 560 });
   downloads = mkdtempSync(join(tmpdir(), 'dialable-downloads-'));
   const cdp = await bed.browser.target().createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
@@ -49,9 +66,66 @@ afterAll(async () => {
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
+describe('dialing from the popup', () => {
+  test('from the keypad (00 44 … with the default country GB)', async () => {
+    await screenshot(bed.popup, 'popup-idle');
+    // Idle, the popup fits its 360×560 box without scrolling (empty history).
+    expect(await bed.popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(560);
+    await bed.popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const dark = await bed.popup.evaluate(() => {
+      const rgb = (el: Element, prop: 'color' | 'backgroundColor') => getComputedStyle(el)[prop].match(/\d+/g)!.slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+      };
+      const canvas = getComputedStyle(document.documentElement).backgroundColor === 'rgba(0, 0, 0, 0)' ? [18, 18, 18] : rgb(document.documentElement, 'backgroundColor');
+      const status = document.querySelector('[data-testid="registration"]')!;
+      const contrast = (fg: number[]) => (Math.max(luminance(fg), luminance(canvas)) + 0.05) / (Math.min(luminance(fg), luminance(canvas)) + 0.05);
+      return { text: contrast(rgb(document.body, 'color')), status: contrast(rgb(status, 'color')) };
+    });
+    expect(dark.text, 'body text on the dark canvas').toBeGreaterThanOrEqual(4.5);
+    expect(dark.status, 'the registration sentence on the dark canvas').toBeGreaterThanOrEqual(4.5);
+    await screenshot(bed.popup, 'popup-idle-dark');
+    await bed.popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    for (const key of '00442079460958') await bed.popup.click(`[data-testid="key-${key}"]`);
+    expect(await bed.popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value)).toBe('00442079460958');
+    await bed.popup.click('[data-testid="dial"]');
+    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
+    await waitForTestId(bed.popup, 'call-state', /Connected/);
+    await screenshot(bed.popup, 'popup-in-call');
+    await bed.popup.click('[data-testid="hangup"]');
+    await waitForTestId(bed.popup, 'call-state', /Ended/);
+    expect((await bed.peer.snapshot()).lastInvite?.to).toContain(`sip:${PEER_NUMBER}@`);
+  });
+
+  test.each([['+44 (0)20 7946-0958'], ['tel:+44-20-7946-0958']])('from a pasted %s', async (pasted) => {
+    await bed.popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+    await bed.popup.focus('[data-testid="dial-input"]');
+    await bed.popup.evaluate((text) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="dial-input"]')!;
+      input.value = text; // what a paste leaves in the field
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: text }));
+    }, pasted);
+    await bed.popup.keyboard.press('Enter');
+    await dialAndHangUp(`sip:${PEER_NUMBER}@`);
+  });
+
+  test('an incoming call in the popup (screenshot)', async () => {
+    const calling = bed.peer.call(`sip:alice@${bed.sip.domain}`);
+    await bed.popup.bringToFront();
+    await bed.popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+    await screenshot(bed.popup, 'popup-incoming');
+    await bed.popup.click('[data-testid="decline"]');
+    expect(await calling).toMatchObject({ status: 603 });
+    await bed.popup.click('[data-testid="clear-history"]');
+    await waitForTestId(bed.popup, 'history', /No calls yet/);
+  });
+});
+
 describe('recent calls', () => {
   test('outgoing, incoming and missed calls are listed newest first with time and duration', async () => {
     const popup = bed.popup;
+    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
     await popup.type('[data-testid="dial-input"]', '+44 20 7946 0958');
     await popup.click('[data-testid="dial"]');
     await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
@@ -155,6 +229,7 @@ describe('settings export and import (options page)', () => {
   test('round trip: export, change everything, import — settings and account come back; the password only when asked for', async () => {
     const options = await openExtensionPage(bed.browser, 'popup/options.html');
     await options.waitForSelector('#preferences');
+    await screenshot(options, 'options');
     await options.select('select[name="defaultCountry"]', 'DE');
     await options.select('select[name="linkStyle"]', 'none');
     await options.select('select[name="plus"]', 'idd');

@@ -11,7 +11,10 @@ describe('system notifications for engine events', () => {
       },
     ]);
     expect(notificationsFor(event, false)[0]).toMatchObject({ content: { message: 'Ada (+44 20 7946 0958)' } });
+    // Firefox rejects a notification with either Chrome-only property.
     expect(notificationsFor(event, false)[0]).not.toHaveProperty('content.buttons');
+    expect(notificationsFor(event, false)[0]).not.toHaveProperty('content.requireInteraction');
+    expect(notificationsFor({ event: 'registration-lost', message: 'x' }, false)[0]).not.toHaveProperty('content.requireInteraction');
     expect(incomingCallId('incoming:c1')).toBe('c1');
     expect(incomingCallId('missed:c1')).toBeUndefined();
   });
