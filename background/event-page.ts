@@ -1,5 +1,17 @@
-// Firefox MV3 event page: the same router as Chrome's service worker; the Firefox engine host is still to come.
-import { fallbackEngine } from './fallback-engine';
+// Firefox MV3 event page: the same router as Chrome's service worker. It is suspended ~30 s after the last event
+// whatever is open, so it holds no state: the engine lives in the phone window (background/phone.ts).
+import browser from 'webextension-polyfill';
+import { logger } from '../src/logger';
+import { engineChannel } from './engine-channel';
 import { installRouter } from './install-router';
+import { ensurePhoneWindow, startPhoneIfConfigured } from './phone-window';
+import { WELCOME_PAGE } from './show-engine-event';
 
-installRouter(fallbackEngine);
+installRouter(engineChannel(ensurePhoneWindow));
+
+const start = () => startPhoneIfConfigured().catch((error: unknown) => logger.error('Could not open the phone window', error));
+browser.runtime.onStartup.addListener(start);
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+  void start();
+});
