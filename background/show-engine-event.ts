@@ -21,10 +21,10 @@ export async function showEngineEvent(event: EngineEvent): Promise<void> {
         iconUrl: browser.runtime.getURL('icons/icon-128.png'),
         title: 'Incoming call',
         message: event.displayName ? `${event.displayName} (${event.number})` : event.number,
-        requireInteraction: true,
-        // Buttons are Chrome-only; Firefox shows the notification and a click opens the popup.
+        // Buttons and requireInteraction are Chrome-only: Firefox rejects the whole notification ("Unexpected
+        // property"). There a click on it brings the phone window, with its Answer button, to the front.
         ...(chrome.notifications && 'getPermissionLevel' in chrome.notifications
-          ? { buttons: [{ title: 'Answer' }, { title: 'Decline' }] }
+          ? { requireInteraction: true, buttons: [{ title: 'Answer' }, { title: 'Decline' }] }
           : {}),
       } as browser.Notifications.CreateNotificationOptions);
       return;

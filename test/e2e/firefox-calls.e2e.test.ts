@@ -148,4 +148,76 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     popup = await openPopup();
     expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
   });
+
+  test('hang up from Dialable (the phone window minimizes itself again) and from the peer', async () => {
+    await popup.click('[data-testid="hangup"]');
+    await peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 5_000, 'BYE from Dialable');
+    await waitForText(popup, 'call-state', /Ended/);
+    await waitUntil(async () => (await windowState()) === 'minimized', 5_000, 'the phone window to minimize after the call');
+
+    await (await clickNumber()).close();
+    await peer.waitFor((s) => s.callState === 'established', 15_000, 'answered again');
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await peer.hangup();
+    expect(await waitForText(popup, 'call-state', /Ended/)).toMatch(/hung up/);
+    await waitUntil(async () => (await windowState()) === 'minimized', 5_000, 'the phone window to minimize after the call');
+  });
+
+  test('a synthetic click on a linked number places no call', async () => {
+    const page = await newWindowPage(browser);
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    await page.waitForSelector('#plain a[data-dialable]', { timeout: 10_000 });
+    const before = (await peer.snapshot()).lastInvite?.receivedAt ?? 0;
+    await page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('#plain a[data-dialable]')!;
+      a.click();
+      a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
+    await page.close();
+  });
+
+  test('with the popup closed and the event page suspended, an incoming call shows a notification and is answered', async () => {
+    // Headless Firefox closes notifications as soon as they are shown (there is no notification daemon), so watch
+    // them come and go from an extension page that sends no messages (the welcome page opened on install).
+    const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+    await welcome.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { notificationsSeen: seen });
+      chrome.notifications.onClosed.addListener((id) => seen.push(id));
+    });
+    await popup.close();
+    await waitUntil(async () => !(await eventPageAwake()), EVENT_PAGE_IDLE_MS * 4, 'the event page to be suspended');
+    const calling = peer.call(`sip:alice@${sip.domain}`);
+    const phone = await findFirefoxPage(browser, PHONE);
+    await waitForText(phone, 'call-state', /Incoming/);
+    await welcome.waitForFunction(() => (window as unknown as { notificationsSeen: string[] }).notificationsSeen.some((id) => id.startsWith('incoming:')), {
+      timeout: 5_000,
+      ...POLL,
+    });
+    popup = await openPopup();
+    await popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+    await popup.click('[data-testid="answer"]');
+    expect(await calling).toMatchObject({ ok: true, status: 200 });
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await popup.click('[data-testid="hangup"]');
+    await waitForText(popup, 'call-state', /Ended/);
+    expect(await text(popup, 'history')).toContain(NUMBER);
+  });
+
+  test('a wrong password gives one clear error and no retry storm', async () => {
+    const options = await openFirefoxPage(browser, 'popup/options.html');
+    await options.waitForSelector('#account [name="server"]');
+    const before = sip.registerCount('alice');
+    const saved = await saveAccount(options, { password: 'wrong-password' });
+    expect(saved).toMatch(/rejected the username or password \(401\)/);
+    await new Promise((r) => setTimeout(r, 15_000));
+    expect(sip.registerCount('alice') - before).toBeLessThanOrEqual(4);
+    expect(await text(popup, 'registration')).toMatch(/401/);
+    expect(await saveAccount(options, { password: USERS.alice })).toContain('Registered');
+    await options.close();
+  });
 });
