@@ -116,3 +116,13 @@ export async function waitUntil(check: () => Promise<boolean>, timeout: number, 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Writes detection settings into extension storage from the welcome page (opened on install), as the options page would. */
+export async function setFirefoxSettings(browser: Browser, detection: Record<string, unknown>): Promise<void> {
+  const page = await findFirefoxPage(browser, 'popup/welcome.html');
+  await page.evaluate(async (d) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    const current = (settings ?? { version: 1, detection: {} }) as { detection: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...current, version: 1, detection: { ...current.detection, ...d } } });
+  }, detection);
+}
