@@ -20,6 +20,8 @@ export interface FirefoxOptions {
   microphoneOrigins?: string[];
   /** `extensions.background.idle.timeout` in ms (Firefox's default is 30 s). */
   eventPageIdleMs?: number;
+  /** More prefs (e.g. other add-on uuids for test/tools/firefox-host-probe.ts). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Brows
       'media.autoplay.default': 0,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       ...(options.eventPageIdleMs ? { 'extensions.background.idle.timeout': options.eventPageIdleMs } : {}),
+      ...options.prefs,
     },
     protocolTimeout: 20_000,
   });
