@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { logger } from '../src/logger';
 import { engineChannel } from './engine-channel';
 import { installRouter } from './install-router';
-import { ensurePhoneWindow, startPhoneIfConfigured } from './phone-window';
+import { ensurePhoneWindow, noticePhoneWindowClosed, startPhoneIfConfigured } from './phone-window';
 import { WELCOME_PAGE } from './show-engine-event';
 
 installRouter(engineChannel(ensurePhoneWindow));
@@ -14,4 +14,7 @@ browser.runtime.onStartup.addListener(start);
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
   void start();
+});
+browser.windows.onRemoved.addListener(() => {
+  noticePhoneWindowClosed().catch((error: unknown) => logger.warn('Could not update the badge', error));
 });

@@ -39,3 +39,16 @@ export async function startPhoneIfConfigured(): Promise<void> {
   const account = await secretStore.get<Account>(ACCOUNT_KEY);
   if (account && isConfigured(account)) await ensurePhoneWindow();
 }
+
+/**
+ * A window closed: if it was the phone window (the user closed it), nothing keeps the registration now, so the
+ * toolbar must stop showing the last engine state. The next popup, options visit or call opens the window again.
+ */
+export async function noticePhoneWindowClosed(): Promise<void> {
+  if (await phoneIsOpen()) return;
+  const account = await secretStore.get<Account>(ACCOUNT_KEY);
+  if (!account || !isConfigured(account)) return;
+  await browser.action.setBadgeText({ text: 'OFF' });
+  await browser.action.setBadgeBackgroundColor({ color: '#6b7280' });
+  await browser.action.setTitle({ title: 'Dialable — not connected: the phone window was closed. Open Dialable to connect again.' });
+}

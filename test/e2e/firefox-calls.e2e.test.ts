@@ -164,6 +164,18 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await waitUntil(async () => (await windowState()) === 'minimized', 5_000, 'the phone window to minimize after the call');
   });
 
+  test('a call from the popup dialer has audio both ways', async () => {
+    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('[data-testid="dial-input"]', '020 7946 0958');
+    await popup.click('[data-testid="dial"]');
+    const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await popup.click('[data-testid="hangup"]');
+    await waitForText(popup, 'call-state', /Ended/);
+  });
+
   test('a synthetic click on a linked number places no call', async () => {
     const page = await newWindowPage(browser);
     await page.goto(`${fixtures.url}/interactive/clicks.html`);
@@ -219,5 +231,17 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     expect(await text(popup, 'registration')).toMatch(/401/);
     expect(await saveAccount(options, { password: USERS.alice })).toContain('Registered');
     await options.close();
+  });
+
+  test('closing the phone window shows "OFF" on the toolbar; opening the popup connects again', async () => {
+    const phone = await findFirefoxPage(browser, PHONE);
+    await phone.close();
+    const badge = () => popup.evaluate(() => chrome.action.getBadgeText({}));
+    await waitUntil(async () => (await badge()) === 'OFF', 10_000, 'the OFF badge');
+    await popup.close();
+    popup = await openPopup();
+    await waitForText(popup, 'registration', /Registered/, 15_000);
+    expect(await windowState()).toBe('minimized');
+    expect(await badge()).toBe('');
   });
 });
