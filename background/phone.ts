@@ -11,6 +11,22 @@ import { PhoneMicrophone } from './phone-microphone';
 import { incomingCallId } from './show-engine-event';
 import { loadSettings } from './storage-settings';
 
+/**
+ * Only one phone may register: Firefox's session restore can bring a phone window back while the event page opens
+ * a new one at start-up. The older window (lower id) wins; a later one closes itself before starting an engine.
+ */
+async function isSecondPhone(): Promise<number | undefined> {
+  const mine = (await browser.windows.getCurrent()).id;
+  if (mine === undefined) return undefined;
+  const phones = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType], documentUrls: [location.href.split('#')[0]!] });
+  return phones.some((c) => c.windowId < mine) ? mine : undefined;
+}
+const duplicate = await isSecondPhone();
+if (duplicate !== undefined) {
+  await browser.windows.remove(duplicate);
+  throw new Error('Another phone window is already running');
+}
+
 const microphone = new PhoneMicrophone();
 const engine = serveEngine({ microphone: microphone.take });
 // Reachable from the browser console and the e2e tests; web pages and content scripts cannot reach this page.

@@ -18,6 +18,8 @@ const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
 const EVENT_PAGE_IDLE_MS = 5_000;
 const POLL = { polling: 100 } as const;
 const PHONE = 'background/phone.html';
+/** Tests that wait for the event page to be suspended (up to 4 idle periods) on a busy 2-core machine. */
+const SUSPENSION_TEST_MS = 90_000;
 
 let sip: Kamailio;
 let fixtures: StaticServer;
@@ -147,7 +149,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await popup.close();
     popup = await openPopup();
     expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
-  });
+  }, SUSPENSION_TEST_MS);
 
   test('hang up from Dialable (the phone window minimizes itself again) and from the peer', async () => {
     await popup.click('[data-testid="hangup"]');
@@ -218,7 +220,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await popup.click('[data-testid="hangup"]');
     await waitForText(popup, 'call-state', /Ended/);
     expect(await text(popup, 'history')).toContain(NUMBER);
-  });
+  }, SUSPENSION_TEST_MS);
 
   test('a wrong password gives one clear error and no retry storm', async () => {
     const options = await openFirefoxPage(browser, 'popup/options.html');
@@ -243,5 +245,17 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await waitForText(popup, 'registration', /Registered/, 15_000);
     expect(await windowState()).toBe('minimized');
     expect(await badge()).toBe('');
+  });
+
+  test('a second phone window (e.g. restored by the session) closes itself; one registration stays', async () => {
+    const phones = () => popup.evaluate(async (url) => (await chrome.runtime.getContexts({ documentUrls: [url] })).length, `${FIREFOX_ORIGIN}/${PHONE}`);
+    await popup.evaluate((url) => chrome.windows.create({ url, type: 'popup', state: 'minimized' }).then(() => undefined), `${FIREFOX_ORIGIN}/${PHONE}`);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await phones()).toBe(1);
+    const calling = peer.call(`sip:alice@${sip.domain}`);
+    await popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+    await popup.click('[data-testid="decline"]');
+    expect(await calling).toMatchObject({ ok: false });
+    await waitForText(popup, 'registration', /Registered/);
   });
 });
