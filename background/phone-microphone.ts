@@ -1,7 +1,9 @@
 import browser from 'webextension-polyfill';
 
 const RAISED_SIZE = { width: 380, height: 260 };
-const FOCUS_WAIT_MS = 3_000;
+/** How long to keep asking for the front before the call fails with a reason (a busy machine takes seconds). */
+const FOCUS_WAIT_MS = 10_000;
+const FOCUS_RETRY_MS = 1_000;
 
 /** Whether this window is the one in front: Firefox only lets it use the microphone then. */
 function inFront(): boolean {
@@ -21,19 +23,30 @@ export class PhoneMicrophone {
 
   /** The engine's microphone source (sip.js asks once per call; re-INVITEs reuse the stream). */
   readonly take = async (constraints: MediaStreamConstraints): Promise<MediaStream> => {
-    await this.bringToFront();
+    // Out of the front, getUserMedia would never settle and the call would hang in Dialing: fail it with a reason.
+    if (!(await this.bringToFront())) throw new Error('Firefox did not bring the Dialable phone window to the front, so it may not use the microphone. Click the window, then call again.');
     return navigator.mediaDevices.getUserMedia(constraints);
   };
 
-  /** Raises the window (remembering that it was out of the way) and waits until Firefox has it in front. */
-  async bringToFront(): Promise<void> {
-    if (inFront()) return;
+  /**
+   * Raises the window (remembering that it was out of the way) and waits until Firefox has it in front, asking again
+   * every second (another window may take the focus back meanwhile). Resolves whether it got there.
+   */
+  async bringToFront(): Promise<boolean> {
+    if (inFront()) return true;
     const current = await browser.windows.getCurrent();
-    if (current.id === undefined) return;
+    if (current.id === undefined) return false;
     if (current.state === 'minimized') this.raised = true;
-    await browser.windows.update(current.id, { focused: true, state: 'normal', ...RAISED_SIZE });
     const deadline = Date.now() + FOCUS_WAIT_MS;
-    while (!inFront() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    let asked = 0;
+    while (!inFront() && Date.now() < deadline) {
+      if (Date.now() - asked >= FOCUS_RETRY_MS) {
+        asked = Date.now();
+        await browser.windows.update(current.id, { focused: true, state: 'normal', ...RAISED_SIZE });
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return inFront();
   }
 
   /** After the last call: minimize again if we raised the window for it. */

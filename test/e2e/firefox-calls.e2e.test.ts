@@ -129,6 +129,9 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     expect(await waitForText(popup, 'registration', /Registered/)).toContain('alice@');
     expect(await text(popup, 'call-state')).toContain('Idle');
     expect(await windowState()).toBe('minimized');
+    // The remembered Allow is what the welcome page reads (and what its button obtains for real users).
+    const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+    expect(await waitForText(welcome, 'microphone-state', /allowed/)).toContain('only during calls');
   });
 
   test('a trusted click calls the number with audio both ways; the call survives the tab and event-page suspension', async () => {
