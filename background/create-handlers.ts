@@ -4,7 +4,7 @@ import { validateAccount } from '../src/settings/account';
 import type { Settings } from '../src/settings/defaults';
 import { resolveDialTarget } from './resolve-dial-target';
 
-/** Where engine commands go: Chrome's offscreen document, or (until Firefox has its engine host) a fallback. */
+/** Where engine commands go: Chrome's offscreen document or Firefox's phone window (see engine-channel.ts). */
 export type SendToEngine = (command: EngineCommand) => Promise<EngineReply>;
 
 export interface HandlerDeps {

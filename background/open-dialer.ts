@@ -3,8 +3,7 @@ import type { ResolvedTarget } from '../src/messaging/protocol';
 
 /**
  * Opens the dialer with the number filled in, in a small popup window (a content-script click carries no user
- * gesture the background could use for `action.openPopup`): when a clicked number cannot be called right away, and
- * on Firefox until its engine host exists.
+ * gesture the background could use for `action.openPopup`): when a clicked number cannot be called right away.
  */
 export async function openDialer(target: ResolvedTarget, reason?: string): Promise<void> {
   const params = new URLSearchParams();
