@@ -59,7 +59,6 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Brows
     extraPrefsFirefox: {
       'media.navigator.streams.fake': true,
       'media.navigator.permission.fake': true,
-      'media.autoplay.default': 0,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       ...(options.eventPageIdleMs ? { 'extensions.background.idle.timeout': options.eventPageIdleMs } : {}),
       ...options.prefs,
