@@ -4,6 +4,8 @@ const RAISED_SIZE = { width: 380, height: 260 };
 /** How long to keep asking for the front before the call fails with a reason (a busy machine takes seconds). */
 const FOCUS_WAIT_MS = 10_000;
 const FOCUS_RETRY_MS = 1_000;
+/** Then how long the user has to click the window. */
+const CLICK_WAIT_MS = 30_000;
 
 /** Whether this window is the one in front: Firefox only lets it use the microphone then. */
 function inFront(): boolean {
@@ -23,10 +25,23 @@ export class PhoneMicrophone {
 
   /** The engine's microphone source (sip.js asks once per call; re-INVITEs reuse the stream). */
   readonly take = async (constraints: MediaStreamConstraints): Promise<MediaStream> => {
-    // Out of the front, getUserMedia would never settle and the call would hang in Dialing: fail it with a reason.
-    if (!(await this.bringToFront())) throw new Error('Firefox did not bring the Dialable phone window to the front, so it may not use the microphone. Click the window, then call again.');
+    // A desktop's focus-stealing prevention may refuse the raise: then ask the user to click the window. Out of the
+    // front, getUserMedia would never settle and the call would hang in Dialing, so give up with a reason after that.
+    if (!(await this.bringToFront()) && !(await this.userBringsToFront())) {
+      throw new Error('Firefox did not bring the Dialable phone window to the front, so it may not use the microphone. Click the window, then call again.');
+    }
     return navigator.mediaDevices.getUserMedia(constraints);
   };
+
+  /** Shows a request to click the window and waits (up to {@link CLICK_WAIT_MS}) until it is in front. */
+  private async userBringsToFront(): Promise<boolean> {
+    const hint = document.querySelector<HTMLElement>('[data-testid="focus-hint"]');
+    if (hint) hint.hidden = false;
+    const deadline = Date.now() + CLICK_WAIT_MS;
+    while (!inFront() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (hint) hint.hidden = true;
+    return inFront();
+  }
 
   /**
    * Raises the window (remembering that it was out of the way) and waits until Firefox has it in front, asking again

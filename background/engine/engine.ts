@@ -28,7 +28,8 @@ export interface EngineHost {
 
 /**
  * The SIP engine: owns the connection, the calls, the history and the audio. It lives in a long-lived extension
- * page (Chrome's offscreen document, Firefox's phone window) and talks to the rest of the extension only through `emit` and its methods.
+ * page (Chrome's offscreen document, Firefox's phone window) and talks to the rest of the extension only through
+ * `emit` and its methods.
  */
 export class Engine {
   private readonly connection: Connection;
