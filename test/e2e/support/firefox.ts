@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -65,10 +66,21 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Brows
     },
     protocolTimeout: 20_000,
   });
-  const proc = browser.process();
-  const cleanup = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
-  if (proc && proc.exitCode === null) proc.once('exit', cleanup);
-  else browser.once('disconnected', cleanup);
+  // Firefox's content processes may still write the profile after the main one exits: remove it after close(),
+  // retrying, and as a last resort when this Node process exits.
+  const close = browser.close.bind(browser);
+  const removeProfile = () => rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  browser.close = async () => {
+    await close();
+    await removeProfile().catch(() => undefined);
+  };
+  process.once('exit', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true });
+    } catch {
+      // Still in use by a Firefox that outlived us; the temp dir is the OS's to clean.
+    }
+  });
   if (options.extensionDir) await browser.installExtension(options.extensionDir);
   return browser;
 }
