@@ -31,6 +31,8 @@ export interface DetectionBrowser {
   setSettings(browser: Browser, detection: Record<string, unknown>): Promise<void>;
   /** `document.body.innerText` of the page as it is without the extension. */
   referenceText(browser: Browser, load: (page: Page) => Promise<void>): Promise<string>;
+  /** How long the link count must stay still before a page counts as done (ms; default 600). */
+  settleMs?: number;
 }
 
 /** Multiset comparison: how many found numbers match expected ones, and which are extra or missing. */
@@ -95,7 +97,7 @@ export function describeDetection(target: DetectionBrowser): void {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await load(page, name);
-      await waitForLinksToSettle(page);
+      await waitForLinksToSettle(page, target.settleMs);
 
       const links = await collectLinks(page);
       const found = links.map((l) => l.e164);
@@ -104,7 +106,7 @@ export function describeDetection(target: DetectionBrowser): void {
       if (spec.frameNumbers) {
         const frameLinks: string[] = [];
         for (const frame of page.frames().slice(1)) {
-          await waitForLinksToSettle(frame);
+          await waitForLinksToSettle(frame, target.settleMs);
           frameLinks.push(...(await collectLinks(frame)).map((l) => l.e164));
         }
         groups.push([frameLinks, spec.frameNumbers]);
