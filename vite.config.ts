@@ -8,11 +8,12 @@ import pkg from './package.json' with { type: 'json' };
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'test') return { test: TEST_PROJECTS };
-  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const browser = mode === 'firefox' || mode === 'firefox-test' ? 'firefox' : 'chrome';
+  const testBuild = mode === 'firefox-test';
   return {
     publicDir: 'src/assets',
     build: {
-      outDir: `dist/${browser}`,
+      outDir: testBuild ? 'dist/firefox-test' : `dist/${browser}`,
       emptyOutDir: true,
       minify: true,
       sourcemap: false,
@@ -26,12 +27,19 @@ export default defineConfig(({ mode }) => {
         skipManifestValidation: true, // validation downloads a schema at build time
         disableAutoLaunch: true,
         printSummary: false,
-        additionalInputs: ['background/offscreen.html', 'popup/welcome.html'],
-        transformManifest: (manifest) => ({ ...manifest, version: pkg.version }),
+        additionalInputs: ['popup/welcome.html', browser === 'firefox' ? 'background/phone.html' : 'background/offscreen.html'],
+        transformManifest: (manifest) => ({ ...manifest, version: pkg.version, ...(testBuild ? { content_security_policy: TEST_CSP } : {}) }),
       }),
     ],
   };
 });
+
+/**
+ * dist/firefox-test only (never zipped, never shipped): Firefox's default MV3 extension-page CSP adds
+ * `upgrade-insecure-requests`, which silently turns the test bed's ws://127.0.0.1 into wss:// and fails. Production
+ * servers use wss:// and keep the default CSP.
+ */
+const TEST_CSP = { extension_pages: "script-src 'self'; object-src 'self'" };
 
 /** `vitest run --project unit` (pure logic, Node) and `--project e2e` (real Chromium, Firefox and Kamailio). */
 const TEST_PROJECTS = {

@@ -1,4 +1,4 @@
-import type { EngineCommand, EngineReply } from '../src/messaging/protocol';
+import { engineChannel } from './engine-channel';
 
 const OFFSCREEN_PATH = 'background/offscreen.html';
 let creating: Promise<void> | undefined;
@@ -29,15 +29,4 @@ export async function ensureOffscreenEngine(): Promise<void> {
 }
 
 /** Sends one command to the engine, creating the offscreen document first if needed. */
-export async function sendToEngine(command: EngineCommand): Promise<EngineReply> {
-  await ensureOffscreenEngine();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await chrome.runtime.sendMessage({ type: 'engine:command', payload: command })) as EngineReply;
-    } catch (error) {
-      // Right after creation the document may not have registered its listener yet.
-      if (attempt >= 20 || !String(error).includes('Receiving end does not exist')) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
+export const sendToEngine = engineChannel(ensureOffscreenEngine);

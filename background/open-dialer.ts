@@ -4,7 +4,7 @@ import type { ResolvedTarget } from '../src/messaging/protocol';
 /**
  * Opens the dialer, with the number filled in when there is one, in a small popup window (a content-script click
  * carries no user gesture the background could use for `action.openPopup`): when a clicked number cannot be called
- * right away, when a menu or shortcut needs the user to check something, and on Firefox until its engine host exists.
+ * right away, when a menu or shortcut needs the user to check something.
  */
 export async function openDialer(target: ResolvedTarget | undefined, reason?: string): Promise<void> {
   const params = new URLSearchParams();

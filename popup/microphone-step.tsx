@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-type MicState = 'unknown' | 'granted' | 'prompt' | 'denied' | 'missing';
+type MicState = 'unknown' | 'granted' | 'prompt' | 'denied' | 'missing' | 'temporary';
 
 /**
  * Obtains the microphone grant for the extension's origin. The engine runs in an offscreen document, which cannot
@@ -24,7 +24,13 @@ export function MicrophoneStep() {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       // Only the grant is needed now; the engine opens the microphone per call and closes it afterwards.
       for (const track of stream.getTracks()) track.stop();
-      setState('granted');
+      // Firefox without "Remember this decision" allows this page only, for now: the engine's window would be asked
+      // again (and cannot answer while minimized), so say how to make it stick.
+      const after = await navigator.permissions
+        .query({ name: 'microphone' as PermissionName })
+        .then((s) => s.state)
+        .catch(() => 'granted' as PermissionState);
+      setState(after === 'granted' ? 'granted' : 'temporary');
     } catch (error) {
       setState(error instanceof DOMException && error.name === 'NotFoundError' ? 'missing' : 'denied');
     }
@@ -47,6 +53,12 @@ export function MicrophoneStep() {
             <p class="error" data-testid="microphone-state">
               The microphone is blocked for Dialable. Click the lock or tune icon at the left of the address bar, set Microphone to
               "Allow", then press the button again.
+            </p>
+          )}
+          {state === 'temporary' && (
+            <p class="error" data-testid="microphone-state">
+              The microphone was allowed for this page only. Press the button again and tick "Remember this decision" in
+              the browser's question, so Dialable can use it for calls.
             </p>
           )}
           {state === 'missing' && (

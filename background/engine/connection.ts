@@ -1,4 +1,4 @@
-import { Registerer, RegistererState, UserAgent, type Invitation } from 'sip.js';
+import { Registerer, RegistererState, UserAgent, Web, type Invitation } from 'sip.js';
 import { backoffDelay } from '../../src/call/backoff';
 import { registrationFailureReason } from '../../src/call/failure-reason';
 import { REGISTRATION_MOVES, RegistrationState } from '../../src/call/registration-state';
@@ -15,6 +15,9 @@ export interface ConnectionDelegate {
   onChange(): void;
   onInvite(invitation: Invitation): void;
 }
+
+/** Where call audio comes from; the default is `navigator.mediaDevices.getUserMedia` (see {@link EngineHost}). */
+export type MicrophoneSource = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
 
 /**
  * The connection to the SIP server: one sip.js UserAgent plus its Registerer, and the reconnect policy.
@@ -34,7 +37,10 @@ export class Connection {
   private attempt = 0;
   private generation = 0;
 
-  constructor(private readonly delegate: ConnectionDelegate) {
+  constructor(
+    private readonly delegate: ConnectionDelegate,
+    private readonly microphone?: MicrophoneSource,
+  ) {
     this.machine.onChange(() => delegate.onChange());
   }
 
@@ -103,6 +109,7 @@ export class Connection {
         // sip.js logs whole messages at debug level only; errors are safe to keep (no Authorization header).
         if (level === 'error') logger.warn(`sip.js ${category}: ${content.slice(0, 200)}`);
       },
+      ...(this.microphone ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(this.microphone) } : {}),
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: account.iceServers },
         iceGatheringTimeout: this.iceGatheringTimeout,

@@ -10,7 +10,7 @@ import { cleanAccount, EMPTY_ACCOUNT, type Account } from '../../src/settings/ac
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
 import { secretStore } from '../../src/settings/secret-store';
 import { Call } from './call';
-import { Connection } from './connection';
+import { Connection, type MicrophoneSource } from './connection';
 import { HistoryStore } from './history-store';
 import { TonePlayer } from './tones';
 
@@ -19,9 +19,19 @@ const MISSED_KEY = 'missed';
 /** How long "save account" waits for the registration outcome before answering with the current state. */
 const SAVE_WAIT_MS = 6_000;
 
+/** What a host page may change about the engine: only where the microphone stream comes from. */
+export interface EngineHost {
+  /**
+   * Firefox's phone window must be the focused window when it calls getUserMedia (otherwise the request waits
+   * forever, see the README's Architecture section), so its host brings itself to the front first.
+   */
+  microphone?: MicrophoneSource;
+}
+
 /**
  * The SIP engine: owns the connection, the calls, the history and the audio. It lives in a long-lived extension
- * page (Chrome's offscreen document) and talks to the rest of the extension only through `emit` and its methods.
+ * page (Chrome's offscreen document, Firefox's phone window) and talks to the rest of the extension only through
+ * `emit` and its methods.
  */
 export class Engine {
   private readonly connection: Connection;
@@ -39,17 +49,21 @@ export class Engine {
   constructor(
     private readonly doc: Document,
     private readonly emit: (event: EngineEvent) => void,
+    host: EngineHost = {},
   ) {
     this.registrationWatch = new RegistrationWatch((change) =>
       this.emit(change.lost ? { event: 'registration-lost', message: change.message } : { event: 'registration-restored' }),
     );
-    this.connection = new Connection({
-      onChange: () => {
-        this.registrationWatch.update(this.connection.state, this.connection.message);
-        this.changed();
+    this.connection = new Connection(
+      {
+        onChange: () => {
+          this.registrationWatch.update(this.connection.state, this.connection.message);
+          this.changed();
+        },
+        onInvite: (invitation) => this.incoming(invitation),
       },
-      onInvite: (invitation) => this.incoming(invitation),
-    });
+      host.microphone,
+    );
     this.tones = new TonePlayer(doc);
   }
 

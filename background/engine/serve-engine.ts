@@ -3,7 +3,7 @@ import { createRouter } from '../../src/messaging/create-router';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { logger } from '../../src/logger';
 import { identifySender } from '../../src/messaging/identify-sender';
-import { Engine } from './engine';
+import { Engine, type EngineHost } from './engine';
 import { handleCommand } from './handle-command';
 
 /** The name of the runtime Port our pages open to receive the engine's snapshot stream. */
@@ -14,7 +14,7 @@ export const STATE_PORT = 'engine-state';
  * `engine:command` messages, streams snapshots to connected pages, forwards events to the background, and retries
  * registration at once when the network comes back. Uses only `chrome.runtime`, the one API offscreen documents get.
  */
-export function serveEngine(): Engine {
+export function serveEngine(host: EngineHost = {}): Engine {
   const runtime = chrome.runtime;
   const origin = runtime.getURL('');
   const ports = new Set<chrome.runtime.Port>();
@@ -31,7 +31,7 @@ export function serveEngine(): Engine {
     runtime.sendMessage({ type: 'engine:event', payload: event }).catch(() => undefined);
   };
 
-  const engine = new Engine(document, emit);
+  const engine = new Engine(document, emit, host);
   const route = createRouter<'engine', chrome.runtime.MessageSender>(
     { 'engine:command': (command) => handleCommand(engine, command) },
     (sender) => identifySender(sender, runtime.id, origin),

@@ -1,137 +1,21 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium';
-import { collectLinks, type FoundLink } from './support/collect-links';
+import { describeDetection } from './support/detection-suite';
 import { CHROME_DIST, setSettings } from './support/extension';
-import { startFixtureServer } from './support/fixture-server';
-import { waitForLinksToSettle } from './support/settle';
-import type { StaticServer } from './support/static-server';
 
-/** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
-const POLL = { polling: 100 } as const;
-
-interface PageSpec {
-  country: string;
-  numbers: string[];
-  extensions?: Record<string, string>;
-  shadowNumbers?: string[];
-  frameNumbers?: string[];
-}
-
-const EXPECTED = JSON.parse(readFileSync('test/fixtures/expected.json', 'utf8')) as Record<string, PageSpec>;
-const PAGES = Object.keys(EXPECTED);
-const totals = { expected: 0, found: 0, correct: 0, wrong: [] as string[], missed: [] as string[], extra: [] as string[] };
-
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchChromium({ extensionDir: CHROME_DIST });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Loads a page and waits for its own dynamic content (pages that animate set `data-done` on <body> when finished). */
-async function load(page: Page, name: string): Promise<void> {
-  await page.goto(`${server.url}/${name}`, { waitUntil: 'load' });
-  if (readFileSync(`test/fixtures/pages/${name}`, 'utf8').includes('dataset.done')) {
-    await page.waitForFunction(() => document.body.dataset.done === '1', { ...POLL, timeout: 15_000 });
-  }
-}
-
-/** Multiset comparison: how many found numbers match expected ones, and which are extra or missing. */
-function compare(found: string[], expected: string[]) {
-  const left = new Map<string, number>();
-  for (const n of expected) left.set(n, (left.get(n) ?? 0) + 1);
-  const extra: string[] = [];
-  let correct = 0;
-  for (const n of found) {
-    const k = left.get(n) ?? 0;
-    if (k > 0) {
-      left.set(n, k - 1);
-      correct++;
-    } else extra.push(n);
-  }
-  const missed = [...left].flatMap(([n, k]) => Array<string>(k).fill(n));
-  return { correct, extra, missed };
-}
-
-/** A link whose digits overlap a number that should have been linked, but with another E.164: a wrong number. */
-function wrongNumbers(links: FoundLink[], extra: string[], missed: string[]): string[] {
-  return links
-    .filter((l) => extra.includes(l.e164))
-    .filter((l) => {
-      const digits = l.text.replace(/\D/g, '');
-      return missed.some((m) => digits.length >= 6 && (m.endsWith(digits.slice(-6)) || m.includes(digits.slice(1, 7))));
-    })
-    .map((l) => `${l.e164} from "${l.text}"`);
-}
-
-describe('phone-number detection on the labelled fixtures (Chromium + dist/chrome)', () => {
-  test.each(PAGES)('%s: links the right numbers, keeps the text, throws nothing', async (name) => {
-    const spec = EXPECTED[name] as PageSpec;
-    await setSettings(browser, { enabled: true, defaultCountry: spec.country, disabledSites: [], linkStyle: 'dotted' });
-
-    // The same page without the extension (a separate browser context has no extensions) gives the reference text.
+describeDetection({
+  label: 'Chromium + dist/chrome',
+  launch: () => launchChromium({ extensionDir: CHROME_DIST }),
+  setSettings,
+  // The same page without the extension (a separate browser context has no extensions) gives the reference text.
+  async referenceText(browser, load) {
     const context = await browser.createBrowserContext();
     const plain = await context.newPage();
-    await load(plain, name);
+    await load(plain);
     await new Promise((r) => setTimeout(r, 300));
-    const reference = await plain.evaluate(() => document.body.innerText);
-    expect(await plain.evaluate(() => document.querySelectorAll('a[data-dialable]').length)).toBe(0);
+    const text = await plain.evaluate(() => document.body.innerText);
+    const links = await plain.evaluate(() => document.querySelectorAll('a[data-dialable]').length);
     await context.close();
-
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await load(page, name);
-    await waitForLinksToSettle(page);
-
-    const links = await collectLinks(page);
-    const found = links.map((l) => l.e164);
-    const groups: Array<[string[], string[]]> = [[found, spec.numbers]];
-    if (spec.shadowNumbers) groups.push([(await collectLinks(page, 'shadow')).map((l) => l.e164), spec.shadowNumbers]);
-    if (spec.frameNumbers) {
-      const frameLinks: string[] = [];
-      for (const frame of page.frames().slice(1)) {
-        await waitForLinksToSettle(frame);
-        frameLinks.push(...(await collectLinks(frame)).map((l) => l.e164));
-      }
-      groups.push([frameLinks, spec.frameNumbers]);
-    }
-    for (const [got, want] of groups) {
-      const { correct, extra, missed } = compare(got, want);
-      totals.expected += want.length;
-      totals.found += got.length;
-      totals.correct += correct;
-      totals.extra.push(...extra.map((n) => `${name}: ${n}`));
-      totals.missed.push(...missed.map((n) => `${name}: ${n}`));
-      totals.wrong.push(...wrongNumbers(links, extra, missed).map((w) => `${name}: ${w}`));
-    }
-    for (const [e164, ext] of Object.entries(spec.extensions ?? {})) {
-      expect(links.find((l) => l.e164 === e164)?.ext, `extension of ${e164}`).toBe(ext);
-    }
-
-    expect(errors).toEqual([]);
-    expect(await page.evaluate(() => document.body.innerText)).toBe(reference);
-    await page.close();
-  });
-
-  test('overall precision ≥ 0.98, recall ≥ 0.97, no wrong-number links', () => {
-    const precision = totals.found === 0 ? 0 : totals.correct / totals.found;
-    const recall = totals.expected === 0 ? 0 : totals.correct / totals.expected;
-    console.log(
-      `detection: ${totals.correct}/${totals.expected} expected found, ${totals.found} links; ` +
-        `precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}\n` +
-        `extra: ${totals.extra.join(', ') || 'none'}\nmissed: ${totals.missed.join(', ') || 'none'}`,
-    );
-    expect(totals.expected).toBeGreaterThan(200);
-    expect(totals.wrong).toEqual([]);
-    expect(precision).toBeGreaterThanOrEqual(0.98);
-    expect(recall).toBeGreaterThanOrEqual(0.97);
-  });
+    if (links !== 0) throw new Error('the reference context has the extension');
+    return text;
+  },
 });

@@ -91,6 +91,8 @@ export interface PeerOptions {
   mode?: PeerMode;
   /** ms between 180 Ringing and 200 OK in 'answer' mode */
   answerDelay?: number;
+  /** Take the microphone once at load and reuse it for every call (Firefox: see peer.js). */
+  heldMicrophone?: boolean;
 }
 
 /** A peer page in the browser, driven from Node. Methods run the page's `window.peer` ones. */
@@ -124,6 +126,7 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     domain: sip.domain,
     mode: options.mode ?? 'answer',
     answerDelay: String(options.answerDelay ?? 0),
+    ...(options.heldMicrophone ? { mic: 'held' } : {}),
   });
   const page = await browser.newPage();
   const pageErrors: string[] = [];

@@ -1,6 +1,8 @@
 // The far-end phone for the SIP end-to-end tests: sip.js in a plain page, no build step.
 //
-// Query string: ws (ws://127.0.0.1:<port>), user, password, domain, mode, answerDelay (ms, default 0).
+// Query string: ws (ws://127.0.0.1:<port>), user, password, domain, mode, answerDelay (ms, default 0), and
+// mic=held: take the microphone once at load and give each call a clone (Firefox only lets the tab that is in front
+// use a remembered microphone grant, and during a call the Dialable phone window is in front).
 // Modes for incoming calls (sip.js itself sends 100 Trying and 180 Ringing first):
 //   answer    — 200 OK after answerDelay
 //   ring-only — keeps ringing (answer()/reject() by hand)
@@ -11,7 +13,7 @@
 // Everything a test asserts is on window.peer; `peer.snapshot()` returns it as plain data for page.evaluate.
 // Media: the sip.js default getUserMedia, which Chromium's --use-fake-device-for-media-stream answers with a beep.
 
-import { Inviter, Registerer, RegistererState, SessionState, UserAgent } from '/node_modules/sip.js/lib/index.js';
+import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web } from '/node_modules/sip.js/lib/index.js';
 
 const query = new URL(location.href).searchParams;
 const config = {
@@ -26,6 +28,10 @@ const MODES = ['answer', 'call', 'busy', 'decline', 'ring-only'];
 if (!MODES.includes(config.mode)) throw new Error(`peer: unknown mode ${config.mode}`);
 
 const MEDIA = { constraints: { audio: true, video: false } };
+const heldMicrophone = query.get('mic') === 'held' ? await navigator.mediaDevices.getUserMedia({ audio: true }) : undefined;
+const heldFactory = heldMicrophone
+  ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(async () => new MediaStream(heldMicrophone.getAudioTracks().map((t) => t.clone()))) }
+  : {};
 const t0 = performance.now();
 const now = () => Math.round(performance.now() - t0);
 
@@ -83,6 +89,7 @@ const userAgent = new UserAgent({
   logLevel: 'warn',
   // Tests reconnect explicitly (register() after a server restart); an automatic loop would hide what they check.
   reconnectionAttempts: 0,
+  ...heldFactory,
   sessionDescriptionHandlerFactoryOptions: {
     // No public STUN server, and a short gathering timeout: host candidates are all there is.
     peerConnectionConfiguration: { iceServers: [] },

@@ -1,0 +1,69 @@
+// Firefox's engine host: an extension-owned window opened minimized by the event page (background/phone-window.ts).
+// It lives as long as the browser, unlike the MV3 event page, and can take the microphone when it is in front.
+import browser from 'webextension-polyfill';
+import { CALL_STATE_LABEL, CallState, isTerminal } from '../src/call/call-state';
+import { RegistrationState } from '../src/call/registration-state';
+import type { EngineSnapshot } from '../src/call/engine-snapshot';
+import { logger } from '../src/logger';
+import { SETTINGS_KEY } from '../src/settings/settings-key';
+import { serveEngine } from './engine/serve-engine';
+import { PhoneMicrophone } from './phone-microphone';
+import { incomingCallId } from './notifications-for';
+import { loadSettings } from './storage-settings';
+
+/**
+ * Only one phone may register: Firefox's session restore can bring a phone window back while the event page opens
+ * a new one at start-up. The older window (lower id) wins; a later one closes itself before starting an engine.
+ */
+async function isSecondPhone(): Promise<number | undefined> {
+  const mine = (await browser.windows.getCurrent()).id;
+  if (mine === undefined) return undefined;
+  const phones = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType], documentUrls: [location.href.split('#')[0]!] });
+  return phones.some((c) => c.windowId < mine) ? mine : undefined;
+}
+const duplicate = await isSecondPhone();
+if (duplicate !== undefined) {
+  await browser.windows.remove(duplicate);
+  throw new Error('Another phone window is already running');
+}
+
+const microphone = new PhoneMicrophone();
+const engine = serveEngine({ microphone: microphone.take });
+// Reachable from the browser console and the e2e tests; web pages and content scripts cannot reach this page.
+Object.assign(globalThis, { dialableEngine: engine });
+
+// Chrome's service worker pushes settings to the offscreen document; this page has every API and reads them itself.
+const applySettings = () =>
+  loadSettings()
+    .then((settings) => engine.applySettings(settings))
+    .catch((error: unknown) => logger.warn('Could not read the settings', error));
+void applySettings();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[SETTINGS_KEY]) void applySettings();
+});
+
+// A click on the incoming-call notification brings this window (with its Answer button) to the front.
+browser.notifications.onClicked.addListener((id) => {
+  if (incomingCallId(id)) void microphone.bringToFront();
+});
+
+const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+for (const action of ['answer', 'decline', 'hangup'] as const) {
+  byTestId(action).addEventListener('click', () => void engine.act(undefined, { action }));
+}
+
+let busy = false;
+/** The window's own small view of the engine (a snapshot a second; the popup is the full UI). */
+function render(snapshot: EngineSnapshot): void {
+  byTestId('registration').textContent = snapshot.registration.state === RegistrationState.Registered ? `Registered as ${snapshot.registration.aor ?? ''}` : snapshot.registration.message;
+  const call = snapshot.calls[0];
+  byTestId('call-state').textContent = call ? `${CALL_STATE_LABEL[call.state]} — ${call.displayName ?? call.number}` : 'Idle';
+  const live = snapshot.calls.filter((c) => !isTerminal(c.state));
+  byTestId('answer').hidden = !live.some((c) => c.state === CallState.Incoming);
+  byTestId('decline').hidden = byTestId('answer').hidden;
+  byTestId('hangup').hidden = live.length === 0 || !byTestId('answer').hidden;
+  if (busy && live.length === 0) void microphone.callsEnded();
+  busy = live.length > 0;
+}
+setInterval(() => render(engine.snapshot()), 1_000);
+render(engine.snapshot());

@@ -1,0 +1,264 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startFixtureServer } from './support/fixture-server';
+import { FIREFOX_ORIGIN, FIREFOX_TEST_DIST, findFirefoxPage, launchFirefox, newWindowPage, openFirefoxPage, waitUntil } from './support/firefox';
+import type { StaticServer } from './support/static-server';
+import { startKamailio, type Kamailio } from './sip/kamailio';
+import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
+
+/**
+ * The Firefox engine host end to end: Firefox ESR 153 over WebDriver BiDi, dist/firefox-test (the store build with
+ * a CSP that allows ws:// on loopback), the same Kamailio and sip.js peer as the Chrome suite. The engine lives in
+ * the phone window; the event page is suspended after 5 s idle here (Firefox's default is 30 s), so any state it
+ * held would be lost during these tests. The microphone goes through Firefox's real permission check
+ * (`media.navigator.permission.fake`) with a remembered Allow in the profile.
+ */
+const NUMBER = '+442079460958';
+const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
+const EVENT_PAGE_IDLE_MS = 5_000;
+const POLL = { polling: 100 } as const;
+const PHONE = 'background/phone.html';
+/** Tests that wait for the event page to be suspended (up to 4 idle periods) on a busy 2-core machine. */
+const SUSPENSION_TEST_MS = 90_000;
+
+let sip: Kamailio;
+let fixtures: StaticServer;
+let peers: StaticServer;
+let browser: Browser;
+let peer: Peer;
+let popup: Page;
+
+async function text(page: Page, testId: string): Promise<string> {
+  return page.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');
+}
+
+async function waitForText(page: Page, testId: string, pattern: RegExp, timeout = 10_000): Promise<string> {
+  await page.waitForFunction(
+    (id, source, flags) => new RegExp(source, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+    { timeout, ...POLL },
+    testId,
+    pattern.source,
+    pattern.flags,
+  );
+  return text(page, testId);
+}
+
+type EngineWindow = { dialableEngine: { stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> } };
+
+async function engineStats(): Promise<{ packetsReceived: number; packetsSent: number }> {
+  const phone = await findFirefoxPage(browser, PHONE);
+  const stats = await phone.evaluate(() => (globalThis as unknown as EngineWindow).dialableEngine.stats());
+  if (!stats) throw new Error('no active call in the engine');
+  return stats;
+}
+
+/** Audio flows both ways: RTP counters grow on the peer and in the engine over ~1 s. */
+async function expectAudioBothWays(): Promise<void> {
+  const [p0, e0] = [await peer.stats(), await engineStats()];
+  await new Promise((r) => setTimeout(r, 1_000));
+  const [p1, e1] = [await peer.stats(), await engineStats()];
+  expect(p1.packetsReceived, 'peer receives RTP from Dialable').toBeGreaterThan(p0.packetsReceived + 10);
+  expect(e1.packetsReceived, 'Dialable receives RTP from the peer').toBeGreaterThan(e0.packetsReceived + 10);
+}
+
+/** Whether the event page is running: extension.getViews() from the phone window lists it only while it is awake. */
+async function eventPageAwake(): Promise<boolean> {
+  const phone = await findFirefoxPage(browser, PHONE);
+  return phone.evaluate(() => chrome.extension.getViews().some((w) => w.location.pathname === '/_generated_background_page.html'));
+}
+
+async function windowState(): Promise<string | undefined> {
+  const phone = await findFirefoxPage(browser, PHONE);
+  return phone.evaluate(async () => (await chrome.windows.getCurrent()).state);
+}
+
+async function openPopup(): Promise<Page> {
+  const page = await openFirefoxPage(browser, 'popup/popup.html');
+  await page.waitForSelector('[data-testid="registration"]');
+  return page;
+}
+
+async function saveAccount(page: Page, fields: Record<string, string>): Promise<string> {
+  for (const [name, value] of Object.entries(fields)) {
+    await page.$eval(`#account [name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''));
+    await page.type(`#account [name="${name}"]`, value);
+  }
+  await page.click('#account button[type="submit"]');
+  await page.waitForSelector('[data-testid="account-status"], #account .error', { timeout: 15_000 });
+  return page.$eval('#account', (f) => (f as HTMLElement).innerText);
+}
+
+async function clickNumber(): Promise<Page> {
+  const page = await newWindowPage(browser);
+  await page.goto(`${fixtures.url}/interactive/clicks.html`);
+  const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
+  await link!.click();
+  return page;
+}
+
+beforeAll(async () => {
+  sip = await startKamailio({ users: USERS });
+  fixtures = await startFixtureServer();
+  peers = await startPeerServer();
+  browser = await launchFirefox({
+    extensionDir: FIREFOX_TEST_DIST,
+    microphoneOrigins: [FIREFOX_ORIGIN, peers.url],
+    eventPageIdleMs: EVENT_PAGE_IDLE_MS,
+  });
+  const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+  await welcome.evaluate(async () => {
+    await chrome.storage.local.set({ settings: { version: 1, detection: { defaultCountry: 'GB' } } });
+  });
+  peer = await openPeer(browser, peers, sip, { user: NUMBER, password: USERS[NUMBER], mode: 'answer', answerDelay: 200, heldMicrophone: true });
+  expect(await peer.register()).toMatchObject({ ok: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([fixtures?.close(), peers?.close(), sip?.stop()]);
+});
+
+describe('Firefox SIP engine (phone window) against Kamailio', () => {
+  test('saving the account registers; the phone window holds the engine, minimized', async () => {
+    const options = await openFirefoxPage(browser, 'popup/options.html');
+    await options.waitForSelector('#account [name="server"]');
+    const saved = await saveAccount(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
+    expect(saved).toContain(`Registered as alice@${sip.domain}`);
+    await options.close();
+    popup = await openPopup();
+    expect(await waitForText(popup, 'registration', /Registered/)).toContain('alice@');
+    expect(await text(popup, 'call-state')).toContain('Idle');
+    expect(await windowState()).toBe('minimized');
+    // The remembered Allow is what the welcome page reads (and what its button obtains for real users).
+    const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+    expect(await waitForText(welcome, 'microphone-state', /allowed/)).toContain('only during calls');
+  });
+
+  test('a trusted click calls the number with audio both ways; the call survives the tab and event-page suspension', async () => {
+    const page = await clickNumber();
+    // The click went through the event page, so it is awake now: the suspension check below means something.
+    expect(await eventPageAwake()).toBe(true);
+    const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
+    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    await expectAudioBothWays();
+
+    await page.goto(`${fixtures.url}/interactive/csp.html`);
+    await page.close();
+    await expectAudioBothWays();
+
+    await waitUntil(async () => !(await eventPageAwake()), EVENT_PAGE_IDLE_MS * 4, 'the event page to be suspended');
+    await expectAudioBothWays();
+    await popup.close();
+    popup = await openPopup();
+    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+  }, SUSPENSION_TEST_MS);
+
+  test('hang up from Dialable (the phone window minimizes itself again) and from the peer', async () => {
+    await popup.click('[data-testid="hangup"]');
+    await peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 5_000, 'BYE from Dialable');
+    await waitForText(popup, 'call-state', /Ended/);
+    await waitUntil(async () => (await windowState()) === 'minimized', 5_000, 'the phone window to minimize after the call');
+
+    await (await clickNumber()).close();
+    await peer.waitFor((s) => s.callState === 'established', 15_000, 'answered again');
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await peer.hangup();
+    expect(await waitForText(popup, 'call-state', /Ended/)).toMatch(/hung up/);
+    await waitUntil(async () => (await windowState()) === 'minimized', 5_000, 'the phone window to minimize after the call');
+  });
+
+  test('a call from the popup dialer has audio both ways', async () => {
+    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('[data-testid="dial-input"]', '020 7946 0958');
+    await popup.click('[data-testid="dial"]');
+    const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await popup.click('[data-testid="hangup"]');
+    await waitForText(popup, 'call-state', /Ended/);
+  });
+
+  test('a synthetic click on a linked number places no call', async () => {
+    const page = await newWindowPage(browser);
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    await page.waitForSelector('#plain a[data-dialable]', { timeout: 10_000 });
+    const before = (await peer.snapshot()).lastInvite?.receivedAt ?? 0;
+    await page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('#plain a[data-dialable]')!;
+      a.click();
+      a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
+    await page.close();
+  });
+
+  test('with the popup closed and the event page suspended, an incoming call shows a notification and is answered', async () => {
+    // Headless Firefox closes notifications as soon as they are shown (there is no notification daemon), so watch
+    // them come and go from an extension page that sends no messages (the welcome page opened on install).
+    const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+    await welcome.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { notificationsSeen: seen });
+      chrome.notifications.onClosed.addListener((id) => seen.push(id));
+    });
+    await popup.close();
+    await waitUntil(async () => !(await eventPageAwake()), EVENT_PAGE_IDLE_MS * 4, 'the event page to be suspended');
+    const calling = peer.call(`sip:alice@${sip.domain}`);
+    const phone = await findFirefoxPage(browser, PHONE);
+    await waitForText(phone, 'call-state', /Incoming/);
+    await welcome.waitForFunction(() => (window as unknown as { notificationsSeen: string[] }).notificationsSeen.some((id) => id.startsWith('incoming:')), {
+      timeout: 5_000,
+      ...POLL,
+    });
+    popup = await openPopup();
+    await popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+    await popup.click('[data-testid="answer"]');
+    expect(await calling).toMatchObject({ ok: true, status: 200 });
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await popup.click('[data-testid="hangup"]');
+    await waitForText(popup, 'call-state', /Ended/);
+    expect(await text(popup, 'history')).toContain(NUMBER);
+  }, SUSPENSION_TEST_MS);
+
+  test('a wrong password gives one clear error and no retry storm', async () => {
+    const options = await openFirefoxPage(browser, 'popup/options.html');
+    await options.waitForSelector('#account [name="server"]');
+    const before = sip.registerCount('alice');
+    const saved = await saveAccount(options, { password: 'wrong-password' });
+    expect(saved).toMatch(/rejected the username or password \(401\)/);
+    await new Promise((r) => setTimeout(r, 15_000));
+    expect(sip.registerCount('alice') - before).toBeLessThanOrEqual(4);
+    expect(await text(popup, 'registration')).toMatch(/401/);
+    expect(await saveAccount(options, { password: USERS.alice })).toContain('Registered');
+    await options.close();
+  });
+
+  test('closing the phone window shows "OFF" on the toolbar; opening the popup connects again', async () => {
+    const phone = await findFirefoxPage(browser, PHONE);
+    await phone.close();
+    const badge = () => popup.evaluate(() => chrome.action.getBadgeText({}));
+    await waitUntil(async () => (await badge()) === 'OFF', 10_000, 'the OFF badge');
+    await popup.close();
+    popup = await openPopup();
+    await waitForText(popup, 'registration', /Registered/, 15_000);
+    expect(await windowState()).toBe('minimized');
+    expect(await badge()).toBe('');
+  });
+
+  test('a second phone window (e.g. restored by the session) closes itself; one registration stays', async () => {
+    const phones = () => popup.evaluate(async (url) => (await chrome.runtime.getContexts({ documentUrls: [url] })).length, `${FIREFOX_ORIGIN}/${PHONE}`);
+    await popup.evaluate((url) => chrome.windows.create({ url, type: 'popup', state: 'minimized' }).then(() => undefined), `${FIREFOX_ORIGIN}/${PHONE}`);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await phones()).toBe(1);
+    const calling = peer.call(`sip:alice@${sip.domain}`);
+    await popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+    await popup.click('[data-testid="decline"]');
+    expect(await calling).toMatchObject({ ok: false });
+    await waitForText(popup, 'registration', /Registered/);
+  });
+});
