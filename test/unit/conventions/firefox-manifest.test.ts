@@ -27,8 +27,8 @@ describe('Firefox store manifest', () => {
     expect(readFileSync('vite.config.ts', 'utf8')).toMatch(/testBuild \? \{ content_security_policy/);
   });
 
-  test('asks for no permission the Firefox engine host does not need', () => {
-    expect(manifest['{{firefox}}.permissions']).toEqual(['storage', 'notifications']);
+  test('asks for no permission beyond settings, notifications and the context menu', () => {
+    expect(manifest['{{firefox}}.permissions']).toEqual(['storage', 'notifications', 'menus']);
   });
 
   test('no code of ours sets innerHTML (the one web-ext lint warning is preact\'s unused dangerouslySetInnerHTML path)', () => {
