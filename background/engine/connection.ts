@@ -1,4 +1,4 @@
-import { Registerer, RegistererState, UserAgent, Web, type Invitation } from 'sip.js';
+import { Registerer, RegistererState, UserAgent, Web, type Invitation, type SessionDescriptionHandlerFactory } from 'sip.js';
 import { backoffDelay } from '../../src/call/backoff';
 import { registrationFailureReason } from '../../src/call/failure-reason';
 import { REGISTRATION_MOVES, RegistrationState } from '../../src/call/registration-state';
@@ -57,6 +57,15 @@ export class Connection {
   }
 
   /** (Re)starts with a new account (or none). Always tears the old UserAgent down first. */
+  /**
+   * sip.js's factory with the host's microphone source (Firefox's phone window takes the stream itself); with no
+   * STUN/TURN servers, host candidates are all there will be, so the SDP does not wait for Chromium's slow "complete".
+   */
+  private descriptionHandlerFactory(account: Account): SessionDescriptionHandlerFactory {
+    const base = Web.defaultSessionDescriptionHandlerFactory(this.microphone);
+    return account.iceServers.length === 0 ? hostCandidatesFactory(base) : base;
+  }
+
   async configure(account: Account | undefined): Promise<void> {
     await this.teardown();
     this.account = account;
@@ -109,13 +118,11 @@ export class Connection {
         // sip.js logs whole messages at debug level only; errors are safe to keep (no Authorization header).
         if (level === 'error') logger.warn(`sip.js ${category}: ${content.slice(0, 200)}`);
       },
-      ...(this.microphone ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(this.microphone) } : {}),
+      sessionDescriptionHandlerFactory: this.descriptionHandlerFactory(account),
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: account.iceServers },
         iceGatheringTimeout: this.iceGatheringTimeout,
       },
-      // No STUN/TURN: host candidates are all there will be, so do not wait for Chromium's slow "complete".
-      ...(account.iceServers.length === 0 ? { sessionDescriptionHandlerFactory: hostCandidatesFactory() } : {}),
       delegate: {
         onDisconnect: (error) => {
           if (error) this.lost(gen);

@@ -7,7 +7,8 @@ import { Web, type SessionDescriptionHandlerFactory } from 'sip.js';
 const HOST_SETTLE_MS = 25;
 
 /**
- * sip.js's session description handler factory, for accounts without STUN/TURN servers.
+ * Wraps a session description handler factory (sip.js's own, or one with the engine host's microphone source),
+ * for accounts without STUN/TURN servers.
  *
  * sip.js sends the SDP only once ICE gathering is "complete" (or its timeout). With no ICE servers every candidate is
  * a host candidate, and Chromium reports the UDP ones ~10 ms after setLocalDescription, but "complete" only ~110 ms
@@ -16,8 +17,7 @@ const HOST_SETTLE_MS = 25;
  * between a click and the INVITE. Here the SDP goes out as soon as the UDP host candidates have settled; gathering
  * goes on, and sip.js's own complete/timeout still applies if no UDP candidate comes at all.
  */
-export function hostCandidatesFactory(): SessionDescriptionHandlerFactory {
-  const base = Web.defaultSessionDescriptionHandlerFactory();
+export function hostCandidatesFactory(base: SessionDescriptionHandlerFactory = Web.defaultSessionDescriptionHandlerFactory()): SessionDescriptionHandlerFactory {
   return (session, options) => {
     const sdh = base(session, options) as Web.SessionDescriptionHandler;
     let timer: ReturnType<typeof setTimeout> | undefined;
