@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchFirefox, openFirefoxPage } from './support/firefox-page';
+import { FIREFOX_DIST, launchFirefox, openFirefoxPage } from './support/firefox';
 
 /**
  * The Firefox build's background (an MV3 event page) wires the same menus, shortcuts and router as Chrome's worker.
@@ -11,7 +11,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchFirefox();
+  browser = await launchFirefox({ extensionDir: FIREFOX_DIST });
   page = await openFirefoxPage(browser, 'popup/options.html');
 });
 
