@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cutRun } from '../../../content/linkifier';
+import { cutRun } from '../../../content/cut-run';
 import { joinRun } from '../../../content/join-run';
 import { findPhoneNumbers } from '../../../src/phone/find-phone-numbers';
 
