@@ -13,6 +13,7 @@ import {
 } from './support/extension';
 import { startFixtureServer } from './support/fixture-server';
 import { waitForLinksToSettle } from './support/settle';
+import { waitForTestId } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
 import { startKamailio, type Kamailio } from './sip/kamailio';
 import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
@@ -37,19 +38,6 @@ let popup: Page;
 
 async function text(page: Page, testId: string): Promise<string> {
   return page.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');
-}
-
-async function waitForText(page: Page, testId: string, pattern: RegExp, timeout = 10_000): Promise<string> {
-  // Headless Chromium stops running a background extension tab after a while; the real popup is always in front.
-  await page.bringToFront();
-  await page.waitForFunction(
-    (id, source, flags) => new RegExp(source, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
-    { timeout, polling: 100 },
-    testId,
-    pattern.source,
-    pattern.flags,
-  );
-  return text(page, testId);
 }
 
 async function engineStats(): Promise<{ packetsReceived: number; packetsSent: number }> {
@@ -127,7 +115,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     const saved = await saveAccount(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
     expect(saved).toContain(`Registered as alice@${sip.domain}`);
     popup = await openPopup();
-    expect(await waitForText(popup, 'registration', /Registered/)).toContain('alice@');
+    expect(await waitForTestId(popup, 'registration', /Registered/)).toContain('alice@');
     expect(await text(popup, 'call-state')).toContain('Idle');
   });
 
@@ -161,7 +149,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     const page = await clickNumber();
     const invite = await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
     expect(invite.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
-    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(NUMBER);
     await expectAudioBothWays();
 
     await page.goto(`${fixtures.url}/interactive/csp.html`);
@@ -173,7 +161,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     await expectAudioBothWays();
     await popup.close();
     popup = await openPopup();
-    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(NUMBER);
   });
 
   test('mute, hold/resume, DTMF and blind transfer reach the peer', async () => {
@@ -194,10 +182,10 @@ describe('Chrome SIP engine against Kamailio', () => {
 
     await popup.click('[data-testid="hold"]');
     await peer.waitFor((s) => s.remoteDirection === 'sendonly' || s.remoteDirection === 'inactive', 5_000, 'held');
-    expect(await waitForText(popup, 'call-state', /On hold/)).toBeTruthy();
+    expect(await waitForTestId(popup, 'call-state', /On hold/)).toBeTruthy();
     await popup.click('[data-testid="hold"]');
     await peer.waitFor((s) => s.remoteDirection === 'sendrecv', 5_000, 'resumed');
-    await waitForText(popup, 'call-state', /Connected/);
+    await waitForTestId(popup, 'call-state', /Connected/);
 
     await popup.click('[data-testid="key-5"]');
     await peer.waitFor((s) => s.dtmfRtpPackets > 0, 5_000, 'RFC 4733 telephone-events');
@@ -212,16 +200,16 @@ describe('Chrome SIP engine against Kamailio', () => {
   test('hang up from Dialable and from the peer', async () => {
     await (await clickNumber()).close();
     await peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
-    await waitForText(popup, 'call-state', /Connected/);
+    await waitForTestId(popup, 'call-state', /Connected/);
     await popup.click('[data-testid="hangup"]');
     await peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 5_000, 'BYE from Dialable');
-    await waitForText(popup, 'call-state', /Ended/);
+    await waitForTestId(popup, 'call-state', /Ended/);
 
     await (await clickNumber()).close();
     await peer.waitFor((s) => s.callState === 'established', 10_000, 'answered again');
-    await waitForText(popup, 'call-state', /Connected/);
+    await waitForTestId(popup, 'call-state', /Connected/);
     await peer.hangup();
-    expect(await waitForText(popup, 'call-state', /Ended/)).toMatch(/hung up/);
+    expect(await waitForTestId(popup, 'call-state', /Ended/)).toMatch(/hung up/);
   });
 
   test.each([
@@ -230,7 +218,7 @@ describe('Chrome SIP engine against Kamailio', () => {
   ] as const)('a %s peer gives a clear reason', async (mode, reason) => {
     await peer.setMode(mode);
     await (await clickNumber()).close();
-    expect(await waitForText(popup, 'call-state', reason)).toBeTruthy();
+    expect(await waitForTestId(popup, 'call-state', reason)).toBeTruthy();
     await peer.setMode('answer');
   });
 
@@ -243,11 +231,11 @@ describe('Chrome SIP engine against Kamailio', () => {
     const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
     await link!.click();
     await link!.click();
-    await waitForText(popup, 'call-state', /Ringing/);
+    await waitForTestId(popup, 'call-state', /Ringing/);
     await new Promise((r) => setTimeout(r, 500));
     expect((await invites()) - before).toBe(1);
     await popup.click('[data-testid="hangup"]');
-    expect(await waitForText(popup, 'call-state', /Failed.*Cancelled/)).toBeTruthy();
+    expect(await waitForTestId(popup, 'call-state', /Failed.*Cancelled/)).toBeTruthy();
     await peer.waitFor((s) => s.callState !== 'incoming', 5_000, 'the CANCEL');
     await page.close();
     await peer.setMode('answer');
@@ -257,7 +245,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
     await popup.type('[data-testid="dial-input"]', '+1 213 373 4253');
     await popup.click('[data-testid="dial"]');
-    expect(await waitForText(popup, 'call-state', /Failed.*Not found/)).toBeTruthy();
+    expect(await waitForTestId(popup, 'call-state', /Failed.*Not found/)).toBeTruthy();
   });
 
   test('an incoming call rings (notification) and is answered from the popup with audio', async () => {
@@ -270,10 +258,10 @@ describe('Chrome SIP engine against Kamailio', () => {
     });
     await popup.click('[data-testid="answer"]');
     expect(await calling).toMatchObject({ ok: true, status: 200 });
-    await waitForText(popup, 'call-state', /Connected/);
+    await waitForTestId(popup, 'call-state', /Connected/);
     await expectAudioBothWays();
     await popup.click('[data-testid="hangup"]');
-    await waitForText(popup, 'call-state', /Ended/);
+    await waitForTestId(popup, 'call-state', /Ended/);
     const history = await text(popup, 'history');
     expect(history).toContain('+44 20 7946 0958'); // the history shows numbers formatted
   });
@@ -282,16 +270,16 @@ describe('Chrome SIP engine against Kamailio', () => {
     await sip.restart();
     const restarted = Date.now();
     await peer.register();
-    await waitForText(popup, 'registration', /Registered/, 5_000);
+    await waitForTestId(popup, 'registration', /Registered/, 5_000);
     await popup.waitForFunction(() => /Registered/.test(document.querySelector('[data-testid="registration"]')?.textContent ?? ''), POLL);
     expect(Date.now() - restarted).toBeLessThan(5_000);
   });
 
   test('server unreachable: a clear sentence, then recovery when it is back', async () => {
     await sip.stop();
-    expect(await waitForText(popup, 'registration', /Cannot reach/, 10_000)).toContain(sip.wsUrl);
+    expect(await waitForTestId(popup, 'registration', /Cannot reach/, 10_000)).toContain(sip.wsUrl);
     await sip.restart();
-    await waitForText(popup, 'registration', /Registered/, 20_000);
+    await waitForTestId(popup, 'registration', /Registered/, 20_000);
     await peer.register();
   });
 
@@ -303,7 +291,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     const welcome = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/welcome.html#microphone`), { timeout: 5_000 });
     const dialer = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=`), { timeout: 5_000 });
     const dialerPage = (await dialer.page()) as Page;
-    expect(await waitForText(dialerPage, 'message', /permission to use the microphone/)).toBeTruthy();
+    expect(await waitForTestId(dialerPage, 'message', /permission to use the microphone/)).toBeTruthy();
     expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
     await dialerPage.close();
     await (await welcome.page())?.close();
