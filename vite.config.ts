@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import webExtension from 'vite-plugin-web-extension';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /**
@@ -21,6 +23,7 @@ export default defineConfig(({ mode }) => {
     },
     define: { __BROWSER__: JSON.stringify(browser) },
     plugins: [
+      locales(),
       webExtension({
         browser,
         manifest: 'manifest.json',
@@ -33,6 +36,26 @@ export default defineConfig(({ mode }) => {
     ],
   };
 });
+
+/**
+ * `_locales/<lang>/messages.json` for the manifest's `__MSG_*__` and `i18n.getMessage`, merged from the per-area
+ * dictionaries in src/i18n/messages/<lang>/*.json (the same files `src/i18n/t.ts` bundles).
+ */
+function locales(): Plugin {
+  const root = 'src/i18n/messages';
+  return {
+    name: 'dialable-locales',
+    generateBundle() {
+      for (const lang of readdirSync(root)) {
+        const merged: Record<string, unknown> = {};
+        for (const file of readdirSync(`${root}/${lang}`).filter((f) => f.endsWith('.json')).sort()) {
+          Object.assign(merged, JSON.parse(readFileSync(`${root}/${lang}/${file}`, 'utf8')));
+        }
+        this.emitFile({ type: 'asset', fileName: `_locales/${lang}/messages.json`, source: JSON.stringify(merged, null, 1) });
+      }
+    },
+  };
+}
 
 /**
  * dist/firefox-test only (never zipped, never shipped): Firefox's default MV3 extension-page CSP adds
