@@ -34,3 +34,19 @@ export function sliceNow(ms = SLICE_MS): Slice {
   const start = performance.now();
   return { hasTime: () => performance.now() - start < ms };
 }
+
+const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+const queued: Array<() => void> = [];
+if (channel) channel.port1.onmessage = () => queued.shift()?.();
+
+/**
+ * Runs `work` in a slice of `ms` as an ordinary task, as soon as the event loop is free — not in an idle period.
+ * For a bulk wrap: Chrome renders between tasks only when a frame is due (and prioritises rendering only after
+ * ~100 ms without one), so consecutive slices share one relayout, where idle callbacks get one frame each.
+ */
+export function scheduleTask(work: (slice: Slice) => void, ms: number): void {
+  const run = () => work(sliceNow(ms));
+  if (!channel) return void setTimeout(run, 0);
+  queued.push(run);
+  channel.port2.postMessage(null);
+}

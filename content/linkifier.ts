@@ -4,7 +4,7 @@ import { logger } from '../src/logger';
 import { SCAN_LIMITS } from '../src/messaging/scan-limits';
 import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
 import { findShadowRoots } from './find-shadow-roots';
-import { LARGE_SLICE_MS, scheduleIdle, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
+import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
 import { cutRun } from './cut-run';
 import { joinRun, type JoinedRun } from './join-run';
 import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
@@ -19,13 +19,18 @@ type Root = Document | ShadowRoot;
 
 /** Above this many dirty containers in one batch, rescanning the roots is cheaper than sorting them out. */
 const MAX_DIRTY = 500;
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 /** Runs waiting to be wrapped above which slices grow (see LARGE_SLICE_MS). */
 const LARGE_BACKLOG = 300;
 /**
- * On a page being linked in bulk, wrapping waits for this many matched runs (or for the pipeline to drain): every
- * frame that changes a huge table relayouts all of it, so fewer, fuller wrap slices finish far sooner.
+ * After the first answer (the numbers in view), wrapping waits until the whole pipeline has drained — everything
+ * scanned and matched — or until matched runs have waited this long (a page that never stops changing). Every frame
+ * that follows a DOM write relayouts the changed part of the page; on a 10,000-row table that is the whole table,
+ * ~110 ms a frame, so scanning first (it only reads) and then wrapping in a few large slices finishes far sooner
+ * than interleaving the two.
  */
-const WRAP_BATCH = 2500;
+const MAX_WRAP_WAIT_MS = 1000;
 /** Runs per `page:scan` message; the first message of a scan is small so the numbers in view come back first. */
 const FIRST_BATCH = 40;
 const BATCH = 1000;
@@ -61,6 +66,8 @@ export class Linkifier {
   private matched: Matched[] = [];
   private sentAny = false;
   private wrappedAny = false;
+  /** When the oldest run in `matched` got its matches (performance.now()). */
+  private matchedSince = 0;
   /** `page:scan` messages not answered yet. */
   private inFlight = 0;
   private scheduled = false;
@@ -114,7 +121,7 @@ export class Linkifier {
   private addRoot(root: Root): void {
     if (this.observers.has(root)) return;
     const observer = new MutationObserver((records) => this.absorb(records));
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    observer.observe(root, OBSERVE);
     this.observers.set(root, observer);
     this.markDirty(root);
   }
@@ -127,14 +134,12 @@ export class Linkifier {
   private schedule(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    scheduleIdle(
-      (slice) => {
-        this.scheduled = false;
-        this.flush(slice);
-      },
-      50,
-      () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS),
-    );
+    const run = (slice: Slice) => {
+      this.scheduled = false;
+      this.flush(slice);
+    };
+    if (this.matched.length > LARGE_BACKLOG && this.readyToWrap()) scheduleTask(run, LARGE_SLICE_MS);
+    else scheduleIdle(run, 50, () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS));
   }
 
   private flush(slice: Slice): void {
@@ -165,11 +170,11 @@ export class Linkifier {
     if (this.scans.length > 0 || this.readyToWrap()) this.schedule();
   }
 
-  /** The first matches (the numbers in view), a full batch, or whatever is left once nothing else is coming. */
+  /** The first matches (the numbers in view), then everything once nothing else is coming (or has waited too long). */
   private readyToWrap(): boolean {
-    const n = this.matched.length;
-    if (n === 0) return false;
-    return !this.wrappedAny || n >= WRAP_BATCH || (this.inFlight === 0 && this.scans.length === 0 && this.found.length === 0);
+    if (this.matched.length === 0) return false;
+    const drained = this.inFlight === 0 && this.scans.length === 0 && this.found.length === 0;
+    return !this.wrappedAny || drained || performance.now() - this.matchedSince >= MAX_WRAP_WAIT_MS;
   }
 
   /** Sends runs to be matched (in as many messages as SCAN_LIMITS need); matches join the wrap queue on reply. */
@@ -202,6 +207,7 @@ export class Linkifier {
         this.inFlight--;
         if (this.stopped) return;
         let current: Matched | undefined;
+        if (this.matched.length === 0) this.matchedSince = performance.now();
         results.forEach((matches, i) => {
           const { run, joined, offset } = pieces[i] as Piece;
           if (matches.length === 0) return;
@@ -284,11 +290,19 @@ export class Linkifier {
     return all.filter((node) => node.isConnected && !hasAncestorIn(node, set));
   }
 
-  /** Runs our own DOM writes: page records queued before them are absorbed, the records our writes cause dropped. */
+  /**
+   * Runs our own DOM writes: page records queued before them are absorbed; the observers are off while we write, so
+   * our writes make no records at all (a bulk wrap would otherwise queue two per link, each a wrapper object in this
+   * world). Nothing else can change the DOM during `fn` (it is synchronous).
+   */
   private write(fn: () => void): void {
     const early = this.takeRecords();
-    fn();
-    this.takeRecords();
+    for (const observer of this.observers.values()) observer.disconnect();
+    try {
+      fn();
+    } finally {
+      for (const [root, observer] of this.observers) observer.observe(root, OBSERVE);
+    }
     if (early.length > 0) this.absorb(early);
   }
 
