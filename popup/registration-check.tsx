@@ -33,7 +33,7 @@ export function RegistrationCheck() {
   return (
     <section aria-labelledby="check-title">
       <h2 id="check-title">{t('welcomeCheckTitle')}</h2>
-      {checked ? <LiveRegistration /> : <StepState id="registration" done={false} />}
+      {checked ? <LiveRegistration checking={busy} /> : <StepState id="registration" done={false} />}
       <p>{t('welcomeCheckIntro')}</p>
       <p>
         <button type="button" data-testid="check-registration" disabled={busy} onClick={() => void check()}>
@@ -49,14 +49,22 @@ export function RegistrationCheck() {
   );
 }
 
-/** The engine's registration state, live (mounted only after the first check: it keeps the engine running). */
-function LiveRegistration() {
+/**
+ * The engine's registration state, live (mounted only after the first check: it keeps the engine running). While a
+ * check runs, the previous outcome is not shown: it would read as the answer to this check.
+ */
+function LiveRegistration({ checking }: { checking: boolean }) {
   const snapshot = useEngine();
-  const registration = snapshot?.registration;
+  const registration = checking ? undefined : snapshot?.registration;
   const ok = registration?.state === 'registered';
   return (
     <>
       <StepState id="registration" done={ok} />
+      {checking && (
+        <p class="note" role="status" data-testid="registration-check">
+          {t('welcomeCheckBusy')}
+        </p>
+      )}
       {registration && (
         <p class={ok ? 'saved' : ['failed', 'waiting'].includes(registration.state) ? 'error' : 'note'} role="status" data-testid="registration-check">
           {registration.message}

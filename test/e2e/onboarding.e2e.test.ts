@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlPage, EXTENSION_ORIGIN, openExtensionPage } from './support/extension';
@@ -73,6 +74,9 @@ describe('welcome page', () => {
     await welcome.click('[data-testid="check-registration"]');
     expect(await waitForTestId(welcome, 'registration-check', /^Registered as alice@/)).toBe(`Registered as alice@${bed.sip.domain}`);
     await welcome.waitForFunction(() => document.querySelector('[data-testid="step-registration"]')?.getAttribute('data-done') === 'true', { timeout: 5_000 });
+    // For review (not compared), beside the popup and options screenshots.
+    mkdirSync('test/artifacts/screenshots', { recursive: true });
+    await welcome.screenshot({ path: 'test/artifacts/screenshots/welcome-registered.png', fullPage: true });
 
     // Wrong password: saved from the same form, then checked.
     await typeInto(welcome, 'input[name="password"]', 'not-the-password');
