@@ -1,6 +1,7 @@
 import type { EngineCommand, HandlersFor, Reply } from '../src/messaging/protocol';
 import { findLinkMatches } from '../src/phone/link-matches';
 import { validateAccount } from '../src/settings/account';
+import { effectiveAccount, type ManagedSettings } from '../src/settings/managed';
 import { resolveDialTarget } from './resolve-dial-target';
 import { NOT_A_NUMBER, type ActionDeps, type Actions } from './create-actions';
 
@@ -10,6 +11,8 @@ export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'
   onSelection(text: string, tabId: number | undefined): Promise<void>;
   /** True for a tab that has been closed (its queued scan batches are dropped). */
   isClosedTab(tabId: number | undefined): boolean;
+  /** The administrator's values (browser policy): they win over what a page (options, import, welcome) sends. */
+  loadManaged?(): Promise<ManagedSettings>;
 }
 
 /** Every background message's handler; `HandlersFor<'background'>` makes a missing one a compile error. */
@@ -36,7 +39,8 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       return ask<Reply<'ui:dial'>>({ command: 'dial', target: resolved });
     },
     'ui:call': async (payload) => ask<Reply<'ui:call'>>({ command: 'call', ...payload }),
-    'ui:save-account': async ({ account }) => {
+    'ui:save-account': async ({ account: typed }) => {
+      const account = effectiveAccount(typed, (await deps.loadManaged?.()) ?? {});
       const errors = Object.values(validateAccount(account));
       if (errors.length > 0) return { registered: false, message: errors.join(' ') };
       return ask<Reply<'ui:save-account'>>({ command: 'save-account', account });

@@ -11,7 +11,7 @@ import { openDialer, openPopup } from './open-dialer';
 import { createCommandHandler } from './run-command';
 import { incomingCallId, REGISTRATION_LOST_ID } from './notifications-for';
 import { showEngineEvent } from './show-engine-event';
-import { loadSettings } from './storage-settings';
+import { loadManaged, loadSettings } from './storage-settings';
 
 const logged = (what: string) => (error: unknown) => logger.error(what, error);
 
@@ -34,6 +34,7 @@ export function installBackground(engine: SendToEngine): void {
         await showSelectionMenu(selectionNumber(text, await actions.country()));
       },
       isClosedTab: watchClosedTabs(),
+      loadManaged,
     }),
     (sender) => identifySender(sender, browser.runtime.id, origin),
   );

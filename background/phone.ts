@@ -39,7 +39,7 @@ const applySettings = () =>
     .catch((error: unknown) => logger.warn('Could not read the settings', error));
 void applySettings();
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes[SETTINGS_KEY]) void applySettings();
+  if ((area === 'local' && changes[SETTINGS_KEY]) || area === 'managed') void applySettings();
 });
 
 // A click on the incoming-call notification brings this window (with its Answer button) to the front.

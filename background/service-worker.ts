@@ -4,8 +4,10 @@ import { logger } from '../src/logger';
 import { installBackground } from './install-background';
 import { ensureOffscreenEngine, sendToEngine } from './offscreen-engine';
 import { WELCOME_PAGE } from './show-engine-event';
-import { loadSettings } from './storage-settings';
+import { loadManaged, loadSettings } from './storage-settings';
 import { SETTINGS_KEY } from '../src/settings/settings-key';
+import { MANAGED_AREA } from '../src/settings/read-managed';
+import { applyManagedAccount } from './apply-managed-account';
 
 installBackground(sendToEngine);
 
@@ -13,13 +15,15 @@ installBackground(sendToEngine);
 async function boot(): Promise<void> {
   await ensureOffscreenEngine();
   await sendToEngine({ command: 'settings', settings: await loadSettings() });
+  await applyManagedAccount(await loadManaged(), sendToEngine);
 }
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 });
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes[SETTINGS_KEY]) void boot();
+  // Policy values arrive asynchronously (a second or two after start) and may change at any time.
+  if ((area === 'local' && changes[SETTINGS_KEY]) || area === MANAGED_AREA) void boot();
 });
 // Every wake-up (browser start, install, an event) makes sure the engine runs: registration must not depend on
 // the user opening the popup.

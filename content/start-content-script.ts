@@ -4,6 +4,8 @@ import { coerceSettings } from '../src/settings/validate-settings';
 import { isSiteEnabled } from '../src/settings/site-enabled';
 import { SETTINGS_KEY } from '../src/settings/settings-key';
 import type { Settings } from '../src/settings/defaults';
+import { effectiveSettings } from '../src/settings/managed';
+import { MANAGED_AREA, readManaged } from '../src/settings/read-managed';
 import { installClickHandler } from './click-handler';
 import { Linkifier } from './linkifier';
 import { pageAllowsLinking } from './page-allows-linking';
@@ -34,11 +36,14 @@ export async function startContentScript(): Promise<void> {
     }
   };
 
-  const stored = await chrome.storage.local.get(SETTINGS_KEY);
-  apply(coerceSettings(stored[SETTINGS_KEY]));
+  // The administrator's values (browser policy) win over the user's; both can change while the page is open.
+  const load = async () => {
+    const [stored, managed] = await Promise.all([chrome.storage.local.get(SETTINGS_KEY), readManaged(chrome.storage.managed)]);
+    return effectiveSettings(coerceSettings(stored[SETTINGS_KEY]), managed);
+  };
+  apply(await load());
   chrome.storage.onChanged.addListener((changes, area) => {
-    const change = changes[SETTINGS_KEY];
-    if (area === 'local' && change) apply(coerceSettings(change.newValue));
+    if ((area === 'local' && changes[SETTINGS_KEY]) || area === MANAGED_AREA) void load().then(apply);
   });
 }
 

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EMPTY_ACCOUNT, validateAccount, type Account, type AccountErrors, type IceServer } from '../src/settings/account';
+import { effectiveAccount, isLocked } from '../src/settings/managed';
+import { LockedNote } from './locked-note';
+import { useManaged } from './settings-storage';
 import { send } from './use-engine';
 
 type Field = 'server' | 'username' | 'domain' | 'authUsername' | 'password' | 'displayName';
@@ -13,8 +16,23 @@ const FIELDS: Array<{ name: Field; label: string; type: string; placeholder: str
   { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'Alice Example (optional)' },
 ];
 
-/** The account form: validated beside each field before saving; saving registers and reports the outcome. */
-export function AccountForm() {
+export interface AccountFormProps {
+  /** Placeholders to show instead of the generic ones (the welcome page's server presets); never filled in. */
+  examples?: Partial<Record<Field, string>>;
+  /** After saving: how registering went. */
+  onSaved?: (reply: { registered: boolean; message: string }) => void;
+}
+
+const LOCKABLE = new Set<Field>(['server', 'domain', 'username']);
+const isLockable = (f: Field): f is 'server' | 'domain' | 'username' => LOCKABLE.has(f);
+
+/**
+ * The account form (options page and welcome page): validated beside each field before saving; saving registers
+ * and reports the outcome. Fields the administrator set are shown locked. `options.html#password` (the popup's
+ * fix-it link) focuses that field.
+ */
+export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
+  const managed = useManaged() ?? {};
   const [account, setAccount] = useState<Account>(EMPTY_ACCOUNT);
   const [hasPassword, setHasPassword] = useState(false);
   const [ice, setIce] = useState('');
@@ -29,12 +47,13 @@ export function AccountForm() {
       setAccount({ ...rest, password: '' });
       setHasPassword(has);
       setIce(view.iceServers.map(formatIce).join('\n'));
+      focusFieldFromHash();
     });
   }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const next = { ...account, iceServers: parseIce(ice) };
+    const next = effectiveAccount({ ...account, iceServers: parseIce(ice) }, managed);
     const found = validateAccount(next);
     if (!next.password && !hasPassword) found.password = 'Enter the password of your SIP account.';
     setErrors(found);
@@ -44,6 +63,7 @@ export function AccountForm() {
     try {
       const reply = await send('ui:save-account', { account: next });
       setStatus({ ok: reply.registered, text: reply.message });
+      onSaved?.(reply);
       if (next.password) setHasPassword(true);
       setAccount({ ...next, password: '' });
     } finally {
@@ -55,26 +75,32 @@ export function AccountForm() {
     <form id="account" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
         <legend>SIP account</legend>
-        {FIELDS.map((f) => (
+        {FIELDS.map((f) => {
+          const locked = isLockable(f.name) && isLocked(managed, f.name);
+          const described = [errors[f.name] && `${f.name}-error`, locked && `${f.name}-locked`].filter(Boolean).join(' ');
+          return (
           <label key={f.name}>
             {f.label}
             <input
               name={f.name}
               type={f.type}
-              placeholder={f.name === 'password' && hasPassword ? '•••••••• (saved; type to change)' : f.placeholder}
+              placeholder={f.name === 'password' && hasPassword ? '•••••••• (saved; type to change)' : (examples[f.name] ?? f.placeholder)}
               autoComplete={f.name === 'password' ? 'new-password' : 'off'}
-              value={account[f.name]}
+              value={locked ? managed[f.name as 'server'] : account[f.name]}
+              disabled={locked}
               aria-invalid={errors[f.name] ? 'true' : undefined}
-              aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
+              aria-describedby={described || undefined}
               onInput={(e) => setAccount({ ...account, [f.name]: e.currentTarget.value })}
             />
+            {locked && <LockedNote field={f.name} />}
             {errors[f.name] && (
               <span class="error" id={`${f.name}-error`} data-testid={`error-${f.name}`}>
                 {errors[f.name]}
               </span>
             )}
           </label>
-        ))}
+          );
+        })}
         <label>
           ICE servers (optional, one per line: <code>stun:host:3478</code> or <code>turn:user:password@host:3478</code>)
           <textarea name="iceServers" rows={2} value={ice} onInput={(e) => setIce(e.currentTarget.value)} />
@@ -99,6 +125,15 @@ export function AccountForm() {
       </fieldset>
     </form>
   );
+}
+
+/** The popup's fix-it link opens `options.html#password` (or `#server`, …): put the cursor in that field. */
+function focusFieldFromHash(): void {
+  const name = location.hash.slice(1);
+  if (!FIELDS.some((f) => f.name === name)) return;
+  const input = document.querySelector<HTMLInputElement>(`#account [name="${name}"]`);
+  input?.focus();
+  input?.scrollIntoView({ block: 'center' });
 }
 
 /** `turn:user:secret@host:3478` ↔ `{ urls: 'turn:host:3478', username, credential }`. */

@@ -47,7 +47,7 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
         {snapshot && ['failed', 'unconfigured', 'waiting'].includes(snapshot.registration.state) && (
           <>
             {' '}
-            <a href="options.html#account" target="_blank">
+            <a href={`options.html#${snapshot.registration.field ?? 'account'}`} target="_blank" data-testid="fix-it">
               Fix it in the options
             </a>
           </>

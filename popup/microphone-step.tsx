@@ -1,13 +1,16 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { MicrophoneBlockedHelp } from './microphone-blocked-help';
 
-type MicState = 'unknown' | 'granted' | 'prompt' | 'denied' | 'missing' | 'temporary';
+export type MicState = 'unknown' | 'granted' | 'prompt' | 'denied' | 'missing' | 'temporary';
 
 /**
  * Obtains the microphone grant for the extension's origin. The engine runs in an offscreen document, which cannot
  * show a permission prompt: a visible extension page has to ask once.
  */
-export function MicrophoneStep() {
+export function MicrophoneStep({ onState, status }: { onState?: (state: MicState) => void; status?: ComponentChildren } = {}) {
   const [state, setState] = useState<MicState>('unknown');
+  useEffect(() => onState?.(state), [state]);
 
   useEffect(() => {
     void navigator.permissions
@@ -39,6 +42,7 @@ export function MicrophoneStep() {
   return (
     <section aria-labelledby="mic-title">
       <h2 id="mic-title">1. Allow the microphone</h2>
+      {status}
       {state === 'granted' ? (
         <p class="saved" data-testid="microphone-state">
           The microphone is allowed. Dialable opens it only during calls.
@@ -55,6 +59,7 @@ export function MicrophoneStep() {
               "Allow", then press the button again.
             </p>
           )}
+          {state === 'denied' && <MicrophoneBlockedHelp />}
           {state === 'temporary' && (
             <p class="error" data-testid="microphone-state">
               The microphone was allowed for this page only. Press the button again and tick "Remember this decision" in

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { listCountries } from '../src/phone/list-countries';
 import { regionFromLocale } from '../src/phone/region-from-locale';
+import { effectiveSettings, isLocked, type ManagedField } from '../src/settings/managed';
 import { AccountForm } from './account-form';
 import { CallingFields } from './calling-form';
+import { CountrySelect } from './country-select';
+import { LockedNote } from './locked-note';
+import { useManaged } from './settings-storage';
 import { SettingsTransfer } from './settings-transfer';
 import { coerceSettings, normalizeHost, SETTINGS_KEY, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
 
@@ -13,7 +16,7 @@ export function Options() {
   const [sites, setSites] = useState('');
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [status, setStatus] = useState('');
-  const countries = useMemo(() => listCountries(navigator.language), []);
+  const managed = useManaged() ?? {};
   const auto = regionFromLocale(navigator.language);
 
   const [generation, setGeneration] = useState(0);
@@ -31,6 +34,10 @@ export function Options() {
   if (!settings) return <main aria-busy="true" />;
 
   const d = settings.detection;
+  // Shown: the administrator's values where set (those controls are locked); saved: the user's own values.
+  const shown = effectiveSettings(settings, managed).detection;
+  const lock = (field: ManagedField) => ({ disabled: isLocked(managed, field), 'aria-describedby': isLocked(managed, field) ? `${field}-locked` : undefined });
+  const note = (field: ManagedField) => isLocked(managed, field) && <LockedNote field={field} />;
   const update = (patch: Partial<Settings['detection']>) => setSettings({ ...settings, detection: { ...d, ...patch } });
 
   const save = async (event: Event) => {
@@ -55,36 +62,33 @@ export function Options() {
           <legend>Phone numbers on web pages</legend>
           <label>
             <span>
-              <input type="checkbox" name="detectionEnabled" checked={d.enabled} onChange={(e) => update({ enabled: e.currentTarget.checked })} />{' '}
+              <input type="checkbox" name="detectionEnabled" checked={shown.enabled} {...lock('detectionEnabled')} onChange={(e) => update({ enabled: e.currentTarget.checked })} />{' '}
               Turn phone numbers into call links
             </span>
+            {note('detectionEnabled')}
           </label>
           <label>
             Default country (for numbers written without +country code)
-            <select name="defaultCountry" value={d.defaultCountry} onChange={(e) => update({ defaultCountry: e.currentTarget.value })}>
-              <option value="">Automatic{auto ? ` (${auto})` : ''}</option>
-              {countries.map((c) => (
-                <option value={c.code} key={c.code}>
-                  {c.name} (+{c.callingCode})
-                </option>
-              ))}
-            </select>
+            <CountrySelect value={shown.defaultCountry} onChange={(defaultCountry) => update({ defaultCountry })} disabled={isLocked(managed, 'defaultCountry')} describedBy={lock('defaultCountry')['aria-describedby']} />
+            {note('defaultCountry')}
           </label>
           <label>
             Link style
-            <select name="linkStyle" value={d.linkStyle} onChange={(e) => update({ linkStyle: e.currentTarget.value as Settings['detection']['linkStyle'] })}>
+            <select name="linkStyle" value={shown.linkStyle} {...lock('linkStyle')} onChange={(e) => update({ linkStyle: e.currentTarget.value as Settings['detection']['linkStyle'] })}>
               <option value="dotted">Dotted underline</option>
               <option value="none">No decoration (looks like the page's text)</option>
             </select>
+            {note('linkStyle')}
           </label>
           <label>
             Sites where Dialable leaves numbers alone (one per line)
-            <textarea name="disabledSites" rows={4} value={sites} onInput={(e) => setSites(e.currentTarget.value)} />
+            <textarea name="disabledSites" rows={4} value={isLocked(managed, 'disabledSites') ? shown.disabledSites.join('\n') : sites} {...lock('disabledSites')} onInput={(e) => setSites(e.currentTarget.value)} />
+            {note('disabledSites')}
           </label>
           {errors['detection.disabledSites'] && <p class="error">{errors['detection.disabledSites']}</p>}
           {errors['detection.defaultCountry'] && <p class="error">{errors['detection.defaultCountry']}</p>}
         </fieldset>
-        <CallingFields key={loaded} settings={settings} onChange={setSettings} country={d.defaultCountry || auto} />
+        <CallingFields key={loaded} settings={settings} onChange={setSettings} country={shown.defaultCountry || auto} />
         <p>
           <button type="submit">Save preferences</button>
         </p>

@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'preact/hooks';
 import { coerceSettings, SETTINGS_KEY, type Settings } from '../src/settings';
+import type { ManagedSettings } from '../src/settings/managed';
+import { MANAGED_AREA, readManaged } from '../src/settings/read-managed';
 
 /** The settings as stored (always complete and valid). */
 export async function loadSettings(): Promise<Settings> {
@@ -19,4 +22,27 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   };
   chrome.storage.onChanged.addListener(listener);
   return () => chrome.storage.onChanged.removeListener(listener);
+}
+
+/** The administrator's values from browser policy; `{}` when nothing is managed (or the browser throws). */
+export function loadManaged(): Promise<ManagedSettings> {
+  return readManaged(chrome.storage.managed);
+}
+
+/**
+ * The administrator's values, kept current: policy arrives a moment after the browser starts and can change while a
+ * page is open. `undefined` until the first read.
+ */
+export function useManaged(): ManagedSettings | undefined {
+  const [managed, setManaged] = useState<ManagedSettings | undefined>();
+  useEffect(() => {
+    const reload = () => void loadManaged().then(setManaged);
+    reload();
+    const listener = (_changes: unknown, area: string) => {
+      if (area === MANAGED_AREA) reload();
+    };
+    chrome.storage.onChanged.addListener(listener);
+    return () => chrome.storage.onChanged.removeListener(listener);
+  }, []);
+  return managed;
 }

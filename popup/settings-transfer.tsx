@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { buildSettingsFile, readSettingsFile, SETTINGS_FILE_NAME } from '../src/settings/settings-file';
-import { loadSettings, saveSettings } from './settings-storage';
+import { t } from '../src/i18n';
+import { loadManaged, loadSettings, saveSettings } from './settings-storage';
 import { send } from './use-engine';
 
 /**
@@ -37,6 +38,9 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
       }
       await saveSettings(result.settings);
       let text = 'Settings imported.';
+      // Imported values land in the user's own settings; managed ones stay in effect (the background also applies
+      // the managed server, domain and username to an imported account).
+      if (Object.keys(await loadManaged()).length > 0) text += ` ${t('managedImportKept')}`;
       let ok = true;
       if (result.account) {
         const reply = await send('ui:save-account', { account: result.account });

@@ -1,22 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DetectionSettings } from '../src/settings/defaults';
+import { DEFAULT_SETTINGS, type DetectionSettings } from '../src/settings/defaults';
 import { setSiteEnabled } from '../src/settings/set-site-enabled';
 import { isSiteEnabled } from '../src/settings/site-enabled';
+import { t } from '../src/i18n';
+import { effectiveSettings, isLocked } from '../src/settings/managed';
 import { currentSite } from './current-site';
-import { loadSettings, saveSettings, watchSettings } from './settings-storage';
+import { loadSettings, saveSettings, useManaged, watchSettings } from './settings-storage';
 
 /** "Link phone numbers on <site>": the per-site switch for the current tab; the open tab follows at once. */
 export function SiteSwitch() {
   const [host, setHost] = useState<string | undefined>();
   const [detection, setDetection] = useState<DetectionSettings | undefined>();
+  const managed = useManaged();
 
   useEffect(() => {
     void currentSite().then(setHost);
     void loadSettings().then((s) => setDetection(s.detection));
     return watchSettings((s) => setDetection(s.detection));
   }, []);
-  if (!host || !detection) return null;
-  if (!detection.enabled) {
+  if (!host || !detection || !managed) return null;
+  const effective = effectiveSettings({ ...DEFAULT_SETTINGS, detection }, managed).detection;
+  // The administrator decides where numbers are linked: the switch would change nothing, so it is not offered.
+  const locked = isLocked(managed, 'detectionEnabled') || isLocked(managed, 'disabledSites');
+  if (locked) {
+    return (
+      <p class="note" data-testid="site-switch">
+        {t('managedSiteSwitch')}
+      </p>
+    );
+  }
+  if (!effective.enabled) {
     return (
       <p class="note" data-testid="site-switch">
         Phone numbers are not linked on any site (switched off in the options).
@@ -31,7 +44,7 @@ export function SiteSwitch() {
   return (
     <label class="switch" data-testid="site-switch">
       <span>
-        <input type="checkbox" data-testid="site-toggle" checked={isSiteEnabled(detection, host)} onChange={(e) => void toggle(e.currentTarget.checked)} /> Link
+        <input type="checkbox" data-testid="site-toggle" checked={isSiteEnabled(effective, host)} onChange={(e) => void toggle(e.currentTarget.checked)} /> Link
         phone numbers on <strong>{host}</strong>
       </span>
     </label>

@@ -1,7 +1,7 @@
 import { Registerer, RegistererState, UserAgent, Web, type Invitation, type SessionDescriptionHandlerFactory } from 'sip.js';
 import { backoffDelay } from '../../src/call/backoff';
 import { registrationFailureReason } from '../../src/call/failure-reason';
-import { REGISTRATION_MOVES, RegistrationState } from '../../src/call/registration-state';
+import { REGISTRATION_MOVES, RegistrationState, type RegistrationFixField } from '../../src/call/registration-state';
 import { StateMachine } from '../../src/call/state-machine';
 import { effectiveDomain, isConfigured, type Account } from '../../src/settings/account';
 import { logger } from '../../src/logger';
@@ -29,6 +29,8 @@ export type MicrophoneSource = (constraints: MediaStreamConstraints) => Promise<
 export class Connection {
   readonly machine = new StateMachine<RegistrationState>(R.Unconfigured, REGISTRATION_MOVES, 'registration');
   message = 'No SIP account is set up yet. Open Dialable\'s options to add one.';
+  /** The account field the user should look at when registration does not work (the popup's fix-it link). */
+  fixField: RegistrationFixField | undefined = 'server';
   userAgent: UserAgent | undefined;
   private account: Account | undefined;
   private iceGatheringTimeout = 500;
@@ -71,7 +73,7 @@ export class Connection {
     this.account = account;
     this.attempt = 0;
     if (!account || !isConfigured(account)) {
-      this.set(R.Unconfigured, 'No SIP account is set up yet. Open Dialable\'s options to add one.');
+      this.set(R.Unconfigured, 'No SIP account is set up yet. Open Dialable\'s options to add one.', 'server');
       return;
     }
     await this.connect();
@@ -90,7 +92,7 @@ export class Connection {
   private lost(gen: number): void {
     if (gen !== this.generation) return;
     if (this.state === R.Failed || this.state === R.Unconfigured || this.state === R.Disabled) return;
-    this.retry(registrationFailureReason('unreachable', { server: this.account?.server }));
+    this.retry(registrationFailureReason('unreachable', { server: this.account?.server }), 'server');
   }
 
   private async connect(): Promise<void> {
@@ -102,7 +104,7 @@ export class Connection {
     this.set(R.Connecting, `Connecting to ${account.server}…`);
     const uri = UserAgent.makeURI(`sip:${account.username}@${effectiveDomain(account)}`);
     if (!uri) {
-      this.set(R.Failed, 'The username or domain does not form a valid SIP address. Check them in the options.');
+      this.set(R.Failed, 'The username or domain does not form a valid SIP address. Check them in the options.', 'username');
       return;
     }
     const ua = new UserAgent({
@@ -136,7 +138,7 @@ export class Connection {
     try {
       await ua.start();
     } catch {
-      if (gen === this.generation) this.retry(registrationFailureReason('unreachable', { server: account.server }));
+      if (gen === this.generation) this.retry(registrationFailureReason('unreachable', { server: account.server }), 'server');
       return;
     }
     if (gen !== this.generation) return;
@@ -172,10 +174,10 @@ export class Connection {
             if (gen !== this.generation) return;
             const code = response.message.statusCode;
             if (code === 401 || code === 407) {
-              this.set(R.Failed, registrationFailureReason('auth', { code }));
+              this.set(R.Failed, registrationFailureReason('auth', { code }), 'password');
               void this.disposeUserAgent();
             } else if (code === 403) {
-              this.set(R.Failed, registrationFailureReason('forbidden'));
+              this.set(R.Failed, registrationFailureReason('forbidden'), 'username');
               void this.disposeUserAgent();
             } else {
               this.retry(registrationFailureReason('other', { code }));
@@ -192,12 +194,12 @@ export class Connection {
   }
 
   /** Schedules the one retry (never a second loop) and moves to Waiting. */
-  private retry(message: string): void {
+  private retry(message: string, field?: RegistrationFixField): void {
     if (this.retryTimer !== undefined) return;
     this.generation++;
     void this.disposeUserAgent();
     const delay = backoffDelay(this.attempt++);
-    this.set(R.Waiting, `${message} Next try in ${Math.ceil(delay / 1000)} s.`);
+    this.set(R.Waiting, `${message} Next try in ${Math.ceil(delay / 1000)} s.`, field);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       void this.connect();
@@ -226,8 +228,9 @@ export class Connection {
     if (ua) await ua.stop().catch(() => undefined);
   }
 
-  private set(state: RegistrationState, message: string): void {
+  private set(state: RegistrationState, message: string, field?: RegistrationFixField): void {
     this.message = message;
+    this.fixField = field;
     if (this.machine.state === state) this.delegate.onChange();
     else this.machine.transition(state);
   }

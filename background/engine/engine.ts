@@ -110,7 +110,12 @@ export class Engine {
     if (calls.length === 0 && this.lastCall) calls.push(this.lastCall.snapshot());
     const aor = this.connection.aor;
     return {
-      registration: { state: this.connection.state, message: this.connection.message, ...(aor ? { aor } : {}) },
+      registration: {
+        state: this.connection.state,
+        message: this.connection.message,
+        ...(aor ? { aor } : {}),
+        ...(this.connection.fixField ? { field: this.connection.fixField } : {}),
+      },
       calls,
       history: this.history.entries,
       missed: this.missed,

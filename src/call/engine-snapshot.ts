@@ -1,9 +1,10 @@
 import type { CallState } from './call-state';
-import type { RegistrationState } from './registration-state';
+import type { RegistrationFixField, RegistrationState } from './registration-state';
 
 /** What the popup renders: the engine's whole state, sent once on connect and again on every change. */
 export interface EngineSnapshot {
-  registration: { state: RegistrationState; message: string; aor?: string };
+  /** `field`: where to fix it in the options when it does not work (wrong password → the password field). */
+  registration: { state: RegistrationState; message: string; aor?: string; field?: RegistrationFixField };
   calls: CallSnapshot[];
   history: HistoryEntry[];
   /** Missed calls since the popup was last opened (toolbar badge). */

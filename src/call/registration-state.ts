@@ -25,6 +25,9 @@ export enum RegistrationState {
   Failed = 'failed',
 }
 
+/** The account field to check when registration does not work: the popup's fix-it link opens the options there. */
+export type RegistrationFixField = 'server' | 'username' | 'password';
+
 const R = RegistrationState;
 const ANY = Object.values(R);
 

@@ -3,6 +3,8 @@
  * compile. Add a line here when you add `messages/en/<area>.json` (and the same file under every other language).
  */
 import manifest from './messages/en/manifest.json';
+import onboarding from './messages/en/onboarding.json';
+import managed from './messages/en/managed.json';
 
-const en = { ...manifest };
+const en = { ...manifest, ...onboarding, ...managed };
 export default en;

@@ -60,12 +60,12 @@ export async function offscreenPage(browser: Browser): Promise<Page> {
  * Evaluates `expression` inside our content script's isolated world on `page` (found through CDP execution
  * contexts named after the extension), to prove what a content script can and cannot see.
  */
-export async function evaluateInContentScript(page: Page, expression: string): Promise<unknown> {
+export async function evaluateInContentScript(page: Page, expression: string, origin = EXTENSION_ORIGIN): Promise<unknown> {
   const cdp = await page.createCDPSession();
   const contexts: Array<{ id: number; name: string; origin: string; auxData?: { isDefault?: boolean; type?: string } }> = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
   await cdp.send('Runtime.enable');
-  const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === EXTENSION_ORIGIN);
+  const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === origin);
   if (!ours) throw new Error(`no content-script context among ${contexts.map((c) => `${c.name}@${c.origin}`).join(', ')}`);
   const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: ours.id, awaitPromise: true, returnByValue: true });
   await cdp.detach();

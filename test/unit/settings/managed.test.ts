@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+import { EMPTY_ACCOUNT } from '../../../src/settings/account';
+import { coerceManaged, effectiveAccount, effectiveSettings, isLocked } from '../../../src/settings/managed';
+import { readManaged } from '../../../src/settings/read-managed';
+
+const user: Settings = {
+  ...DEFAULT_SETTINGS,
+  detection: { enabled: true, defaultCountry: 'GB', disabledSites: ['mail.example.org'], linkStyle: 'dotted' },
+};
+
+describe('coerceManaged keeps only valid policy values', () => {
+  test.each([
+    ['nothing', undefined, {}],
+    ['not an object', 'wss://x', {}],
+    ['an array', [1], {}],
+    ['a full policy', { server: ' wss://pbx.example.com:8089/ws ', domain: 'Example.COM', username: '1001', defaultCountry: 'de', detectionEnabled: false, disabledSites: ['CRM.example.com', 'https://intranet.example.com/x'], linkStyle: 'none' },
+      { server: 'wss://pbx.example.com:8089/ws', domain: 'example.com', username: '1001', defaultCountry: 'DE', detectionEnabled: false, disabledSites: ['crm.example.com', 'intranet.example.com'], linkStyle: 'none' }],
+    ['wrong types and values are dropped', { server: 'https://pbx.example.com', domain: 'sip:example.com', username: 'a b', defaultCountry: 'Germany', detectionEnabled: 'no', disabledSites: 'example.com', linkStyle: 'blink' }, {}],
+    ['unknown keys are dropped', { password: 'secret', evil: true }, {}],
+    ['bad sites are filtered out of the list', { disabledSites: ['ok.example', 42, '%%'] }, { disabledSites: ['ok.example'] }],
+  ])('%s', (_name, raw, expected) => {
+    expect(coerceManaged(raw)).toEqual(expected);
+  });
+});
+
+describe('effective settings: managed values over the user’s', () => {
+  test('nothing managed: the user’s settings as they are', () => {
+    expect(effectiveSettings(user, {})).toEqual(user);
+  });
+
+  test('each managed field wins; the others stay the user’s', () => {
+    const s = effectiveSettings(user, { detectionEnabled: false, linkStyle: 'none' });
+    expect(s.detection).toEqual({ enabled: false, defaultCountry: 'GB', disabledSites: ['mail.example.org'], linkStyle: 'none' });
+    expect(s.calling).toBe(user.calling);
+  });
+
+  test('a managed site list replaces the user’s, and an empty one counts as set', () => {
+    expect(effectiveSettings(user, { disabledSites: ['crm.example.com'] }).detection.disabledSites).toEqual(['crm.example.com']);
+    expect(effectiveSettings(user, { disabledSites: [] }).detection.disabledSites).toEqual([]);
+    expect(isLocked({ disabledSites: [] }, 'disabledSites')).toBe(true);
+  });
+
+  test('managed detection off means off, whatever the user chose', () => {
+    expect(effectiveSettings(user, { detectionEnabled: false }).detection.enabled).toBe(false);
+    expect(effectiveSettings({ ...user, detection: { ...user.detection, enabled: false } }, { detectionEnabled: true }).detection.enabled).toBe(true);
+  });
+
+  test('the user’s stored settings are not modified', () => {
+    const before = structuredClone(user);
+    effectiveSettings(user, { defaultCountry: 'DE', disabledSites: [] });
+    expect(user).toEqual(before);
+  });
+
+  test('isLocked names exactly the managed fields', () => {
+    const managed = { server: 'wss://pbx.example.com/ws', detectionEnabled: false };
+    expect(isLocked(managed, 'server')).toBe(true);
+    expect(isLocked(managed, 'detectionEnabled')).toBe(true);
+    expect(isLocked(managed, 'username')).toBe(false);
+    expect(isLocked(managed, 'defaultCountry')).toBe(false);
+  });
+});
+
+describe('effective account', () => {
+  const typed = { ...EMPTY_ACCOUNT, server: 'wss://other.example/ws', username: 'alice', domain: 'other.example', password: 'pw' };
+
+  test('managed server, domain and username override what was typed or imported; the rest is kept', () => {
+    expect(effectiveAccount(typed, { server: 'wss://pbx.example.com:8089/ws', domain: 'example.com' })).toEqual({
+      ...typed,
+      server: 'wss://pbx.example.com:8089/ws',
+      domain: 'example.com',
+    });
+    expect(effectiveAccount(typed, { username: '1001' }).username).toBe('1001');
+  });
+
+  test('nothing managed: unchanged', () => expect(effectiveAccount(typed, {})).toEqual(typed));
+});
+
+describe('readManaged never throws', () => {
+  test('Firefox without a managed-storage manifest rejects: nothing is managed', async () => {
+    const area = { get: () => Promise.reject(new Error('Managed storage manifest not found')) };
+    await expect(readManaged(area)).resolves.toEqual({});
+  });
+
+  test('a context without the area: nothing is managed', async () => {
+    await expect(readManaged(undefined)).resolves.toEqual({});
+  });
+
+  test('a throwing getter (not even a promise) is tolerated', async () => {
+    const area = {
+      get: () => {
+        throw new Error('storage.managed is not available');
+      },
+    };
+    await expect(readManaged(area)).resolves.toEqual({});
+  });
+
+  test('values are coerced', async () => {
+    await expect(readManaged({ get: async () => ({ detectionEnabled: false, linkStyle: 'neon' }) })).resolves.toEqual({ detectionEnabled: false });
+  });
+});
