@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CALL_STATE_LABEL, CallState, isTerminal } from '../src/call/call-state';
+import { callStateLabel, CallState, isTerminal } from '../src/call/call-state';
 import type { CallSnapshot } from '../src/call/engine-snapshot';
 import type { CallAction } from '../src/messaging/protocol';
 import { CallHistory } from './call-history';
@@ -56,7 +56,7 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
 
       <section aria-live="polite">
         <p data-testid="call-state" class="call-state">
-          {call ? CALL_STATE_LABEL[call.state] : CALL_STATE_LABEL.idle}
+          {call ? callStateLabel(call.state) : callStateLabel('idle')}
           {call && ` · ${call.displayName ? `${call.displayName} ` : ''}${call.number}`}
           {call?.connectedAt && live && ` · ${formatDuration(now - call.connectedAt)}`}
           {call?.reason && isTerminal(call.state) && ` — ${call.reason}`}

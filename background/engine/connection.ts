@@ -1,4 +1,5 @@
 import { Registerer, RegistererState, UserAgent, Web, type Invitation, type SessionDescriptionHandlerFactory } from 'sip.js';
+import { t } from '../../src/i18n/t';
 import { backoffDelay } from '../../src/call/backoff';
 import { registrationFailureReason } from '../../src/call/failure-reason';
 import { REGISTRATION_MOVES, RegistrationState } from '../../src/call/registration-state';
@@ -28,7 +29,7 @@ export type MicrophoneSource = (constraints: MediaStreamConstraints) => Promise<
  */
 export class Connection {
   readonly machine = new StateMachine<RegistrationState>(R.Unconfigured, REGISTRATION_MOVES, 'registration');
-  message = 'No SIP account is set up yet. Open Dialable\'s options to add one.';
+  message = t('registrationUnconfigured');
   userAgent: UserAgent | undefined;
   private account: Account | undefined;
   private iceGatheringTimeout = 500;
@@ -71,7 +72,7 @@ export class Connection {
     this.account = account;
     this.attempt = 0;
     if (!account || !isConfigured(account)) {
-      this.set(R.Unconfigured, 'No SIP account is set up yet. Open Dialable\'s options to add one.');
+      this.set(R.Unconfigured, t('registrationUnconfigured'));
       return;
     }
     await this.connect();
@@ -99,10 +100,10 @@ export class Connection {
     this.clearRetry();
     await this.disposeUserAgent();
     const gen = ++this.generation;
-    this.set(R.Connecting, `Connecting to ${account.server}…`);
+    this.set(R.Connecting, t('registrationConnecting', account.server));
     const uri = UserAgent.makeURI(`sip:${account.username}@${effectiveDomain(account)}`);
     if (!uri) {
-      this.set(R.Failed, 'The username or domain does not form a valid SIP address. Check them in the options.');
+      this.set(R.Failed, t('registrationBadAddress'));
       return;
     }
     const ua = new UserAgent({
@@ -141,7 +142,7 @@ export class Connection {
     }
     if (gen !== this.generation) return;
     if (!account.register) {
-      this.set(R.Disabled, `Connected to ${account.server}. Receiving calls is switched off (outgoing calls only).`);
+      this.set(R.Disabled, t('registrationDisabled', account.server));
       this.attempt = 0;
       return;
     }
@@ -149,14 +150,14 @@ export class Connection {
   }
 
   private async register(gen: number, ua: UserAgent): Promise<void> {
-    this.set(R.Registering, `Registering as ${this.aor}…`);
+    this.set(R.Registering, t('registrationRegistering', this.aor));
     const registerer = new Registerer(ua, { expires: 600 });
     this.registerer = registerer;
     registerer.stateChange.addListener((state) => {
       if (gen !== this.generation) return;
       if (state === RegistererState.Registered) {
         this.attempt = 0;
-        this.set(R.Registered, `Registered as ${this.aor}`);
+        this.set(R.Registered, t('registrationRegistered', this.aor));
       } else if (state === RegistererState.Unregistered && this.state === R.Registered) {
         // A refresh failed while the transport is still up.
         this.retry(registrationFailureReason('timeout'));

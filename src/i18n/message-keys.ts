@@ -3,6 +3,8 @@
  * compile. Add a line here when you add `messages/en/<area>.json` (and the same file under every other language).
  */
 import manifest from './messages/en/manifest.json';
+import calls from './messages/en/calls.json';
+import background from './messages/en/background.json';
 
-const en = { ...manifest };
+const en = { ...manifest, ...calls, ...background };
 export default en;
