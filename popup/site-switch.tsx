@@ -4,6 +4,7 @@ import { setSiteEnabled } from '../src/settings/set-site-enabled';
 import { isSiteEnabled } from '../src/settings/site-enabled';
 import { currentSite } from './current-site';
 import { loadSettings, saveSettings, watchSettings } from './settings-storage';
+import { t } from '../src/i18n/t';
 
 /** "Link phone numbers on <site>": the per-site switch for the current tab; the open tab follows at once. */
 export function SiteSwitch() {
@@ -19,7 +20,7 @@ export function SiteSwitch() {
   if (!detection.enabled) {
     return (
       <p class="note" data-testid="site-switch">
-        Phone numbers are not linked on any site (switched off in the options).
+        {t('siteSwitchOff')}
       </p>
     );
   }
@@ -31,8 +32,8 @@ export function SiteSwitch() {
   return (
     <label class="switch" data-testid="site-switch">
       <span>
-        <input type="checkbox" data-testid="site-toggle" checked={isSiteEnabled(detection, host)} onChange={(e) => void toggle(e.currentTarget.checked)} /> Link
-        phone numbers on <strong>{host}</strong>
+        <input type="checkbox" data-testid="site-toggle" checked={isSiteEnabled(detection, host)} onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}
+        {t('siteSwitchLabel', host)}
       </span>
     </label>
   );

@@ -249,7 +249,7 @@ export class Engine {
         ...(call.displayName ? { displayName: call.displayName } : {}),
         startedAt: call.startedAt,
         durationMs: call.connectedAt ? (call.endedAt ?? Date.now()) - call.connectedAt : 0,
-        result: call.declined ? 'Declined' : call.state === CallState.Failed ? (call.reason ?? 'Failed') : missed ? 'Missed' : 'Answered',
+        result: call.declined ? t('historyResultDeclined') : call.state === CallState.Failed ? (call.reason ?? t('callStateFailed')) : missed ? t('historyResultMissed') : t('historyResultAnswered'),
       });
     } else if (call.direction === 'incoming' && call.state === CallState.Connected) {
       this.emit({ event: 'incoming-ended', callId: call.id, missed: false, ...this.caller(call) });

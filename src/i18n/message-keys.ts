@@ -5,6 +5,7 @@
 import manifest from './messages/en/manifest.json';
 import calls from './messages/en/calls.json';
 import background from './messages/en/background.json';
+import popup from './messages/en/popup.json';
 
-const en = { ...manifest, ...calls, ...background };
+const en = { ...manifest, ...calls, ...background, ...popup };
 export default en;
