@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EMPTY_ACCOUNT, validateAccount, type Account, type AccountErrors, type IceServer } from '../src/settings/account';
 import { send } from './use-engine';
+import { t, type MessageKey } from '../src/i18n/t';
+import { tNodes } from './t-nodes';
 
 type Field = 'server' | 'username' | 'domain' | 'authUsername' | 'password' | 'displayName';
 
-const FIELDS: Array<{ name: Field; label: string; type: string; placeholder: string; hint?: string }> = [
-  { name: 'server', label: 'WebSocket server', type: 'url', placeholder: 'wss://sip.example.com:8089/ws' },
-  { name: 'username', label: 'SIP username', type: 'text', placeholder: 'alice or 1001' },
-  { name: 'domain', label: 'SIP domain', type: 'text', placeholder: 'defaults to the server host', hint: 'Leave empty to use the server host.' },
-  { name: 'authUsername', label: 'Authorization username', type: 'text', placeholder: 'only if it differs from the username' },
-  { name: 'password', label: 'Password', type: 'password', placeholder: '' },
-  { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'Alice Example (optional)' },
+const FIELDS: Array<{ name: Field; label: MessageKey; type: string; placeholder?: MessageKey; hint?: MessageKey }> = [
+  { name: 'server', label: 'accountServer', type: 'url', placeholder: 'accountServerPlaceholder' },
+  { name: 'username', label: 'accountUsername', type: 'text', placeholder: 'accountUsernamePlaceholder' },
+  { name: 'domain', label: 'accountDomain', type: 'text', placeholder: 'accountDomainPlaceholder', hint: 'accountDomainHint' },
+  { name: 'authUsername', label: 'accountAuthUsername', type: 'text', placeholder: 'accountAuthUsernamePlaceholder' },
+  { name: 'password', label: 'accountPassword', type: 'password' },
+  { name: 'displayName', label: 'accountDisplayName', type: 'text', placeholder: 'accountDisplayNamePlaceholder' },
 ];
 
 /** The account form: validated beside each field before saving; saving registers and reports the outcome. */
@@ -36,7 +38,7 @@ export function AccountForm() {
     event.preventDefault();
     const next = { ...account, iceServers: parseIce(ice) };
     const found = validateAccount(next);
-    if (!next.password && !hasPassword) found.password = 'Enter the password of your SIP account.';
+    if (!next.password && !hasPassword) found.password = t('accountPasswordMissing');
     setErrors(found);
     setStatus(undefined);
     if (Object.keys(found).length > 0) return;
@@ -54,14 +56,14 @@ export function AccountForm() {
   return (
     <form id="account" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
-        <legend>SIP account</legend>
+        <legend>{t('accountLegend')}</legend>
         {FIELDS.map((f) => (
           <label key={f.name}>
-            {f.label}
+            {t(f.label)}
             <input
               name={f.name}
               type={f.type}
-              placeholder={f.name === 'password' && hasPassword ? '•••••••• (saved; type to change)' : f.placeholder}
+              placeholder={f.name === 'password' && hasPassword ? t('accountPasswordSaved') : f.placeholder && t(f.placeholder)}
               autoComplete={f.name === 'password' ? 'new-password' : 'off'}
               value={account[f.name]}
               aria-invalid={errors[f.name] ? 'true' : undefined}
@@ -76,19 +78,19 @@ export function AccountForm() {
           </label>
         ))}
         <label>
-          ICE servers (optional, one per line: <code>stun:host:3478</code> or <code>turn:user:password@host:3478</code>)
+          <span>{tNodes('accountIceServers', <code>stun:host:3478</code>, <code>turn:user:password@host:3478</code>)}</span>
           <textarea name="iceServers" rows={2} value={ice} onInput={(e) => setIce(e.currentTarget.value)} />
           {errors.iceServers && <span class="error">{errors.iceServers}</span>}
         </label>
         <label>
           <span>
             <input type="checkbox" name="register" checked={account.register} onChange={(e) => setAccount({ ...account, register: e.currentTarget.checked })} />{' '}
-            Register to receive calls
+            {t('accountRegister')}
           </span>
         </label>
         <p>
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving and registering…' : 'Save and register'}
+            {busy ? t('accountSaving') : t('accountSave')}
           </button>
         </p>
         {status && (

@@ -6,6 +6,7 @@ import { AccountForm } from './account-form';
 import { CallingFields } from './calling-form';
 import { SettingsTransfer } from './settings-transfer';
 import { coerceSettings, normalizeHost, SETTINGS_KEY, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
+import { currentLanguage, t } from '../src/i18n/t';
 
 /** The options page: the SIP account form, then detection and dialing preferences. */
 export function Options() {
@@ -13,7 +14,7 @@ export function Options() {
   const [sites, setSites] = useState('');
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [status, setStatus] = useState('');
-  const countries = useMemo(() => listCountries(navigator.language), []);
+  const countries = useMemo(() => listCountries(currentLanguage()), []);
   const auto = regionFromLocale(navigator.language);
 
   const [generation, setGeneration] = useState(0);
@@ -39,46 +40,46 @@ export function Options() {
     const bad = lines.find((line) => normalizeHost(line) === '');
     const next = { ...settings, detection: { ...d, disabledSites: lines.map(normalizeHost) } };
     const found = validateSettings(next);
-    if (bad !== undefined) found['detection.disabledSites'] = `"${bad}" is not a site name such as example.com.`;
+    if (bad !== undefined) found['detection.disabledSites'] = t('detectionBadSite', bad);
     setErrors(found);
     if (Object.keys(found).length > 0) return setStatus('');
     await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings(next) });
-    setStatus('Saved. Open tabs use the new settings right away.');
+    setStatus(t('preferencesSaved'));
   };
 
   return (
     <main>
-      <h1>Dialable settings</h1>
+      <h1>{t('optionsHeading')}</h1>
       <AccountForm key={generation} />
       <form id="preferences" onSubmit={(e) => void save(e)}>
         <fieldset>
-          <legend>Phone numbers on web pages</legend>
+          <legend>{t('detectionLegend')}</legend>
           <label>
             <span>
               <input type="checkbox" name="detectionEnabled" checked={d.enabled} onChange={(e) => update({ enabled: e.currentTarget.checked })} />{' '}
-              Turn phone numbers into call links
+              {t('detectionEnabled')}
             </span>
           </label>
           <label>
-            Default country (for numbers written without +country code)
+            {t('detectionCountry')}
             <select name="defaultCountry" value={d.defaultCountry} onChange={(e) => update({ defaultCountry: e.currentTarget.value })}>
-              <option value="">Automatic{auto ? ` (${auto})` : ''}</option>
+              <option value="">{auto ? t('detectionAutomaticWith', auto) : t('detectionAutomatic')}</option>
               {countries.map((c) => (
                 <option value={c.code} key={c.code}>
-                  {c.name} (+{c.callingCode})
+                  {t('detectionCountryOption', c.name, c.callingCode)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Link style
+            {t('detectionLinkStyle')}
             <select name="linkStyle" value={d.linkStyle} onChange={(e) => update({ linkStyle: e.currentTarget.value as Settings['detection']['linkStyle'] })}>
-              <option value="dotted">Dotted underline</option>
-              <option value="none">No decoration (looks like the page's text)</option>
+              <option value="dotted">{t('detectionLinkDotted')}</option>
+              <option value="none">{t('detectionLinkNone')}</option>
             </select>
           </label>
           <label>
-            Sites where Dialable leaves numbers alone (one per line)
+            {t('detectionSites')}
             <textarea name="disabledSites" rows={4} value={sites} onInput={(e) => setSites(e.currentTarget.value)} />
           </label>
           {errors['detection.disabledSites'] && <p class="error">{errors['detection.disabledSites']}</p>}
@@ -86,7 +87,7 @@ export function Options() {
         </fieldset>
         <CallingFields key={loaded} settings={settings} onChange={setSettings} country={d.defaultCountry || auto} />
         <p>
-          <button type="submit">Save preferences</button>
+          <button type="submit">{t('preferencesSave')}</button>
         </p>
         <p class="saved" role="status">
           {status}

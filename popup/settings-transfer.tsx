@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { buildSettingsFile, readSettingsFile, SETTINGS_FILE_NAME } from '../src/settings/settings-file';
 import { loadSettings, saveSettings } from './settings-storage';
 import { send } from './use-engine';
+import { t } from '../src/i18n/t';
 
 /**
  * Options page: settings export to a JSON file and import from one. The password (and TURN credentials) go into
@@ -22,7 +23,7 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
     link.download = SETTINGS_FILE_NAME;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setStatus({ ok: true, text: includePassword ? 'Exported, with the password: keep the file safe.' : 'Exported (without the password).' });
+    setStatus({ ok: true, text: includePassword ? t('transferExportedWithPassword') : t('transferExported') });
   };
 
   const importFile = async (file: File | undefined) => {
@@ -36,7 +37,7 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
         return;
       }
       await saveSettings(result.settings);
-      let text = 'Settings imported.';
+      let text = t('transferImported');
       let ok = true;
       if (result.account) {
         const reply = await send('ui:save-account', { account: result.account });
@@ -52,19 +53,19 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
 
   return (
     <fieldset id="transfer">
-      <legend>Export and import</legend>
+      <legend>{t('transferLegend')}</legend>
       <label>
         <span>
-          <input type="checkbox" name="includePassword" checked={includePassword} onChange={(e) => setIncludePassword(e.currentTarget.checked)} /> Include the
-          SIP password (and TURN credentials) in the file
+          <input type="checkbox" name="includePassword" checked={includePassword} onChange={(e) => setIncludePassword(e.currentTarget.checked)} />{' '}
+          {t('transferIncludePassword')}
         </span>
       </label>
       <p class="row">
         <button type="button" data-testid="export-settings" onClick={() => void exportFile()}>
-          Export settings…
+          {t('transferExport')}
         </button>
         <label class="button">
-          Import settings…
+          {t('transferImport')}
           <input
             type="file"
             class="sr-only"

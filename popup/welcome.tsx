@@ -1,14 +1,17 @@
 import { render } from 'preact';
+import { localizeDocument } from '../src/i18n/localize-document';
+import { t } from '../src/i18n/t';
 import { MicrophoneStep } from './microphone-step';
 
+localizeDocument(document, 'welcomeTitle');
 render(
   <main>
-    <h1>Welcome to Dialable</h1>
-    <p>Dialable turns phone numbers on web pages into one-click calls through your SIP account.</p>
+    <h1>{t('welcomeHeading')}</h1>
+    <p>{t('welcomeIntro')}</p>
     <MicrophoneStep />
-    <h2>2. Your SIP account</h2>
+    <h2>{t('welcomeAccountHeading')}</h2>
     <p>
-      <a href="options.html#account">Enter your SIP server and account in the options</a> (examples for Asterisk, FreeSWITCH and Kamailio are in the README).
+      <a href="options.html#account">{t('welcomeAccountLink')}</a> {t('welcomeAccountExamples')}
     </p>
   </main>,
   document.getElementById('app') as HTMLElement,

@@ -6,6 +6,8 @@ import manifest from './messages/en/manifest.json';
 import calls from './messages/en/calls.json';
 import background from './messages/en/background.json';
 import popup from './messages/en/popup.json';
+import options from './messages/en/options.json';
+import welcome from './messages/en/welcome.json';
 
-const en = { ...manifest, ...calls, ...background, ...popup };
+const en = { ...manifest, ...calls, ...background, ...popup, ...options, ...welcome };
 export default en;
