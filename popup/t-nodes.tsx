@@ -2,7 +2,7 @@ import type { ComponentChild } from 'preact';
 import { t, type MessageKey } from '../src/i18n/t';
 
 /**
- * Like t(), with elements as substitutions: `tNodes('key', <code>a</code>)` for "… $1 …" keeps the markup inside
+ * Like t(), with elements as substitutions: `tNodes(key, <code>a</code>)` for "… $1 …" keeps the markup inside
  * a translated sentence (word order differs between languages, so the sentence cannot be cut into pieces).
  */
 export function tNodes(key: MessageKey, ...nodes: ComponentChild[]): ComponentChild[] {

@@ -2,7 +2,7 @@ import { currentLanguage, t, type MessageKey } from './t';
 
 /**
  * Start-up of one of our HTML pages: `<html lang>` becomes the UI language, the title and every element with a
- * `data-i18n="key"` attribute get their text from {@link t} (pages whose markup is static, such as the phone window).
+ * `data-i18n` attribute (a message key) get their text from {@link t} (pages whose markup is static, such as the phone window).
  */
 export function localizeDocument(doc: Document, titleKey: MessageKey): void {
   doc.documentElement.lang = currentLanguage();
