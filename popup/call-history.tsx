@@ -27,7 +27,7 @@ export function CallHistory({ entries, onRedial, onClear, now = Date.now() }: { 
             const number = /^\+\d+$/.test(e.number) ? formatPhone(e.number) : e.number;
             return (
               <li key={e.id} data-testid="history-entry" data-direction={e.direction} data-number={e.number}>
-                <button type="button" class="link" title={t('historyCallAgain', number)} onClick={() => onRedial(e.number)}>
+                <button type="button" class="link" data-testid="history-redial" title={t('historyCallAgain', number)} onClick={() => onRedial(e.number)}>
                   <span aria-hidden="true">{ARROW[e.direction]}</span>
                   <span class="sr-only">{t(WORD[e.direction])} </span> {e.displayName ? t('historyNameAndNumber', e.displayName, number) : number}
                 </button>{' '}

@@ -44,6 +44,7 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
 
   return (
     <main>
+      <h1 class="sr-only">{t('popupTitle')}</h1>
       <p data-testid="registration" class={snapshot?.registration.state === 'registered' ? 'saved' : 'note'}>
         {snapshot ? snapshot.registration.message : t('dialerStarting')}
         {snapshot && ['failed', 'unconfigured', 'waiting'].includes(snapshot.registration.state) && (
@@ -150,6 +151,11 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
       />
 
       <SiteSwitch />
+      <p class="note">
+        <a href="options.html" target="_blank" data-testid="open-options">
+          {t('dialerOptions')}
+        </a>
+      </p>
     </main>
   );
 }
