@@ -62,7 +62,7 @@ describe('in a German browser', () => {
     expect(seen.ui.startsWith(hasGermanPack ? 'de' : 'en')).toBe(true);
     expect(ENGLISH_PIECES.length).toBeGreaterThan(150);
     // The check itself: English text is caught, German text of the same messages is not.
-    expect(englishLeaks('Recent calls\nHang up')).toEqual(['historyTitle: "Recent calls"', 'dialerHangUp: "Hang up"']);
+    expect(englishLeaks('Recent calls\nHang up')).toEqual(expect.arrayContaining(['historyTitle: "Recent calls"', 'dialerHangUp: "Hang up"']));
     expect(englishLeaks('Letzte Anrufe\nAuflegen')).toEqual([]);
   });
 
