@@ -3,6 +3,7 @@ import { sendMessage } from '../src/messaging/send-message';
 import { selectionNumber } from '../src/phone/selection-number';
 import { telHref } from '../src/phone/tel-href';
 import type { Actions } from './create-actions';
+import { t } from '../src/i18n/t';
 
 export const MENU_SELECTION = 'call-selection';
 export const MENU_LINK = 'call-link';
@@ -36,10 +37,10 @@ export async function createContextMenus(): Promise<void> {
   const api = menus();
   await api.removeAll();
   const onShown = decidesOnShown();
-  api.create({ id: MENU_SELECTION, title: 'Call this number', contexts: ['selection'], visible: false });
+  api.create({ id: MENU_SELECTION, title: t('menuCallSelection'), contexts: ['selection'], visible: false });
   api.create({
     id: MENU_LINK,
-    title: 'Call with Dialable',
+    title: t('menuCallLink'),
     contexts: ['link'],
     ...(onShown ? { visible: false } : { targetUrlPatterns: LINK_PATTERNS }),
   });
@@ -47,7 +48,7 @@ export async function createContextMenus(): Promise<void> {
 
 /** Shows "Call <number>" for a selection that is a number, hides the item otherwise. */
 export async function showSelectionMenu(number: { e164: string; label: string } | undefined): Promise<void> {
-  const item: SelectionItem = number ? { visible: true, e164: number.e164, title: `Call ${number.label}` } : { visible: false };
+  const item: SelectionItem = number ? { visible: true, e164: number.e164, title: t('menuCallNumber', number.label) } : { visible: false };
   await browser.storage.session.set({ [SHOWN_KEY]: item });
   await menus().update(MENU_SELECTION, item.visible ? { visible: true, title: item.title } : { visible: false });
 }
@@ -81,7 +82,7 @@ export function createMenuClickHandler(actions: Actions) {
     const shown = (await browser.storage.session.get(SHOWN_KEY))[SHOWN_KEY] as SelectionItem | undefined;
     const number = selectionNumber(info.selectionText, await actions.country());
     if (number && (!shown?.visible || number.e164 !== shown.e164)) {
-      await actions.confirm(number, 'Check the number, then press Call (the selection changed after the menu opened).');
+      await actions.confirm(number, t('menuSelectionChanged'));
       return;
     }
     await actions.dialSelection(info.selectionText, source);

@@ -3,6 +3,7 @@ import { regionFromLocale } from '../src/phone/region-from-locale';
 import { selectionNumber } from '../src/phone/selection-number';
 import type { Settings } from '../src/settings/defaults';
 import { resolveDialTarget } from './resolve-dial-target';
+import { t } from '../src/i18n/t';
 
 /** Where engine commands go: Chrome's offscreen document, or (until Firefox has its engine host) a fallback. */
 export type SendToEngine = (command: EngineCommand) => Promise<EngineReply>;
@@ -20,7 +21,8 @@ export interface ActionDeps {
 /** Where a call came from (the page of a link, a selection, a shortcut). */
 export type CallSource = { url: string; title: string };
 
-export const NOT_A_NUMBER = 'That is not a number Dialable can call. Check it, or type a full number with its country code (+44 …).';
+/** Why a link or selection cannot be called, in the UI language. */
+export const notANumber = (): string => t('notANumber');
 
 /**
  * What the background can do for the user, shared by the message handlers, the context menu, the keyboard
@@ -44,15 +46,15 @@ export function createActions(deps: ActionDeps) {
     /** A trusted click (or "Call with Dialable") on a tel:/callto:/sip: link; `target` is page-supplied and re-parsed. */
     async dialLink(target: string, source: CallSource): Promise<DialResult> {
       const resolved = resolveDialTarget(target, await country());
-      if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };
+      if (!resolved) return { accepted: false, reason: notANumber() };
       return dialResolved(resolved, source);
     },
     /** Selected text (context menu, shortcut): dials only when the text is one phone number. */
     async dialSelection(text: string, source: CallSource): Promise<DialResult> {
       const number = selectionNumber(text, await country());
       if (!number) {
-        await deps.openDialer(undefined, 'Select a phone number on the page first (the selection is not one).');
-        return { accepted: false, reason: NOT_A_NUMBER };
+        await deps.openDialer(undefined, t('selectNumberFirst'));
+        return { accepted: false, reason: notANumber() };
       }
       return dialResolved(toTarget(number), source);
     },

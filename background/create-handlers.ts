@@ -3,7 +3,7 @@ import { findLinkMatches } from '../src/phone/link-matches';
 import { validateAccount } from '../src/settings/account';
 import { effectiveAccount, type ManagedSettings } from '../src/settings/managed';
 import { resolveDialTarget } from './resolve-dial-target';
-import { NOT_A_NUMBER, type ActionDeps, type Actions } from './create-actions';
+import { notANumber, type ActionDeps, type Actions } from './create-actions';
 
 export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'> {
   actions: Actions;
@@ -35,7 +35,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
     },
     'ui:dial': async ({ target }) => {
       const resolved = resolveDialTarget(target, await actions.country(), true);
-      if (!resolved) return { accepted: false, reason: NOT_A_NUMBER };
+      if (!resolved) return { accepted: false, reason: notANumber() };
       return ask<Reply<'ui:dial'>>({ command: 'dial', target: resolved });
     },
     'ui:call': async (payload) => ask<Reply<'ui:call'>>({ command: 'call', ...payload }),

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../src/messaging/protocol';
 import { formatPhone } from '../src/phone/format-phone';
+import { t } from '../src/i18n/t';
 
 export const INCOMING_PREFIX = 'incoming:';
 export const MISSED_PREFIX = 'missed:';
@@ -27,10 +28,10 @@ export function notificationsFor(event: EngineEvent, chromeOptions: boolean): No
         {
           create: `${INCOMING_PREFIX}${event.callId}`,
           content: {
-            title: 'Incoming call',
+            title: t('notifyIncomingTitle'),
             message: who(event),
             ...sticky,
-            ...(chromeOptions ? { buttons: [{ title: 'Answer' }, { title: 'Decline' }] } : {}),
+            ...(chromeOptions ? { buttons: [{ title: t('notifyAnswer') }, { title: t('notifyDecline') }] } : {}),
           },
         },
       ];
@@ -38,14 +39,14 @@ export function notificationsFor(event: EngineEvent, chromeOptions: boolean): No
       return [
         { clear: `${INCOMING_PREFIX}${event.callId}` },
         ...(event.missed
-          ? [{ create: `${MISSED_PREFIX}${event.callId}`, content: { title: 'Missed call', message: `${who(event)} called. Open Dialable to call back.` } }]
+          ? [{ create: `${MISSED_PREFIX}${event.callId}`, content: { title: t('notifyMissedTitle'), message: t('notifyMissedMessage', who(event)) } }]
           : []),
       ];
     case 'registration-lost':
       return [
         {
           create: REGISTRATION_LOST_ID,
-          content: { title: 'Dialable cannot receive calls', message: `Not registered for more than a minute. ${event.message}`, ...sticky },
+          content: { title: t('notifyLostTitle'), message: t('notifyLostMessage', event.message), ...sticky },
         },
       ];
     case 'registration-restored':

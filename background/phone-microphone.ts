@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from '../src/i18n/t';
 
 const RAISED_SIZE = { width: 380, height: 260 };
 /** How long to keep asking for the front before the call fails with a reason (a busy machine takes seconds). */
@@ -28,7 +29,7 @@ export class PhoneMicrophone {
     // A desktop's focus-stealing prevention may refuse the raise: then ask the user to click the window. Out of the
     // front, getUserMedia would never settle and the call would hang in Dialing, so give up with a reason after that.
     if (!(await this.bringToFront()) && !(await this.userBringsToFront())) {
-      throw new Error('Firefox did not bring the Dialable phone window to the front, so it may not use the microphone. Click the window, then call again.');
+      throw new Error(t('callPhoneWindowNotInFront'));
     }
     return navigator.mediaDevices.getUserMedia(constraints);
   };

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { isConfigured, type Account } from '../src/settings/account';
 import { secretStore } from '../src/settings/secret-store';
+import { t } from '../src/i18n/t';
 
 /** Firefox's engine host: an extension-owned window (see the README's Architecture section for why a window). */
 export const PHONE_PAGE = 'background/phone.html';
@@ -48,7 +49,7 @@ export async function noticePhoneWindowClosed(): Promise<void> {
   if (await phoneIsOpen()) return;
   const account = await secretStore.get<Account>(ACCOUNT_KEY);
   if (!account || !isConfigured(account)) return;
-  await browser.action.setBadgeText({ text: 'OFF' });
+  await browser.action.setBadgeText({ text: t('badgeOff') });
   await browser.action.setBadgeBackgroundColor({ color: '#6b7280' });
-  await browser.action.setTitle({ title: 'Dialable — not connected: the phone window was closed. Open Dialable to connect again.' });
+  await browser.action.setTitle({ title: t('badgePhoneWindowClosed') });
 }

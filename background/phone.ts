@@ -1,7 +1,7 @@
 // Firefox's engine host: an extension-owned window opened minimized by the event page (background/phone-window.ts).
 // It lives as long as the browser, unlike the MV3 event page, and can take the microphone when it is in front.
 import browser from 'webextension-polyfill';
-import { CALL_STATE_LABEL, CallState, isTerminal } from '../src/call/call-state';
+import { callStateLabel, CallState, isTerminal } from '../src/call/call-state';
 import { RegistrationState } from '../src/call/registration-state';
 import type { EngineSnapshot } from '../src/call/engine-snapshot';
 import { logger } from '../src/logger';
@@ -10,6 +10,7 @@ import { serveEngine } from './engine/serve-engine';
 import { PhoneMicrophone } from './phone-microphone';
 import { incomingCallId } from './notifications-for';
 import { loadSettings } from './storage-settings';
+import { localizeDocument, t } from '../src/i18n';
 
 /**
  * Only one phone may register: Firefox's session restore can bring a phone window back while the event page opens
@@ -47,6 +48,7 @@ browser.notifications.onClicked.addListener((id) => {
   if (incomingCallId(id)) void microphone.bringToFront();
 });
 
+localizeDocument(document, 'phoneTitle');
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
 for (const action of ['answer', 'decline', 'hangup'] as const) {
   byTestId(action).addEventListener('click', () => void engine.act(undefined, { action }));
@@ -55,9 +57,9 @@ for (const action of ['answer', 'decline', 'hangup'] as const) {
 let busy = false;
 /** The window's own small view of the engine (a snapshot a second; the popup is the full UI). */
 function render(snapshot: EngineSnapshot): void {
-  byTestId('registration').textContent = snapshot.registration.state === RegistrationState.Registered ? `Registered as ${snapshot.registration.aor ?? ''}` : snapshot.registration.message;
+  byTestId('registration').textContent = snapshot.registration.state === RegistrationState.Registered ? t('registrationRegistered', snapshot.registration.aor ?? '') : snapshot.registration.message;
   const call = snapshot.calls[0];
-  byTestId('call-state').textContent = call ? `${CALL_STATE_LABEL[call.state]} — ${call.displayName ?? call.number}` : 'Idle';
+  byTestId('call-state').textContent = call ? t('phoneCallState', callStateLabel(call.state), call.displayName ?? call.number) : callStateLabel('idle');
   const live = snapshot.calls.filter((c) => !isTerminal(c.state));
   byTestId('answer').hidden = !live.some((c) => c.state === CallState.Incoming);
   byTestId('decline').hidden = byTestId('answer').hidden;

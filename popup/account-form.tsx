@@ -4,16 +4,18 @@ import { effectiveAccount, isLocked } from '../src/settings/managed';
 import { LockedNote } from './locked-note';
 import { useManaged } from './settings-storage';
 import { send } from './use-engine';
+import { t, type MessageKey } from '../src/i18n/t';
+import { tNodes } from './t-nodes';
 
 type Field = 'server' | 'username' | 'domain' | 'authUsername' | 'password' | 'displayName';
 
-const FIELDS: Array<{ name: Field; label: string; type: string; placeholder: string; hint?: string }> = [
-  { name: 'server', label: 'WebSocket server', type: 'url', placeholder: 'wss://sip.example.com:8089/ws' },
-  { name: 'username', label: 'SIP username', type: 'text', placeholder: 'alice or 1001' },
-  { name: 'domain', label: 'SIP domain', type: 'text', placeholder: 'defaults to the server host', hint: 'Leave empty to use the server host.' },
-  { name: 'authUsername', label: 'Authorization username', type: 'text', placeholder: 'only if it differs from the username' },
-  { name: 'password', label: 'Password', type: 'password', placeholder: '' },
-  { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'Alice Example (optional)' },
+const FIELDS: Array<{ name: Field; label: MessageKey; type: string; placeholder?: MessageKey; hint?: MessageKey }> = [
+  { name: 'server', label: 'accountServer', type: 'url', placeholder: 'accountServerPlaceholder' },
+  { name: 'username', label: 'accountUsername', type: 'text', placeholder: 'accountUsernamePlaceholder' },
+  { name: 'domain', label: 'accountDomain', type: 'text', placeholder: 'accountDomainPlaceholder', hint: 'accountDomainHint' },
+  { name: 'authUsername', label: 'accountAuthUsername', type: 'text', placeholder: 'accountAuthUsernamePlaceholder' },
+  { name: 'password', label: 'accountPassword', type: 'password' },
+  { name: 'displayName', label: 'accountDisplayName', type: 'text', placeholder: 'accountDisplayNamePlaceholder' },
 ];
 
 export interface AccountFormProps {
@@ -55,7 +57,7 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
     event.preventDefault();
     const next = effectiveAccount({ ...account, iceServers: parseIce(ice) }, managed);
     const found = validateAccount(next);
-    if (!next.password && !hasPassword) found.password = 'Enter the password of your SIP account.';
+    if (!next.password && !hasPassword) found.password = t('accountPasswordMissing');
     setErrors(found);
     setStatus(undefined);
     if (Object.keys(found).length > 0) return;
@@ -74,17 +76,17 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
   return (
     <form id="account" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
-        <legend>SIP account</legend>
+        <legend>{t('accountLegend')}</legend>
         {FIELDS.map((f) => {
           const locked = isLockable(f.name) && isLocked(managed, f.name);
           const described = [errors[f.name] && `${f.name}-error`, locked && `${f.name}-locked`].filter(Boolean).join(' ');
           return (
           <label key={f.name}>
-            {f.label}
+            {t(f.label)}
             <input
               name={f.name}
               type={f.type}
-              placeholder={f.name === 'password' && hasPassword ? '•••••••• (saved; type to change)' : (examples[f.name] ?? f.placeholder)}
+              placeholder={f.name === 'password' && hasPassword ? t('accountPasswordSaved') : (examples[f.name] ?? (f.placeholder && t(f.placeholder)))}
               autoComplete={f.name === 'password' ? 'new-password' : 'off'}
               value={locked ? managed[f.name as 'server'] : account[f.name]}
               disabled={locked}
@@ -102,19 +104,19 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
           );
         })}
         <label>
-          ICE servers (optional, one per line: <code>stun:host:3478</code> or <code>turn:user:password@host:3478</code>)
+          <span>{tNodes('accountIceServers', <code>stun:host:3478</code>, <code>turn:user:password@host:3478</code>)}</span>
           <textarea name="iceServers" rows={2} value={ice} onInput={(e) => setIce(e.currentTarget.value)} />
           {errors.iceServers && <span class="error">{errors.iceServers}</span>}
         </label>
         <label>
           <span>
             <input type="checkbox" name="register" checked={account.register} onChange={(e) => setAccount({ ...account, register: e.currentTarget.checked })} />{' '}
-            Register to receive calls
+            {t('accountRegister')}
           </span>
         </label>
         <p>
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving and registering…' : 'Save and register'}
+            {busy ? t('accountSaving') : t('accountSave')}
           </button>
         </p>
         {status && (

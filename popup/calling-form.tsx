@@ -3,6 +3,8 @@ import { applyDialRules } from '../src/phone/dial-rules';
 import { parsePhone } from '../src/phone/parse-phone';
 import type { Settings } from '../src/settings/defaults';
 import type { DialRewrite } from '../src/settings/dial-rules-schema';
+import { t } from '../src/i18n/t';
+import { tNodes } from './t-nodes';
 
 /** Dial rules and DTMF, with a live "this number will be dialed as …" preview. */
 export function CallingFields({ settings, onChange, country }: { settings: Settings; onChange: (s: Settings) => void; country: string | undefined }) {
@@ -17,26 +19,26 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
 
   return (
     <fieldset>
-      <legend>Dialing</legend>
+      <legend>{t('dialingLegend')}</legend>
       <label>
-        The + of international numbers
+        {t('dialingPlus')}
         <select name="plus" value={rules.plus} onChange={(e) => update({ plus: e.currentTarget.value as typeof rules.plus })}>
-          <option value="keep">Keep it (+44…)</option>
-          <option value="strip">Remove it (44…)</option>
-          <option value="idd">Replace it with the international prefix</option>
-          <option value="national">National format for my country, international prefix for others</option>
+          <option value="keep">{t('dialingPlusKeep')}</option>
+          <option value="strip">{t('dialingPlusStrip')}</option>
+          <option value="idd">{t('dialingPlusIdd')}</option>
+          <option value="national">{t('dialingPlusNational')}</option>
         </select>
       </label>
       <label>
-        International prefix
+        {t('dialingIdd')}
         <input name="idd" value={rules.idd} inputMode="numeric" onInput={(e) => update({ idd: e.currentTarget.value.replace(/\D/g, '') })} />
       </label>
       <label>
-        Outside-line prefix (dialed first, e.g. 0 or 9)
+        {t('dialingOutside')}
         <input name="outsidePrefix" value={rules.outsidePrefix} inputMode="numeric" onInput={(e) => update({ outsidePrefix: e.currentTarget.value.replace(/[^0-9*#]/g, '') })} />
       </label>
       <label>
-        Prefix rewrites, in order (one per line: <code>match → replace</code>, optional <code>[min-max]</code> length)
+        <span>{tNodes('dialingRewrites', <code>{t('dialingRewriteSyntax')}</code>, <code>[min-max]</code>)}</span>
         <textarea
           name="rewrites"
           rows={3}
@@ -48,17 +50,17 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
         />
       </label>
       <label>
-        Try a number
+        {t('dialingTry')}
         <input name="previewNumber" value={sample} onInput={(e) => setSample(e.currentTarget.value)} />
       </label>
       <p data-testid="dial-preview" aria-live="polite">
-        {preview ? `This number will be dialed as ${preview}` : 'Type a number to see how it will be dialed.'}
+        {preview ? t('dialingPreview', preview) : t('dialingPreviewEmpty')}
       </p>
       <label>
-        Keypad tones during calls (DTMF)
+        {t('dialingDtmf')}
         <select name="dtmf" value={c.dtmf} onChange={(e) => onChange({ ...settings, calling: { ...c, dtmf: e.currentTarget.value as typeof c.dtmf } })}>
-          <option value="rfc4733">In the audio stream (RFC 4733, recommended)</option>
-          <option value="info">As SIP INFO messages</option>
+          <option value="rfc4733">{t('dialingDtmfRfc4733')}</option>
+          <option value="info">{t('dialingDtmfInfo')}</option>
         </select>
       </label>
     </fieldset>

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CALL_STATE_LABEL, CallState, isTerminal } from '../src/call/call-state';
+import { callStateLabel, CallState, isTerminal } from '../src/call/call-state';
 import type { CallSnapshot } from '../src/call/engine-snapshot';
 import type { CallAction } from '../src/messaging/protocol';
 import { CallHistory } from './call-history';
 import { Keypad } from './keypad';
 import { SiteSwitch } from './site-switch';
 import { send, useEngine } from './use-engine';
+import { t } from '../src/i18n/t';
+import { formatNumber } from './format-number';
 
 export interface DialerProps {
   initialNumber: string;
@@ -32,23 +34,24 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
   const dial = async (target = number) => {
     setMessage('');
     const reply = await send('ui:dial', { target });
-    if (!reply.accepted) setMessage(reply.reason ?? 'The call could not start.');
+    if (!reply.accepted) setMessage(reply.reason ?? t('dialerCallCouldNotStart'));
   };
   const act = async (action: CallAction) => {
     setMessage('');
     const reply = await send('ui:call', { ...(call ? { callId: call.id } : {}), ...action });
-    if (!reply.ok) setMessage(reply.error ?? 'That did not work.');
+    if (!reply.ok) setMessage(reply.error ?? t('dialerActionFailed'));
   };
 
   return (
     <main>
+      <h1 class="sr-only">{t('popupTitle')}</h1>
       <p data-testid="registration" class={snapshot?.registration.state === 'registered' ? 'saved' : 'note'}>
-        {snapshot ? snapshot.registration.message : 'Starting…'}
+        {snapshot ? snapshot.registration.message : t('dialerStarting')}
         {snapshot && ['failed', 'unconfigured', 'waiting'].includes(snapshot.registration.state) && (
           <>
             {' '}
             <a href={`options.html#${snapshot.registration.field ?? 'account'}`} target="_blank" data-testid="fix-it">
-              Fix it in the options
+              {t('dialerFixInOptions')}
             </a>
           </>
         )}
@@ -56,21 +59,21 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
 
       <section aria-live="polite">
         <p data-testid="call-state" class="call-state">
-          {call ? CALL_STATE_LABEL[call.state] : CALL_STATE_LABEL.idle}
+          {call ? callStateLabel(call.state) : callStateLabel('idle')}
           {call && ` · ${call.displayName ? `${call.displayName} ` : ''}${call.number}`}
           {call?.connectedAt && live && ` · ${formatDuration(now - call.connectedAt)}`}
           {call?.reason && isTerminal(call.state) && ` — ${call.reason}`}
         </p>
-        {call?.source && live && <p class="note">From: {call.source.title || call.source.url}</p>}
+        {call?.source && live && <p class="note">{t('dialerFrom', call.source.title || call.source.url)}</p>}
       </section>
 
       {call?.state === CallState.Incoming && (
         <div class="row">
           <button data-testid="answer" type="button" class="good" onClick={() => void act({ action: 'answer' })}>
-            Answer
+            {t('dialerAnswer')}
           </button>
           <button data-testid="decline" type="button" class="bad" onClick={() => void act({ action: 'decline' })}>
-            Decline
+            {t('dialerDecline')}
           </button>
         </div>
       )}
@@ -83,18 +86,18 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
         }}
       >
         <label class="grow">
-          <span class="sr-only">Number to call</span>
+          <span class="sr-only">{t('dialerNumberLabel')}</span>
           <input
             data-testid="dial-input"
             type="tel"
             autoComplete="off"
-            placeholder="Number or SIP address"
+            placeholder={t('dialerNumberPlaceholder')}
             value={number}
             onInput={(e) => setNumber(e.currentTarget.value)}
           />
         </label>
         <button data-testid="dial" type="submit" class="good" disabled={live || number.trim() === ''}>
-          Call
+          {t('dialerCall')}
         </button>
       </form>
 
@@ -103,13 +106,13 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
       {live && (
         <div class="row">
           <button data-testid="hangup" type="button" class="bad" onClick={() => void act({ action: 'hangup' })}>
-            {connected ? 'Hang up' : 'Cancel'}
+            {connected ? t('dialerHangUp') : t('dialerCancel')}
           </button>
           <button data-testid="mute" type="button" aria-pressed={call.muted} disabled={!connected} onClick={() => void act({ action: call.muted ? 'unmute' : 'mute' })}>
-            {call.muted ? 'Unmute' : 'Mute'}
+            {call.muted ? t('dialerUnmute') : t('dialerMute')}
           </button>
           <button data-testid="hold" type="button" aria-pressed={call.held} disabled={!connected} onClick={() => void act({ action: call.held ? 'resume' : 'hold' })}>
-            {call.held ? 'Resume' : 'Hold'}
+            {call.held ? t('dialerResume') : t('dialerHold')}
           </button>
         </div>
       )}
@@ -122,11 +125,11 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
           }}
         >
           <label class="grow">
-            <span class="sr-only">Transfer to</span>
-            <input data-testid="transfer-input" type="tel" placeholder="Transfer to…" value={transferTo} onInput={(e) => setTransferTo(e.currentTarget.value)} />
+            <span class="sr-only">{t('dialerTransferLabel')}</span>
+            <input data-testid="transfer-input" type="tel" placeholder={t('dialerTransferPlaceholder')} value={transferTo} onInput={(e) => setTransferTo(e.currentTarget.value)} />
           </label>
           <button data-testid="transfer" type="submit" disabled={transferTo.trim() === ''}>
-            Transfer
+            {t('dialerTransfer')}
           </button>
         </form>
       )}
@@ -148,6 +151,11 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
       />
 
       <SiteSwitch />
+      <p class="note">
+        <a href="options.html" target="_blank" data-testid="open-options">
+          {t('dialerOptions')}
+        </a>
+      </p>
     </main>
   );
 }
@@ -161,7 +169,8 @@ function useClock(): number {
   return now;
 }
 
+/** The running call's timer, "1:05", with the UI language's digits. */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return `${formatNumber(Math.floor(s / 60))}:${formatNumber(s % 60, 2)}`;
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { MicrophoneBlockedHelp } from './microphone-blocked-help';
+import { t } from '../src/i18n/t';
 
 export type MicState = 'unknown' | 'granted' | 'prompt' | 'denied' | 'missing' | 'temporary';
 
@@ -41,34 +42,32 @@ export function MicrophoneStep({ onState, status }: { onState?: (state: MicState
 
   return (
     <section aria-labelledby="mic-title">
-      <h2 id="mic-title">1. Allow the microphone</h2>
+      <h2 id="mic-title">{t('micHeading')}</h2>
       {status}
       {state === 'granted' ? (
         <p class="saved" data-testid="microphone-state">
-          The microphone is allowed. Dialable opens it only during calls.
+          {t('micGranted')}
         </p>
       ) : (
         <>
-          <p>Dialable needs your microphone for calls. Your browser asks once; Dialable opens it only during calls.</p>
+          <p>{t('micExplain')}</p>
           <button type="button" class="good" data-testid="allow-microphone" onClick={() => void ask()}>
-            Allow the microphone
+            {t('micAllow')}
           </button>
           {state === 'denied' && (
             <p class="error" data-testid="microphone-state">
-              The microphone is blocked for Dialable. Click the lock or tune icon at the left of the address bar, set Microphone to
-              "Allow", then press the button again.
+              {t('micDenied')}
             </p>
           )}
           {state === 'denied' && <MicrophoneBlockedHelp />}
           {state === 'temporary' && (
             <p class="error" data-testid="microphone-state">
-              The microphone was allowed for this page only. Press the button again and tick "Remember this decision" in
-              the browser's question, so Dialable can use it for calls.
+              {t('micTemporary')}
             </p>
           )}
           {state === 'missing' && (
             <p class="error" data-testid="microphone-state">
-              No microphone was found. Plug in a headset, then press the button again.
+              {t('micMissing')}
             </p>
           )}
         </>

@@ -9,6 +9,7 @@ import { LockedNote } from './locked-note';
 import { useManaged } from './settings-storage';
 import { SettingsTransfer } from './settings-transfer';
 import { coerceSettings, normalizeHost, SETTINGS_KEY, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
+import { t } from '../src/i18n/t';
 
 /** The options page: the SIP account form, then detection and dialing preferences. */
 export function Options() {
@@ -46,42 +47,42 @@ export function Options() {
     const bad = lines.find((line) => normalizeHost(line) === '');
     const next = { ...settings, detection: { ...d, disabledSites: lines.map(normalizeHost) } };
     const found = validateSettings(next);
-    if (bad !== undefined) found['detection.disabledSites'] = `"${bad}" is not a site name such as example.com.`;
+    if (bad !== undefined) found['detection.disabledSites'] = t('detectionBadSite', bad);
     setErrors(found);
     if (Object.keys(found).length > 0) return setStatus('');
     await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings(next) });
-    setStatus('Saved. Open tabs use the new settings right away.');
+    setStatus(t('preferencesSaved'));
   };
 
   return (
     <main>
-      <h1>Dialable settings</h1>
+      <h1>{t('optionsHeading')}</h1>
       <AccountForm key={generation} />
       <form id="preferences" onSubmit={(e) => void save(e)}>
         <fieldset>
-          <legend>Phone numbers on web pages</legend>
+          <legend>{t('detectionLegend')}</legend>
           <label>
             <span>
               <input type="checkbox" name="detectionEnabled" checked={shown.enabled} {...lock('detectionEnabled')} onChange={(e) => update({ enabled: e.currentTarget.checked })} />{' '}
-              Turn phone numbers into call links
+              {t('detectionEnabled')}
             </span>
             {note('detectionEnabled')}
           </label>
           <label>
-            Default country (for numbers written without +country code)
+            {t('detectionCountry')}
             <CountrySelect value={shown.defaultCountry} onChange={(defaultCountry) => update({ defaultCountry })} disabled={isLocked(managed, 'defaultCountry')} describedBy={lock('defaultCountry')['aria-describedby']} />
             {note('defaultCountry')}
           </label>
           <label>
-            Link style
+            {t('detectionLinkStyle')}
             <select name="linkStyle" value={shown.linkStyle} {...lock('linkStyle')} onChange={(e) => update({ linkStyle: e.currentTarget.value as Settings['detection']['linkStyle'] })}>
-              <option value="dotted">Dotted underline</option>
-              <option value="none">No decoration (looks like the page's text)</option>
+              <option value="dotted">{t('detectionLinkDotted')}</option>
+              <option value="none">{t('detectionLinkNone')}</option>
             </select>
             {note('linkStyle')}
           </label>
           <label>
-            Sites where Dialable leaves numbers alone (one per line)
+            {t('detectionSites')}
             <textarea name="disabledSites" rows={4} value={isLocked(managed, 'disabledSites') ? shown.disabledSites.join('\n') : sites} {...lock('disabledSites')} onInput={(e) => setSites(e.currentTarget.value)} />
             {note('disabledSites')}
           </label>
@@ -90,7 +91,7 @@ export function Options() {
         </fieldset>
         <CallingFields key={loaded} settings={settings} onChange={setSettings} country={shown.defaultCountry || auto} />
         <p>
-          <button type="submit">Save preferences</button>
+          <button type="submit">{t('preferencesSave')}</button>
         </p>
         <p class="saved" role="status">
           {status}

@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { Dialer } from './dialer';
+import { localizeDocument } from '../src/i18n/localize-document';
+
+localizeDocument(document, 'popupTitle');
 
 const params = new URLSearchParams(location.search);
 const ext = params.get('ext');

@@ -23,7 +23,7 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
     link.download = SETTINGS_FILE_NAME;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setStatus({ ok: true, text: includePassword ? 'Exported, with the password: keep the file safe.' : 'Exported (without the password).' });
+    setStatus({ ok: true, text: includePassword ? t('transferExportedWithPassword') : t('transferExported') });
   };
 
   const importFile = async (file: File | undefined) => {
@@ -37,7 +37,7 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
         return;
       }
       await saveSettings(result.settings);
-      let text = 'Settings imported.';
+      let text = t('transferImported');
       // Imported values land in the user's own settings; managed ones stay in effect (the background also applies
       // the managed server, domain and username to an imported account).
       if (Object.keys(await loadManaged()).length > 0) text += ` ${t('managedImportKept')}`;
@@ -56,19 +56,19 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
 
   return (
     <fieldset id="transfer">
-      <legend>Export and import</legend>
+      <legend>{t('transferLegend')}</legend>
       <label>
         <span>
-          <input type="checkbox" name="includePassword" checked={includePassword} onChange={(e) => setIncludePassword(e.currentTarget.checked)} /> Include the
-          SIP password (and TURN credentials) in the file
+          <input type="checkbox" name="includePassword" checked={includePassword} onChange={(e) => setIncludePassword(e.currentTarget.checked)} />{' '}
+          {t('transferIncludePassword')}
         </span>
       </label>
       <p class="row">
         <button type="button" data-testid="export-settings" onClick={() => void exportFile()}>
-          Export settings…
+          {t('transferExport')}
         </button>
         <label class="button">
-          Import settings…
+          {t('transferImport')}
           <input
             type="file"
             class="sr-only"

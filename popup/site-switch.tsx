@@ -32,7 +32,7 @@ export function SiteSwitch() {
   if (!effective.enabled) {
     return (
       <p class="note" data-testid="site-switch">
-        Phone numbers are not linked on any site (switched off in the options).
+        {t('siteSwitchOff')}
       </p>
     );
   }
@@ -44,8 +44,8 @@ export function SiteSwitch() {
   return (
     <label class="switch" data-testid="site-switch">
       <span>
-        <input type="checkbox" data-testid="site-toggle" checked={isSiteEnabled(effective, host)} onChange={(e) => void toggle(e.currentTarget.checked)} /> Link
-        phone numbers on <strong>{host}</strong>
+        <input type="checkbox" data-testid="site-toggle" checked={isSiteEnabled(effective, host)} onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}
+        {t('siteSwitchLabel', host)}
       </span>
     </label>
   );

@@ -1,4 +1,5 @@
 import { Invitation, Inviter, Session, SessionState, UserAgent, Web } from 'sip.js';
+import { t } from '../../src/i18n/t';
 import { CALL_MOVES, CallState, isTerminal } from '../../src/call/call-state';
 import type { CallSnapshot } from '../../src/call/engine-snapshot';
 import { callFailureReason } from '../../src/call/failure-reason';
@@ -81,11 +82,11 @@ export class Call {
       this.reason = callFailureReason(487);
       await s.cancel();
     } else if (s instanceof Invitation && s.state === SessionState.Initial) {
-      this.reason = 'Declined.';
+      this.reason = t('callDeclined');
       this.declined = true;
       await s.reject({ statusCode: 603 });
     } else if (s.state === SessionState.Established) {
-      this.reason = 'You hung up.';
+      this.reason = t('callYouHungUp');
       await s.bye();
     }
   }
@@ -108,7 +109,7 @@ export class Call {
           sessionDescriptionHandlerModifiers: modifiers,
           requestDelegate: {
             onAccept: () => resolve(),
-            onReject: (response) => reject(new Error(`The other side refused to ${held ? 'hold' : 'resume'} (${response.message.statusCode}).`)),
+            onReject: (response) => reject(new Error(t(held ? 'callHoldRefused' : 'callResumeRefused', response.message.statusCode))),
           },
         })
         .catch(reject);
@@ -133,18 +134,18 @@ export class Call {
   /** Blind transfer (REFER); the other side then calls `target` and we hang up when it accepts. */
   async transfer(target: string): Promise<void> {
     const uri = UserAgent.makeURI(target);
-    if (!uri || this.session.state !== SessionState.Established) throw new Error('Dialable cannot transfer to that number.');
+    if (!uri || this.session.state !== SessionState.Established) throw new Error(t('callTransferBadTarget'));
     await new Promise<void>((resolve, reject) => {
       this.session
         .refer(uri, {
           requestDelegate: {
             onAccept: () => resolve(),
-            onReject: (response) => reject(new Error(`The transfer was refused (${response.message.statusCode}).`)),
+            onReject: (response) => reject(new Error(t('callTransferRefused', response.message.statusCode))),
           },
         })
         .catch(reject);
     });
-    this.reason = 'Transferred.';
+    this.reason = t('callTransferred');
     await this.session.bye().catch(() => undefined);
   }
 
@@ -202,7 +203,7 @@ export class Call {
         queueMicrotask(() => this.fail(undefined, this.reason ?? callFailureReason(undefined)));
         return;
       }
-      this.reason ??= this.connectedAt === undefined ? 'Missed.' : 'The other side hung up.';
+      this.reason ??= t(this.connectedAt === undefined ? 'callMissed' : 'callTheyHungUp');
       this.move(C.Ended);
     }
   }

@@ -1,4 +1,5 @@
 import { Registerer, RegistererState, UserAgent, Web, type Invitation, type SessionDescriptionHandlerFactory } from 'sip.js';
+import { t } from '../../src/i18n/t';
 import { backoffDelay } from '../../src/call/backoff';
 import { registrationFailureReason } from '../../src/call/failure-reason';
 import { REGISTRATION_MOVES, RegistrationState, type RegistrationFixField } from '../../src/call/registration-state';
@@ -28,7 +29,7 @@ export type MicrophoneSource = (constraints: MediaStreamConstraints) => Promise<
  */
 export class Connection {
   readonly machine = new StateMachine<RegistrationState>(R.Unconfigured, REGISTRATION_MOVES, 'registration');
-  message = 'No SIP account is set up yet. Open Dialable\'s options to add one.';
+  message = t('registrationUnconfigured');
   /** The account field the user should look at when registration does not work (the popup's fix-it link). */
   fixField: RegistrationFixField | undefined = 'server';
   userAgent: UserAgent | undefined;
@@ -73,7 +74,7 @@ export class Connection {
     this.account = account;
     this.attempt = 0;
     if (!account || !isConfigured(account)) {
-      this.set(R.Unconfigured, 'No SIP account is set up yet. Open Dialable\'s options to add one.', 'server');
+      this.set(R.Unconfigured, t('registrationUnconfigured'), 'server');
       return;
     }
     await this.connect();
@@ -101,10 +102,10 @@ export class Connection {
     this.clearRetry();
     await this.disposeUserAgent();
     const gen = ++this.generation;
-    this.set(R.Connecting, `Connecting to ${account.server}…`);
+    this.set(R.Connecting, t('registrationConnecting', account.server));
     const uri = UserAgent.makeURI(`sip:${account.username}@${effectiveDomain(account)}`);
     if (!uri) {
-      this.set(R.Failed, 'The username or domain does not form a valid SIP address. Check them in the options.', 'username');
+      this.set(R.Failed, t('registrationBadAddress'), 'username');
       return;
     }
     const ua = new UserAgent({
@@ -143,7 +144,7 @@ export class Connection {
     }
     if (gen !== this.generation) return;
     if (!account.register) {
-      this.set(R.Disabled, `Connected to ${account.server}. Receiving calls is switched off (outgoing calls only).`);
+      this.set(R.Disabled, t('registrationDisabled', account.server));
       this.attempt = 0;
       return;
     }
@@ -151,14 +152,14 @@ export class Connection {
   }
 
   private async register(gen: number, ua: UserAgent): Promise<void> {
-    this.set(R.Registering, `Registering as ${this.aor}…`);
+    this.set(R.Registering, t('registrationRegistering', this.aor));
     const registerer = new Registerer(ua, { expires: 600 });
     this.registerer = registerer;
     registerer.stateChange.addListener((state) => {
       if (gen !== this.generation) return;
       if (state === RegistererState.Registered) {
         this.attempt = 0;
-        this.set(R.Registered, `Registered as ${this.aor}`);
+        this.set(R.Registered, t('registrationRegistered', this.aor));
       } else if (state === RegistererState.Unregistered && this.state === R.Registered) {
         // A refresh failed while the transport is still up.
         this.retry(registrationFailureReason('timeout'));

@@ -1,4 +1,5 @@
 import { Inviter, UserAgent, type Invitation } from 'sip.js';
+import { t } from '../../src/i18n/t';
 import { CallState, isTerminal } from '../../src/call/call-state';
 import type { EngineSnapshot, HistoryEntry } from '../../src/call/engine-snapshot';
 import { RegistrationState } from '../../src/call/registration-state';
@@ -128,14 +129,14 @@ export class Engine {
     if (active) {
       // A second click while this number is being set up is the same call, not a new one.
       if (active.number === number && active.direction === 'outgoing') return { accepted: true, callId: active.id };
-      return { accepted: false, reason: 'You are already in a call. Hang up first, or transfer it.' };
+      return { accepted: false, reason: t('callAlreadyInCall') };
     }
     const ua = this.connection.userAgent;
     if (!ua || !this.connectedEnough()) return { accepted: false, reason: this.notReadyReason() };
     const microphone = await this.microphoneProblem();
     if (microphone) return { accepted: false, reason: microphone };
     const uri = UserAgent.makeURI(this.requestUri(target));
-    if (!uri) return { accepted: false, reason: 'Dialable cannot turn that into a SIP address.' };
+    if (!uri) return { accepted: false, reason: t('callBadSipAddress') };
     const inviter = new Inviter(ua, uri, {
       earlyMedia: true,
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
@@ -147,7 +148,7 @@ export class Engine {
 
   async act(callId: string | undefined, action: CallAction): Promise<{ ok: boolean; error?: string }> {
     const call = this.calls.find((c) => (callId ? c.id === callId : !isTerminal(c.state)));
-    if (!call) return { ok: false, error: 'There is no call to do that with.' };
+    if (!call) return { ok: false, error: t('callNoCall') };
     try {
       switch (action.action) {
         case 'hangup':
@@ -205,7 +206,7 @@ export class Engine {
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
       this.setMissed(this.missed + 1);
       this.emit({ event: 'incoming-ended', callId: invitation.id, missed: true, number, ...(displayName ? { displayName } : {}) });
-      void this.record({ id: invitation.id, direction: 'missed', number, ...(displayName ? { displayName } : {}), startedAt: Date.now(), durationMs: 0, result: 'Missed (you were on another call)' });
+      void this.record({ id: invitation.id, direction: 'missed', number, ...(displayName ? { displayName } : {}), startedAt: Date.now(), durationMs: 0, result: t('callMissedBusy') });
       return;
     }
     const call = this.track(new Call(invitation, 'incoming', number, this.callDelegate(), displayName));
@@ -253,7 +254,7 @@ export class Engine {
         ...(call.displayName ? { displayName: call.displayName } : {}),
         startedAt: call.startedAt,
         durationMs: call.connectedAt ? (call.endedAt ?? Date.now()) - call.connectedAt : 0,
-        result: call.declined ? 'Declined' : call.state === CallState.Failed ? (call.reason ?? 'Failed') : missed ? 'Missed' : 'Answered',
+        result: call.declined ? t('historyResultDeclined') : call.state === CallState.Failed ? (call.reason ?? t('callStateFailed')) : missed ? t('historyResultMissed') : t('historyResultAnswered'),
       });
     } else if (call.direction === 'incoming' && call.state === CallState.Connected) {
       this.emit({ event: 'incoming-ended', callId: call.id, missed: false, ...this.caller(call) });
@@ -303,8 +304,8 @@ export class Engine {
     if (state === 'granted') return undefined;
     this.emit({ event: 'need-microphone' });
     return state === 'denied'
-      ? 'The microphone is blocked for Dialable. On the page that just opened, follow the steps to unblock it, then call again.'
-      : 'Dialable needs your permission to use the microphone. Allow it on the page that just opened, then call again.';
+      ? t('callMicrophoneBlocked')
+      : t('callMicrophoneAsk');
   }
 
   private connectedEnough(): boolean {
@@ -313,8 +314,8 @@ export class Engine {
   }
 
   private notReadyReason(): string {
-    if (this.connection.state === RegistrationState.Unconfigured) return 'Set up your SIP account in Dialable\'s options first.';
-    return `Dialable is not connected to your SIP server: ${this.connection.message}`;
+    if (this.connection.state === RegistrationState.Unconfigured) return t('callNoAccount');
+    return t('callNotConnected', this.connection.message);
   }
 
   private requestUri(target: ResolvedTarget): string {
@@ -354,8 +355,8 @@ export class Engine {
 function describeMediaError(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
   if (name === 'NotAllowedError' || /Permission/i.test(String(error))) {
-    return 'Dialable may not use the microphone. Open the Dialable welcome page (from the options) and allow the microphone, or unblock it in the browser\'s site settings for Dialable.';
+    return t('callMicrophoneNotAllowed');
   }
-  if (name === 'NotFoundError') return 'No microphone was found. Plug in a headset and try again.';
-  return `The call could not start: ${error instanceof Error ? error.message : String(error)}`;
+  if (name === 'NotFoundError') return t('callNoMicrophone');
+  return t('callCouldNotStart', error instanceof Error ? error.message : String(error));
 }

@@ -1,6 +1,7 @@
 import { CallState } from './call-state';
 import type { EngineSnapshot } from './engine-snapshot';
 import { RegistrationState } from './registration-state';
+import { currentLanguage, t, type MessageKey } from '../i18n/t';
 
 /** What the toolbar icon can say, most urgent first. */
 export type IconState =
@@ -32,13 +33,14 @@ export const BADGE_COLORS = {
   idle: '#6b7280',
 } as const;
 
-const ICON: Record<IconState, { text: string; color: string }> = {
-  ringing: { text: 'RING', color: BADGE_COLORS.ringing },
-  'in-call': { text: 'CALL', color: BADGE_COLORS.call },
+/** Badge texts: symbols, or a translated word (`word`, at most 4 characters in every language). */
+const ICON: Record<IconState, { text: string; word?: MessageKey; color: string }> = {
+  ringing: { text: '', word: 'badgeRinging', color: BADGE_COLORS.ringing },
+  'in-call': { text: '', word: 'badgeInCall', color: BADGE_COLORS.call },
   failed: { text: '!', color: BADGE_COLORS.failed },
   reconnecting: { text: '!', color: BADGE_COLORS.reconnecting },
   registering: { text: '…', color: BADGE_COLORS.busy },
-  'not-configured': { text: 'SET', color: BADGE_COLORS.idle },
+  'not-configured': { text: '', word: 'badgeNotConfigured', color: BADGE_COLORS.idle },
   'outgoing-only': { text: '', color: BADGE_COLORS.idle },
   registered: { text: '', color: BADGE_COLORS.call },
 };
@@ -75,25 +77,27 @@ export function badgeFor(snapshot: EngineSnapshot): Badge {
   const state = iconState(snapshot);
   const missed = snapshot.missed > 0 && state !== 'ringing' && state !== 'in-call';
   const icon = missed ? { text: snapshot.missed > 99 ? '99+' : String(snapshot.missed), color: BADGE_COLORS.missed } : ICON[state];
+  const text = 'word' in icon && icon.word ? t(icon.word) : icon.text;
   const sentence = describe(state, snapshot);
-  const missedNote = snapshot.missed > 0 ? ` · ${snapshot.missed} missed call${snapshot.missed === 1 ? '' : 's'}` : '';
-  return { state, ...icon, title: `Dialable — ${sentence}${missedNote}` };
+  const plural = new Intl.PluralRules(currentLanguage()).select(snapshot.missed) === 'one' ? 'badgeMissedOne' : 'badgeMissedOther';
+  const withMissed = snapshot.missed > 0 ? t(plural, sentence, snapshot.missed) : sentence;
+  return { state, text, color: icon.color, title: t('badgeTitle', withMissed) };
 }
 
 function describe(state: IconState, snapshot: EngineSnapshot): string {
   switch (state) {
     case 'ringing': {
       const call = snapshot.calls.find((c) => c.state === CallState.Incoming);
-      return `incoming call from ${call?.displayName ?? call?.number ?? 'unknown'}`;
+      return t('badgeIncomingFrom', call?.displayName ?? call?.number ?? t('badgeUnknownCaller'));
     }
     case 'in-call': {
       const call = snapshot.calls.find((c) => LIVE.has(c.state));
-      return `in a call with ${call?.displayName ?? call?.number ?? 'unknown'}`;
+      return t('badgeInCallWith', call?.displayName ?? call?.number ?? t('badgeUnknownCaller'));
     }
     case 'not-configured':
-      return 'no SIP account set up yet';
+      return t('badgeNoAccount');
     case 'outgoing-only':
-      return 'outgoing calls only (registration is off)';
+      return t('badgeOutgoingOnly');
     default:
       return snapshot.registration.message;
   }

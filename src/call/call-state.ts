@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../i18n/t';
+
 /**
  * One call.
  *
@@ -32,17 +34,21 @@ export const CALL_MOVES: Record<CallState, readonly CallState[]> = {
   [C.Failed]: [],
 };
 
-/** Words shown to users for each state (tests look for these). */
-export const CALL_STATE_LABEL: Record<CallState | 'idle', string> = {
-  idle: 'Idle',
-  [C.Dialing]: 'Dialing',
-  [C.Ringing]: 'Ringing',
-  [C.Incoming]: 'Incoming call',
-  [C.Connected]: 'Connected',
-  [C.OnHold]: 'On hold',
-  [C.Ended]: 'Ended',
-  [C.Failed]: 'Failed',
-};
+const LABEL_KEY = {
+  idle: 'callStateIdle',
+  [C.Dialing]: 'callStateDialing',
+  [C.Ringing]: 'callStateRinging',
+  [C.Incoming]: 'callStateIncoming',
+  [C.Connected]: 'callStateConnected',
+  [C.OnHold]: 'callStateOnHold',
+  [C.Ended]: 'callStateEnded',
+  [C.Failed]: 'callStateFailed',
+} as const satisfies Record<CallState | 'idle', MessageKey>;
+
+/** The word shown to users for a state, in the UI language (tests look for the English ones). */
+export function callStateLabel(state: CallState | 'idle'): string {
+  return t(LABEL_KEY[state]);
+}
 
 export function isTerminal(state: CallState): boolean {
   return state === C.Ended || state === C.Failed;

@@ -1,36 +1,38 @@
+import { t } from '../i18n/t';
+
 /** Why a call did not happen or ended, in words for the user, from a SIP status code (RFC 3261 §21). */
 export function callFailureReason(statusCode: number | undefined): string {
   switch (statusCode) {
     case undefined:
-      return 'The call failed because the connection to the server was lost.';
+      return t('callFailedConnectionLost');
     case 486:
     case 600:
-      return 'Busy — the other side is on another call.';
+      return t('callFailedBusy');
     case 404:
     case 604:
-      return 'Not found — the server does not know this number.';
+      return t('callFailedNotFound');
     case 603:
-      return 'Declined — the other side rejected the call.';
+      return t('callFailedDeclined');
     case 480:
-      return 'No answer — the other side is not available right now.';
+      return t('callFailedUnavailable');
     case 408:
-      return 'No answer — the call timed out.';
+      return t('callFailedTimeout');
     case 487:
-      return 'Cancelled.';
+      return t('callCancelled');
     case 401:
     case 407:
-      return 'The server refused the call: your username or password is wrong.';
+      return t('callFailedAuth');
     case 403:
-      return 'The server does not allow this call (403 Forbidden).';
+      return t('callFailedForbidden');
     case 484:
-      return 'The number is incomplete.';
+      return t('callFailedIncomplete');
     case 488:
     case 606:
-      return 'The other side cannot handle audio in a way Dialable offers.';
+      return t('callFailedMedia');
     case 503:
-      return 'The server is unavailable right now; try again in a moment.';
+      return t('callFailedServerUnavailable');
     default:
-      return `The call failed (${statusCode}).`;
+      return t('callFailedCode', statusCode);
   }
 }
 
@@ -38,14 +40,14 @@ export function callFailureReason(statusCode: number | undefined): string {
 export function registrationFailureReason(kind: 'auth' | 'forbidden' | 'unreachable' | 'timeout' | 'other', detail: { server?: string; code?: number } = {}): string {
   switch (kind) {
     case 'auth':
-      return `The server rejected the username or password (${detail.code ?? 401}). Check them in Dialable's options.`;
+      return t('registrationAuth', detail.code ?? 401);
     case 'forbidden':
-      return 'The server refused this account (403). Check the username and domain in the options.';
+      return t('registrationForbidden');
     case 'unreachable':
-      return `Cannot reach ${detail.server ?? 'the server'} — check the address and that the server accepts WebSocket. Dialable keeps trying.`;
+      return t('registrationUnreachable', detail.server ?? t('registrationTheServer'));
     case 'timeout':
-      return 'The server did not answer the registration in time. Dialable keeps trying.';
+      return t('registrationTimeout');
     default:
-      return `Registration failed${detail.code ? ` (${detail.code})` : ''}. Dialable keeps trying.`;
+      return detail.code ? t('registrationFailedCode', detail.code) : t('registrationFailed');
   }
 }

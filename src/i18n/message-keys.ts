@@ -5,6 +5,11 @@
 import manifest from './messages/en/manifest.json';
 import onboarding from './messages/en/onboarding.json';
 import managed from './messages/en/managed.json';
+import calls from './messages/en/calls.json';
+import background from './messages/en/background.json';
+import popup from './messages/en/popup.json';
+import options from './messages/en/options.json';
+import welcome from './messages/en/welcome.json';
 
-const en = { ...manifest, ...onboarding, ...managed };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome };
 export default en;

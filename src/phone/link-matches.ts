@@ -1,6 +1,7 @@
 import { findPhoneNumbersWith } from './find-phone-numbers';
 import { formatPhone } from './format-phone';
 import type { LinkMatch } from './phone-match';
+import { t } from '../i18n/t';
 import { telHref } from './tel-href';
 
 /**
@@ -16,7 +17,7 @@ export function findLinkMatches(texts: readonly string[], defaultCountry: string
       return {
         ...m,
         href: telHref(m.e164, m.ext),
-        title: `Call ${formatted}${m.ext === undefined ? '' : ` ext. ${m.ext}`} with Dialable`,
+        title: m.ext === undefined ? t('linkTitle', formatted) : t('linkTitleExt', formatted, m.ext),
       };
     }),
   );

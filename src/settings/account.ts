@@ -1,3 +1,5 @@
+import { t } from '../i18n/t';
+
 /**
  * The SIP account. It is a credential as a whole and never goes to `storage.local` (which content scripts can read):
  * see `secret-store.ts`.
@@ -65,19 +67,19 @@ export function validateAccount(account: Account): AccountErrors {
   } catch {
     url = undefined;
   }
-  if (!url) errors.server = 'Enter the WebSocket address of your SIP server, for example wss://sip.example.com:8089/ws.';
+  if (!url) errors.server = t('accountErrorServer');
   else if (url.protocol === 'ws:' && !LOCAL_HOSTS.has(url.hostname)) {
-    errors.server = 'Use wss:// (encrypted). Plain ws:// is only allowed for a server on this computer (localhost).';
+    errors.server = t('accountErrorPlainWs');
   } else if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
-    errors.server = 'The address must start with wss:// — SIP in the browser runs over secure WebSocket.';
+    errors.server = t('accountErrorScheme');
   }
-  if (!account.username.trim()) errors.username = 'Enter your SIP username (often your extension number).';
-  else if (!USER.test(account.username.trim())) errors.username = 'The username contains characters SIP does not allow (spaces, @ or quotes).';
-  if (account.domain.trim() && !DOMAIN.test(account.domain.trim())) errors.domain = 'Enter a domain name such as example.com, without sip: or @.';
-  if (account.authUsername.trim() && !USER.test(account.authUsername.trim())) errors.authUsername = 'The authorization username contains characters SIP does not allow.';
-  if (/[\r\n]/.test(account.displayName)) errors.displayName = 'The display name must be on one line.';
+  if (!account.username.trim()) errors.username = t('accountErrorUsername');
+  else if (!USER.test(account.username.trim())) errors.username = t('accountErrorUsernameChars');
+  if (account.domain.trim() && !DOMAIN.test(account.domain.trim())) errors.domain = t('accountErrorDomain');
+  if (account.authUsername.trim() && !USER.test(account.authUsername.trim())) errors.authUsername = t('accountErrorAuthUsername');
+  if (/[\r\n]/.test(account.displayName)) errors.displayName = t('accountErrorDisplayName');
   if (account.iceServers.some((s) => !/^(stun|stuns|turn|turns):/.test(s.urls))) {
-    errors.iceServers = 'ICE servers start with stun:, stuns:, turn: or turns:.';
+    errors.iceServers = t('accountErrorIce');
   }
   return errors;
 }

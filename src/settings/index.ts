@@ -1,4 +1,5 @@
 export * from './defaults';
-export { coerceSettings, validateSettings, normalizeHost, type SettingsErrors } from './validate-settings';
+export { coerceSettings, normalizeHost } from './validate-settings';
+export { validateSettings, type SettingsErrors } from './settings-errors';
 export { isSiteEnabled } from './site-enabled';
 export { SETTINGS_KEY } from './settings-key';

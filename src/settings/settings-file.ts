@@ -2,6 +2,7 @@ import { EMPTY_ACCOUNT, validateAccount, type Account, type IceServer } from './
 import type { Settings } from './defaults';
 import { isObject } from './is-object';
 import { coerceSettings } from './validate-settings';
+import { t } from '../i18n/t';
 
 export const SETTINGS_FILE_FORMAT = 'dialable-settings';
 export const SETTINGS_FILE_NAME = 'dialable-settings.json';
@@ -45,14 +46,14 @@ export function readSettingsFile(text: string): ReadResult {
   try {
     data = JSON.parse(text);
   } catch {
-    return { error: 'This file is not a Dialable settings file (it is not JSON).' };
+    return { error: t('fileNotJson') };
   }
   if (!isObject(data) || data.format !== SETTINGS_FILE_FORMAT || !isObject(data.settings)) {
-    return { error: 'This file is not a Dialable settings file.' };
+    return { error: t('fileNotSettings') };
   }
   const settings = coerceSettings(data.settings);
   if (data.account === undefined) return { settings };
-  if (!isObject(data.account)) return { error: 'The account in this file is damaged.' };
+  if (!isObject(data.account)) return { error: t('fileAccountDamaged') };
   const a = data.account;
   const text_ = (v: unknown) => (typeof v === 'string' ? v : '');
   const account: Account = {
@@ -67,7 +68,7 @@ export function readSettingsFile(text: string): ReadResult {
     register: typeof a.register === 'boolean' ? a.register : EMPTY_ACCOUNT.register,
   };
   const problems = Object.values(validateAccount(account));
-  if (problems.length > 0) return { error: `The account in this file cannot be used: ${problems.join(' ')}` };
+  if (problems.length > 0) return { error: t('fileAccountUnusable', problems.join(' ')) };
   return { settings, account };
 }
 

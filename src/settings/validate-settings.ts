@@ -3,11 +3,9 @@ import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
 
-const COUNTRY = /^[A-Z]{2}$/;
+/** A region code as stored in `detection.defaultCountry` ('' = automatic). */
+export const COUNTRY = /^[A-Z]{2}$/;
 const HOST = /^[a-z0-9.-]+(?::\d{1,5})?$/;
-
-/** Problems found in a settings object, keyed by a dotted field path, in plain words for the options page. */
-export type SettingsErrors = Partial<Record<string, string>>;
 
 /** Lower-cases and trims a host the user typed (accepts a pasted URL); '' when it is not a host. */
 export function normalizeHost(input: string): string {
@@ -16,21 +14,6 @@ export function normalizeHost(input: string): string {
   if (scheme >= 0) host = host.slice(scheme + 3);
   host = host.split('/')[0] ?? '';
   return HOST.test(host) ? host : '';
-}
-
-/** Checks a settings object the user edited; returns an empty object when it is fine. */
-export function validateSettings(settings: Settings): SettingsErrors {
-  const errors: SettingsErrors = {};
-  const d = settings.detection;
-  if (d.defaultCountry !== '' && !COUNTRY.test(d.defaultCountry)) {
-    errors['detection.defaultCountry'] = 'Choose a country from the list, or "Automatic".';
-  }
-  if (!(LINK_STYLES as readonly string[]).includes(d.linkStyle)) {
-    errors['detection.linkStyle'] = 'Choose one of the offered link styles.';
-  }
-  const badHost = d.disabledSites.find((h) => normalizeHost(h) !== h);
-  if (badHost !== undefined) errors['detection.disabledSites'] = `"${badHost}" is not a site name such as example.com.`;
-  return errors;
 }
 
 /**

@@ -22,6 +22,12 @@ export interface LaunchOptions {
   extensionDir?: string;
   args?: string[];
   headless?: boolean;
+  /**
+   * The browser's UI language (`de`): `--lang` plus `LANGUAGE`/`LANG` for the process. Debian's Chromium without
+   * `chromium-l10n` still reports `getUILanguage()` = `en-US` (it has no German UI pack) but picks the extension's
+   * German `_locales`, which is what Dialable follows (src/i18n/t.ts).
+   */
+  lang?: string;
 }
 
 /** Launches Debian's Chromium with a throw-away profile (removed on close) and optionally our unpacked build. */
@@ -33,7 +39,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     pipe: true,
     userDataDir: profile,
     enableExtensions: options.extensionDir ? [options.extensionDir] : false,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    args: [...CHROMIUM_ARGS, ...(options.lang ? [`--lang=${options.lang}`] : []), ...(options.args ?? [])],
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` } } : {}),
     defaultViewport: { width: 1280, height: 900 },
     // Never attach to service workers: puppeteer leaves a *restarted* worker paused for its debugger, which would
     // make "the worker was stopped" tests test puppeteer. Filtered targets are resumed and left alone.

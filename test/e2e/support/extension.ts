@@ -51,7 +51,7 @@ export async function openExtensionPage(browser: Browser, path: string): Promise
 
 /** The offscreen document that hosts the engine (a `background_page` target). */
 export async function offscreenPage(browser: Browser): Promise<Page> {
-  const target = await browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/background/offscreen.html`, { timeout: 15_000 });
+  const target = await browser.waitForTarget((t) => t.url().split('?')[0] === `${EXTENSION_ORIGIN}/background/offscreen.html`, { timeout: 15_000 });
   const page = await target.asPage();
   return page;
 }

@@ -24,13 +24,13 @@ export interface SipBed {
 /**
  * Kamailio with digest auth, a sip.js peer that answers as {@link PEER_NUMBER}, Chromium with the store build, the
  * microphone grant a user gives on the welcome page, and the account `alice` registered (saved the way the options
- * page saves it).
+ * page saves it). `lang`: the browser's UI language (English by default).
  */
-export async function startSipBed(options: { configure?: boolean } = {}): Promise<SipBed> {
+export async function startSipBed(options: { configure?: boolean; lang?: string } = {}): Promise<SipBed> {
   const sip = await startKamailio({ users: USERS });
   const fixtures = await startFixtureServer();
   const peers = await startPeerServer();
-  const browser = await launchChromium({ extensionDir: CHROME_DIST });
+  const browser = await launchChromium({ extensionDir: CHROME_DIST, ...(options.lang ? { lang: options.lang } : {}) });
   await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
   await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
   await setSettings(browser, { defaultCountry: 'GB' });

@@ -55,6 +55,25 @@ describe('project conventions (HOUSE-STYLE.md)', () => {
     expect(seen.size).toBeGreaterThan(3);
   });
 
+  test('the content script bundles no i18n dictionaries (link titles are written in the background)', () => {
+    // Only imports that stay in the bundle: `import type` is erased.
+    const valueImports = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)(?!\s+type\b)(?:[^'"]*?from)?\s*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of valueImports(file)) {
+        expect(i, `${file} (in the content script's bundle)`).not.toMatch(/(^|\/)i18n(\/|$)/);
+        const base = join(file, '..', i);
+        const next = i.startsWith('.') ? [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => statSync(p, { throwIfNoEntry: false })?.isFile()) : undefined;
+        if (next) visit(next);
+      }
+    };
+    visit(join('content', 'index.ts'));
+    expect(seen.size).toBeGreaterThan(10);
+  });
+
   test('no console.* outside the logger', () => {
     for (const area of ['src', 'content', 'background', 'popup']) {
       for (const file of files(area)) {

@@ -45,6 +45,9 @@ describe('dictionaries (_locales)', () => {
     for (const area of ['src', 'content', 'background', 'popup']) {
       for (const file of files(area)) {
         for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) expect(MESSAGES.en, `${file}: ${m[1]}`).toHaveProperty(m[1] as string);
+        for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:data-i18n="|localizeDocument\(document, '|tNodes\(')([A-Za-z0-9_]+)/g)) {
+          expect(MESSAGES.en, `${file}: ${m[1]}`).toHaveProperty(m[1] as string);
+        }
       }
     }
   });
