@@ -1,7 +1,21 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFixtureServer } from './support/fixture-server';
-import { FIREFOX_ORIGIN, FIREFOX_TEST_DIST, findFirefoxPage, launchFirefox, newWindowPage, openFirefoxPage, waitUntil } from './support/firefox';
+import { exerciseCallControls } from './support/call-controls';
+import {
+  clickContextMenuItem,
+  closeContextMenu,
+  FIREFOX_ORIGIN,
+  FIREFOX_TEST_DIST,
+  findFirefoxPage,
+  launchFirefox,
+  newWindowPage,
+  openContextMenu,
+  openFirefoxPage,
+  waitUntil,
+} from './support/firefox';
+import { selectText } from './support/select-text';
+import { endCalls } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
 import { startKamailio, type Kamailio } from './sip/kamailio';
 import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
@@ -179,6 +193,68 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await expectAudioBothWays();
     await popup.click('[data-testid="hangup"]');
     await waitForText(popup, 'call-state', /Ended/);
+  });
+
+  test('mute, hold/resume, DTMF and blind transfer from the popup reach the peer', async () => {
+    await (await clickNumber()).close();
+    await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    await waitForText(popup, 'call-state', /Connected/);
+    await exerciseCallControls(popup, peer, sip.domain);
+    await endCalls({ peer, popup });
+  });
+
+  test('the real context menu: "Call <number>" drawn on show for a selection that is a number, hidden otherwise; a click calls', async () => {
+    const page = await newWindowPage(browser);
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    await page.waitForSelector('#plain a[data-dialable]', { timeout: 10_000 });
+    const selection = async (selector: string, wanted: string) => {
+      await selectText(page, selector, wanted);
+      return page.evaluate(() => {
+        const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
+    };
+    // A selection that is no number: the menu opens without our item (menus.onShown hid it).
+    const hidden = await openContextMenu(browser, page, await selection('#editor', 'Draft'), (items) => items.get('call-selection')?.hidden !== false);
+    expect(hidden.get('call-selection')?.hidden ?? true).toBe(true);
+    await closeContextMenu(browser);
+
+    const shown = await openContextMenu(browser, page, await selection('#editor', '+44 20 7946 0958'), (items) => items.get('call-selection')?.hidden === false);
+    expect(shown.get('call-selection')?.label).toBe('Call +44 20 7946 0958');
+    await clickContextMenuItem(browser, 'call-selection');
+    const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
+    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    await expectAudioBothWays();
+    await endCalls({ peer, popup });
+
+    // Right after a call the item must again follow the selection, not the last number.
+    const again = await openContextMenu(browser, page, await selection('h1', 'Contact'), (items) => items.get('call-selection')?.hidden !== false);
+    expect(again.get('call-selection')?.hidden ?? true).toBe(true);
+    await closeContextMenu(browser);
+    await page.close();
+  });
+
+  test('the real context menu on a tel: link: "Call with Dialable" calls with audio both ways', async () => {
+    const page = await newWindowPage(browser);
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
+    const box = (await link!.boundingBox())!;
+    const items = await openContextMenu(browser, page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, (i) => i.get('call-link')?.hidden === false);
+    expect(items.get('call-link')?.label).toBe('Call with Dialable');
+    await clickContextMenuItem(browser, 'call-link');
+    const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await endCalls({ peer, popup });
+
+    // The page's own tel: link to a number nobody registered: the engine calls it and Kamailio says 404.
+    const own = (await (await page.$('#tel'))!.boundingBox())!;
+    await openContextMenu(browser, page, { x: own.x + own.width / 2, y: own.y + own.height / 2 }, (i) => i.get('call-link')?.hidden === false);
+    await clickContextMenuItem(browser, 'call-link');
+    expect(await waitForText(popup, 'call-state', /Failed.*\+12133734253.*Not found/)).toBeTruthy();
+    await page.close();
   });
 
   test('a synthetic click on a linked number places no call', async () => {
