@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { logger } from '../src/logger';
 import { engineChannel } from './engine-channel';
 import { installBackground } from './install-background';
-import { ensurePhoneWindow, noticePhoneWindowClosed, startPhoneIfConfigured } from './phone-window';
+import { ensurePhoneWindow, phoneWindowRemoved, startPhoneIfConfigured } from './phone-window';
 import { WELCOME_PAGE } from './show-engine-event';
 
 installBackground(engineChannel(ensurePhoneWindow));
@@ -15,6 +15,6 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
   void start();
 });
-browser.windows.onRemoved.addListener(() => {
-  noticePhoneWindowClosed().catch((error: unknown) => logger.warn('Could not update the badge', error));
+browser.windows.onRemoved.addListener((windowId) => {
+  phoneWindowRemoved(windowId).catch((error: unknown) => logger.warn('Could not sign the closed phone window off', error));
 });

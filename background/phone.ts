@@ -8,28 +8,37 @@ import { logger } from '../src/logger';
 import { SETTINGS_KEY } from '../src/settings/settings-key';
 import { serveEngine } from './engine/serve-engine';
 import { PhoneMicrophone } from './phone-microphone';
+import { phoneContactKey } from './phone-window';
 import { incomingCallId } from './notifications-for';
 import { loadSettings } from './storage-settings';
 import { localizeDocument, t } from '../src/i18n';
+
+const windowId = (await browser.windows.getCurrent()).id;
 
 /**
  * Only one phone may register: Firefox's session restore can bring a phone window back while the event page opens
  * a new one at start-up. The older window (lower id) wins; a later one closes itself before starting an engine.
  */
-async function isSecondPhone(): Promise<number | undefined> {
-  const mine = (await browser.windows.getCurrent()).id;
-  if (mine === undefined) return undefined;
+async function isSecondPhone(mine: number | undefined): Promise<boolean> {
+  if (mine === undefined) return false;
   const phones = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType], documentUrls: [location.href.split('#')[0]!] });
-  return phones.some((c) => c.windowId < mine) ? mine : undefined;
+  return phones.some((c) => c.windowId < mine);
 }
-const duplicate = await isSecondPhone();
-if (duplicate !== undefined) {
-  await browser.windows.remove(duplicate);
+if (windowId !== undefined && (await isSecondPhone(windowId))) {
+  await browser.windows.remove(windowId);
   throw new Error('Another phone window is already running');
 }
 
 const microphone = new PhoneMicrophone();
-const engine = serveEngine({ microphone: microphone.take });
+const engine = serveEngine({
+  microphone: microphone.take,
+  // If the user closes this window, the event page removes exactly this registration (background/phone-window.ts).
+  onContact: (contact) => {
+    if (windowId !== undefined) void browser.storage.session.set({ [phoneContactKey(windowId)]: contact }).catch(() => undefined);
+  },
+});
+// Closing the window: hang up while the WebSocket is still open (the event page then unregisters).
+addEventListener('pagehide', () => engine.shutdown());
 // Reachable from the browser console and the e2e tests; web pages and content scripts cannot reach this page.
 Object.assign(globalThis, { dialableEngine: engine });
 

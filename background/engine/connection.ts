@@ -7,6 +7,7 @@ import { StateMachine } from '../../src/call/state-machine';
 import { effectiveDomain, isConfigured, type Account } from '../../src/settings/account';
 import { logger } from '../../src/logger';
 import { hostCandidatesFactory } from './host-candidates';
+import { newContact, type SipContact } from './unregister-contact';
 
 const R = RegistrationState;
 /** How long a REGISTER may take before we call the attempt failed and back off. */
@@ -43,6 +44,8 @@ export class Connection {
   constructor(
     private readonly delegate: ConnectionDelegate,
     private readonly microphone?: MicrophoneSource,
+    /** Told the Contact of every new UserAgent before it registers (Firefox's event page unregisters it if the window dies). */
+    private readonly onContact?: (contact: SipContact) => void,
   ) {
     this.machine.onChange(() => delegate.onChange());
   }
@@ -108,8 +111,11 @@ export class Connection {
       this.set(R.Failed, t('registrationBadAddress'), 'username');
       return;
     }
+    const contact = newContact();
+    this.onContact?.(contact);
     const ua = new UserAgent({
       uri,
+      ...contact,
       transportOptions: { server: account.server, connectionTimeout: 5, keepAliveInterval: 25 },
       authorizationUsername: account.authUsername || account.username,
       authorizationPassword: account.password,
@@ -153,7 +159,9 @@ export class Connection {
 
   private async register(gen: number, ua: UserAgent): Promise<void> {
     this.set(R.Registering, t('registrationRegistering', this.aor));
-    const registerer = new Registerer(ua, { expires: 600 });
+    // Refresh at 90 % of what the server granted (sip.js: 99 %): a minimized window's timers may fire late, and the
+    // refresh usually meets a digest challenge first; 99 % of a 60 s registration would leave 0.6 s for both.
+    const registerer = new Registerer(ua, { expires: 600, refreshFrequency: 90 });
     this.registerer = registerer;
     registerer.stateChange.addListener((state) => {
       if (gen !== this.generation) return;

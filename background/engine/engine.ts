@@ -14,6 +14,7 @@ import { Call } from './call';
 import { Connection, type MicrophoneSource } from './connection';
 import { HistoryStore } from './history-store';
 import { TonePlayer } from './tones';
+import type { SipContact } from './unregister-contact';
 
 const ACCOUNT_KEY = 'account';
 const MISSED_KEY = 'missed';
@@ -27,6 +28,8 @@ export interface EngineHost {
    * forever, see the README's Architecture section), so its host brings itself to the front first.
    */
   microphone?: MicrophoneSource;
+  /** Firefox: where the phone window remembers its registration's Contact, so the event page can remove it. */
+  onContact?: (contact: SipContact) => void;
 }
 
 /**
@@ -44,6 +47,7 @@ export class Engine {
   private lastCall: Call | undefined;
   private missed = 0;
   private readonly audio = new Map<string, HTMLAudioElement>();
+  private starting: Promise<void> | undefined;
   /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
   readonly registrationWatch: RegistrationWatch;
 
@@ -64,11 +68,17 @@ export class Engine {
         onInvite: (invitation) => this.incoming(invitation),
       },
       host.microphone,
+      host.onContact,
     );
     this.tones = new TonePlayer(doc);
   }
 
   async start(): Promise<void> {
+    this.starting ??= this.load();
+    await this.starting;
+  }
+
+  private async load(): Promise<void> {
     await this.history.load();
     // The badge keeps counting missed calls across browser restarts until the popup is opened.
     this.missed = (await secretStore.get<number>(MISSED_KEY)) ?? 0;
@@ -124,6 +134,9 @@ export class Engine {
   }
 
   async dial(target: ResolvedTarget, source?: { url: string; title: string }): Promise<DialResult> {
+    // A call can be what opened the engine page (Firefox: the phone window was closed): let it register first.
+    await this.starting?.catch(() => undefined);
+    if (!this.connectedEnough()) await this.settled(SAVE_WAIT_MS);
     const number = target.kind === 'phone' ? target.e164 : target.kind === 'sip' ? target.uri : target.user;
     const active = this.calls.find((c) => !isTerminal(c.state));
     if (active) {
@@ -186,6 +199,14 @@ export class Engine {
   async stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> {
     const call = this.calls.find((c) => !isTerminal(c.state));
     return call?.stats();
+  }
+
+  /**
+   * The host page is going away (Firefox: the user closed the phone window). Ends every call now — BYE, CANCEL or a
+   * decline go out synchronously on the still open WebSocket — since nothing can send them once the page is gone.
+   */
+  shutdown(): void {
+    for (const call of this.calls) if (!isTerminal(call.state)) void call.hangup().catch(() => undefined);
   }
 
   async clearHistory(): Promise<void> {

@@ -2,6 +2,7 @@
  * The English dictionaries, one import per area: the compiler derives `MessageKey` from them, so a misspelt key passed to t() does not
  * compile. Add a line here when you add `messages/en/<area>.json` (and the same file under every other language).
  */
+import firefox from './messages/en/firefox.json';
 import manifest from './messages/en/manifest.json';
 import onboarding from './messages/en/onboarding.json';
 import managed from './messages/en/managed.json';
@@ -11,5 +12,5 @@ import popup from './messages/en/popup.json';
 import options from './messages/en/options.json';
 import welcome from './messages/en/welcome.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox };
 export default en;

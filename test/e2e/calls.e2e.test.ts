@@ -12,6 +12,7 @@ import {
   stopServiceWorker,
 } from './support/extension';
 import { startFixtureServer } from './support/fixture-server';
+import { exerciseCallControls } from './support/call-controls';
 import { waitForLinksToSettle } from './support/settle';
 import { waitForTestId } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
@@ -165,35 +166,7 @@ describe('Chrome SIP engine against Kamailio', () => {
   });
 
   test('mute, hold/resume, DTMF and blind transfer reach the peer', async () => {
-    const energyOverOneSecond = async () => {
-      const before = (await peer.stats()).totalAudioEnergy;
-      await new Promise((r) => setTimeout(r, 1_000));
-      return (await peer.stats()).totalAudioEnergy - before;
-    };
-    const speaking = await energyOverOneSecond();
-    await popup.click('[data-testid="mute"]');
-    await popup.waitForSelector('[data-testid="mute"][aria-pressed="true"]');
-    await new Promise((r) => setTimeout(r, 500)); // the peer's jitter buffer drains
-    const muted = await energyOverOneSecond();
-    expect(speaking, 'the fake microphone beeps while not muted').toBeGreaterThan(0);
-    expect(muted, 'next to no audio energy at the peer while muted').toBeLessThan(speaking * 0.05);
-    await popup.click('[data-testid="mute"]');
-    await popup.waitForSelector('[data-testid="mute"][aria-pressed="false"]');
-
-    await popup.click('[data-testid="hold"]');
-    await peer.waitFor((s) => s.remoteDirection === 'sendonly' || s.remoteDirection === 'inactive', 5_000, 'held');
-    expect(await waitForTestId(popup, 'call-state', /On hold/)).toBeTruthy();
-    await popup.click('[data-testid="hold"]');
-    await peer.waitFor((s) => s.remoteDirection === 'sendrecv', 5_000, 'resumed');
-    await waitForTestId(popup, 'call-state', /Connected/);
-
-    await popup.click('[data-testid="key-5"]');
-    await peer.waitFor((s) => s.dtmfRtpPackets > 0, 5_000, 'RFC 4733 telephone-events');
-
-    await popup.type('[data-testid="transfer-input"]', '+12133734253');
-    await popup.click('[data-testid="transfer"]');
-    const transferred = await peer.waitFor((s) => s.referTo !== null, 5_000, 'REFER');
-    expect(transferred.referTo).toContain(`+12133734253@${sip.domain}`);
+    await exerciseCallControls(popup, peer, sip.domain);
     await hangUpEverything();
   });
 

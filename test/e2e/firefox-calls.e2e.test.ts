@@ -1,7 +1,21 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFixtureServer } from './support/fixture-server';
-import { FIREFOX_ORIGIN, FIREFOX_TEST_DIST, findFirefoxPage, launchFirefox, newWindowPage, openFirefoxPage, waitUntil } from './support/firefox';
+import { exerciseCallControls } from './support/call-controls';
+import {
+  clickContextMenuItem,
+  closeContextMenu,
+  FIREFOX_ORIGIN,
+  FIREFOX_TEST_DIST,
+  findFirefoxPage,
+  launchFirefox,
+  newWindowPage,
+  openContextMenu,
+  openFirefoxPage,
+  waitUntil,
+} from './support/firefox';
+import { selectText } from './support/select-text';
+import { endCalls } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
 import { startKamailio, type Kamailio } from './sip/kamailio';
 import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
@@ -18,6 +32,10 @@ const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
 const EVENT_PAGE_IDLE_MS = 5_000;
 const POLL = { polling: 100 } as const;
 const PHONE = 'background/phone.html';
+/** Kamailio grants registrations this long (s): the engine refreshes them every 27 s throughout this file. */
+const REGISTRATION_S = 30;
+/** How long the long-registration test watches refreshes and suspensions. */
+const WATCH_MS = 100_000;
 /** Tests that wait for the event page to be suspended (up to 4 idle periods) on a busy 2-core machine. */
 const SUSPENSION_TEST_MS = 90_000;
 
@@ -72,6 +90,11 @@ async function windowState(): Promise<string | undefined> {
   return phone.evaluate(async () => (await chrome.windows.getCurrent()).state);
 }
 
+/** Open phone windows, as the extension itself counts them. */
+async function phoneWindows(): Promise<number> {
+  return popup.evaluate(async (url) => (await chrome.runtime.getContexts({ documentUrls: [url] })).length, `${FIREFOX_ORIGIN}/${PHONE}`);
+}
+
 async function openPopup(): Promise<Page> {
   const page = await openFirefoxPage(browser, 'popup/popup.html');
   await page.waitForSelector('[data-testid="registration"]');
@@ -97,7 +120,7 @@ async function clickNumber(): Promise<Page> {
 }
 
 beforeAll(async () => {
-  sip = await startKamailio({ users: USERS });
+  sip = await startKamailio({ users: USERS, maxExpires: REGISTRATION_S });
   fixtures = await startFixtureServer();
   peers = await startPeerServer();
   browser = await launchFirefox({
@@ -181,6 +204,68 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await waitForText(popup, 'call-state', /Ended/);
   });
 
+  test('mute, hold/resume, DTMF and blind transfer from the popup reach the peer', async () => {
+    await (await clickNumber()).close();
+    await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    await waitForText(popup, 'call-state', /Connected/);
+    await exerciseCallControls(popup, peer, sip.domain);
+    await endCalls({ peer, popup });
+  });
+
+  test('the real context menu: "Call <number>" drawn on show for a selection that is a number, hidden otherwise; a click calls', async () => {
+    const page = await newWindowPage(browser);
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    await page.waitForSelector('#plain a[data-dialable]', { timeout: 10_000 });
+    const selection = async (selector: string, wanted: string) => {
+      await selectText(page, selector, wanted);
+      return page.evaluate(() => {
+        const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
+    };
+    // A selection that is no number: the menu opens without our item (menus.onShown hid it).
+    const hidden = await openContextMenu(browser, page, await selection('#editor', 'Draft'), (items) => items.get('call-selection')?.hidden !== false);
+    expect(hidden.get('call-selection')?.hidden ?? true).toBe(true);
+    await closeContextMenu(browser);
+
+    const shown = await openContextMenu(browser, page, await selection('#editor', '+44 20 7946 0958'), (items) => items.get('call-selection')?.hidden === false);
+    expect(shown.get('call-selection')?.label).toBe('Call +44 20 7946 0958');
+    await clickContextMenuItem(browser, 'call-selection');
+    const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
+    expect(await waitForText(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    await expectAudioBothWays();
+    await endCalls({ peer, popup });
+
+    // Right after a call the item must again follow the selection, not the last number.
+    const again = await openContextMenu(browser, page, await selection('h1', 'Contact'), (items) => items.get('call-selection')?.hidden !== false);
+    expect(again.get('call-selection')?.hidden ?? true).toBe(true);
+    await closeContextMenu(browser);
+    await page.close();
+  });
+
+  test('the real context menu on a tel: link: "Call with Dialable" calls with audio both ways', async () => {
+    const page = await newWindowPage(browser);
+    await page.goto(`${fixtures.url}/interactive/clicks.html`);
+    const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
+    const box = (await link!.boundingBox())!;
+    const items = await openContextMenu(browser, page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, (i) => i.get('call-link')?.hidden === false);
+    expect(items.get('call-link')?.label).toBe('Call with Dialable');
+    await clickContextMenuItem(browser, 'call-link');
+    const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    await endCalls({ peer, popup });
+
+    // The page's own tel: link to a number nobody registered: the engine calls it and Kamailio says 404.
+    const own = (await (await page.$('#tel'))!.boundingBox())!;
+    await openContextMenu(browser, page, { x: own.x + own.width / 2, y: own.y + own.height / 2 }, (i) => i.get('call-link')?.hidden === false);
+    await clickContextMenuItem(browser, 'call-link');
+    expect(await waitForText(popup, 'call-state', /Failed.*\+12133734253.*Not found/)).toBeTruthy();
+    await page.close();
+  });
+
   test('a synthetic click on a linked number places no call', async () => {
     const page = await newWindowPage(browser);
     await page.goto(`${fixtures.url}/interactive/clicks.html`);
@@ -238,27 +323,94 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await options.close();
   });
 
-  test('closing the phone window shows "OFF" on the toolbar; opening the popup connects again', async () => {
-    const phone = await findFirefoxPage(browser, PHONE);
-    await phone.close();
+  test('closing the phone window ends the call (BYE), removes the binding at Kamailio and says so; the next call reconnects', async () => {
+    await (await clickNumber()).close();
+    await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    await waitForText(popup, 'call-state', /Connected/);
+    expect(await sip.bindings('alice')).toBe(1);
+    const unregisters = sip.unregisterCount('alice');
+    await (await findFirefoxPage(browser, PHONE)).close();
+    await peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 5_000, 'BYE from the closing phone window');
+    await waitUntil(async () => (await sip.bindings('alice')) === 0, 10_000, "alice's binding to leave Kamailio's location table");
+    // Kamailio's log reaches us through a pipe, maybe after the location reply did.
+    await waitUntil(async () => sip.unregisterCount('alice') > unregisters, 2_000, 'the REGISTER with expires=0 in the log');
+    expect(sip.unregisterCount('alice'), 'one REGISTER with expires=0').toBe(unregisters + 1);
     const badge = () => popup.evaluate(() => chrome.action.getBadgeText({}));
     await waitUntil(async () => (await badge()) === 'OFF', 10_000, 'the OFF badge');
-    await popup.close();
-    popup = await openPopup();
-    await waitForText(popup, 'registration', /Registered/, 15_000);
-    expect(await windowState()).toBe('minimized');
-    expect(await badge()).toBe('');
+    expect(await popup.evaluate(() => chrome.action.getTitle({}))).toMatch(/phone window was closed\. Place a call or open Dialable's popup to connect again/);
+    // The open popup says what happened and how to reconnect, and does not bring the window back behind the user's back.
+    expect(await waitForText(popup, 'registration', /phone window was closed/)).toMatch(/to connect again/);
+    expect(await text(popup, 'call-state')).toMatch(/Idle/);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await phoneWindows()).toBe(0);
+
+    // The next call opens the phone window again, registers and connects, from that same popup.
+    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('[data-testid="dial-input"]', '020 7946 0958');
+    await popup.click('[data-testid="dial"]');
+    await peer.waitFor((s) => s.callState === 'established', 20_000, 'the peer answered the call that reconnected');
+    await waitForText(popup, 'call-state', /Connected/);
+    await expectAudioBothWays();
+    expect(await text(popup, 'registration')).toContain('Registered');
+    expect(await sip.bindings('alice')).toBe(1);
+    expect(await badge()).not.toBe('OFF');
+    await endCalls({ peer, popup });
+    expect(await phoneWindows()).toBe(1);
   });
 
   test('a second phone window (e.g. restored by the session) closes itself; one registration stays', async () => {
-    const phones = () => popup.evaluate(async (url) => (await chrome.runtime.getContexts({ documentUrls: [url] })).length, `${FIREFOX_ORIGIN}/${PHONE}`);
     await popup.evaluate((url) => chrome.windows.create({ url, type: 'popup', state: 'minimized' }).then(() => undefined), `${FIREFOX_ORIGIN}/${PHONE}`);
     await new Promise((r) => setTimeout(r, 2_000));
-    expect(await phones()).toBe(1);
+    expect(await phoneWindows()).toBe(1);
     const calling = peer.call(`sip:alice@${sip.domain}`);
     await popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
     await popup.click('[data-testid="decline"]');
     expect(await calling).toMatchObject({ ok: false });
     await waitForText(popup, 'registration', /Registered/);
   });
+
+  test('30 s registrations are refreshed (≥ 3 times in 100 s) while the event page is suspended again and again; a call still rings', async () => {
+    await popup.close(); // no extension page talks to the event page now
+    const start = Date.now();
+    const saved0 = sip.savedCount('alice');
+    const refreshedAt: number[] = [];
+    let lowest = Infinity;
+    let samples = 0;
+    // Kamailio's own location table, twice a second: a refresh that came late would show as 0 bindings.
+    const sampler = setInterval(() => {
+      void sip.bindings('alice').then((n) => {
+        lowest = Math.min(lowest, n);
+        samples++;
+      }, () => (lowest = 0));
+      if (sip.savedCount('alice') - saved0 > refreshedAt.length) refreshedAt.push(Math.round((Date.now() - start) / 1000));
+    }, 500);
+    let suspensions = 0;
+    try {
+      while (Date.now() - start < WATCH_MS) {
+        // Wake the event page as browsing does (the content script asks it to match the page's numbers)…
+        const page = await newWindowPage(browser);
+        await page.goto(`${fixtures.url}/interactive/clicks.html`);
+        await page.waitForSelector('#plain a[data-dialable]', { timeout: 10_000 });
+        expect(await eventPageAwake(), 'the page scan woke the event page').toBe(true);
+        await page.close();
+        // …and let Firefox suspend it again.
+        await waitUntil(async () => !(await eventPageAwake()), EVENT_PAGE_IDLE_MS * 4, 'the event page to be suspended');
+        suspensions++;
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    const seconds = Math.round((Date.now() - start) / 1000);
+    console.log(`[firefox registration] ${seconds} s: ${refreshedAt.length} refreshes at ${refreshedAt.join(', ')} s; ${suspensions} suspensions; bindings ≥ ${lowest} in ${samples} samples`);
+    expect(suspensions).toBeGreaterThanOrEqual(3);
+    expect(refreshedAt.length).toBeGreaterThanOrEqual(3);
+    expect(lowest, 'alice stayed in the location table throughout').toBe(1);
+    expect(samples).toBeGreaterThan(WATCH_MS / 1_000);
+
+    const calling = peer.call(`sip:alice@${sip.domain}`);
+    const phone = await findFirefoxPage(browser, PHONE);
+    await waitForText(phone, 'call-state', /Incoming/);
+    await phone.$eval('[data-testid="decline"]', (el) => (el as HTMLButtonElement).click());
+    expect(await calling).toMatchObject({ ok: false });
+  }, WATCH_MS + 60_000);
 });

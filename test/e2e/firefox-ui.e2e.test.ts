@@ -4,8 +4,8 @@ import { FIREFOX_DIST, launchFirefox, openFirefoxPage } from './support/firefox'
 
 /**
  * The Firefox build's background (an MV3 event page) wires the same menus, shortcuts and router as Chrome's worker.
- * Firefox cannot fire menu or command events from a test, so this checks what can be checked from our own page:
- * the router answers, both menu items exist, and the shortcuts are registered.
+ * This checks from our own page, against the store build, that the router answers, both menu items exist and the
+ * shortcuts are registered; firefox-calls.e2e.test.ts works the real context menu (onShown, onClicked) end to end.
  */
 let browser: Browser;
 let page: Page;

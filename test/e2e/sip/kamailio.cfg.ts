@@ -28,6 +28,8 @@ export interface KamailioCfgOptions {
   modulesDir: string;
   /** Plain-RTP phones: a UDP listener on 127.0.0.1 and rtpengine for calls to `users` (see the file comment). */
   rtpengine?: RtpengineBridge;
+  /** The longest registration Kamailio grants, in s (clients asking for more get this): short ones test refreshes. */
+  maxExpires?: number;
 }
 
 export interface RtpengineBridge {
@@ -49,6 +51,12 @@ const TO_WEBRTC = 'trust-address replace-origin replace-session-connection ICE=f
 
 /** Logged (at NOTICE) for every REGISTER received: `DIALABLE-REGISTER user=<From user>`. */
 export const REGISTER_MARKER = 'DIALABLE-REGISTER';
+/** Logged for every authenticated REGISTER the location table saved (new binding, refresh or removal). */
+export const SAVED_MARKER = 'DIALABLE-SAVED';
+/** Logged for every authenticated REGISTER that removes a binding (Contact `expires=0` or `Expires: 0`). */
+export const UNREGISTER_MARKER = 'DIALABLE-UNREGISTER';
+/** `GET /location/<user>` on the WebSocket port answers with the number of live bindings of `<user>`. */
+export const LOCATION_PATH = '/location/';
 
 /** Debian's module directory; other layouts can set KAMAILIO_MODULES. */
 export const KAMAILIO_MODULES_DIR = process.env.KAMAILIO_MODULES ?? '/usr/lib/x86_64-linux-gnu/kamailio/modules';
@@ -89,6 +97,8 @@ export function kamailioCfg(options: KamailioCfgOptions): string {
   const runDir = check('run dir', options.runDir, SAFE_PATH);
   const modulesDir = check('modules dir', options.modulesDir, SAFE_PATH);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`kamailio.cfg: bad port ${port}`);
+  const maxExpires = options.maxExpires ?? 3600;
+  if (!Number.isInteger(maxExpires) || maxExpires < 10) throw new Error(`kamailio.cfg: bad max expires ${maxExpires}`);
   const rtp = options.rtpengine;
   if (rtp) {
     if (!Number.isInteger(rtp.udpPort) || rtp.udpPort <= 0 || rtp.udpPort > 65535) throw new Error(`kamailio.cfg: bad UDP port ${rtp.udpPort}`);
@@ -203,7 +213,7 @@ modparam("usrloc", "db_mode", 0)
 modparam("usrloc", "timer_interval", 10)
 modparam("registrar", "max_contacts", 10)
 modparam("registrar", "min_expires", 10)
-modparam("registrar", "max_expires", 3600)
+modparam("registrar", "max_expires", ${maxExpires})
 modparam("registrar", "gruu_enabled", 0)
 
 # The contact's real source (a WebSocket connection) goes into "received".
@@ -344,9 +354,14 @@ ${passwordBranches(users)}
 }
 
 route[REGISTRAR] {
+	if ($hdr(Expires) == "0" || $hdr(Contact) =~ ";expires=0([^0-9]|$)") {
+		xlog("L_NOTICE", "${UNREGISTER_MARKER} user=$fU\\n");
+	}
 	if (!save("location")) {
 		sl_reply_error();
+		exit;
 	}
+	xlog("L_NOTICE", "${SAVED_MARKER} user=$fU\\n");
 	exit;
 }
 
@@ -395,6 +410,16 @@ event_route[xhttp:request] {
 		if (ws_handle_handshake()) {
 			exit;
 		}
+	}
+	# Tests read the location table: the count of unexpired bindings of one user.
+	if ($rm == "GET" && $hu =~ "^${LOCATION_PATH}[A-Za-z0-9.+_-]+$") {
+		$var(user) = $(hu{s.substr,${LOCATION_PATH.length},0});
+		$var(count) = 0;
+		if (reg_fetch_contacts("location", "sip:$var(user)@${domain}", "loc")) {
+			$var(count) = $ulc(loc=>count);
+		}
+		xhttp_reply("200", "OK", "text/plain", "$var(count)");
+		exit;
 	}
 	xhttp_reply("404", "Not Found", "", "");
 }

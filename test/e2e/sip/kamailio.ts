@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KAMAILIO_MODULES_DIR, REGISTER_MARKER, kamailioCfg, type RtpengineBridge } from './kamailio.cfg';
+import { KAMAILIO_MODULES_DIR, LOCATION_PATH, REGISTER_MARKER, SAVED_MARKER, UNREGISTER_MARKER, kamailioCfg, type RtpengineBridge } from './kamailio.cfg';
 
 export const KAMAILIO = process.env.KAMAILIO_PATH ?? '/usr/sbin/kamailio';
 
@@ -18,6 +18,8 @@ export interface KamailioOptions {
   domain?: string;
   /** Plain-RTP interop: a UDP listener and rtpengine on calls to some users (see kamailio.cfg.ts). */
   rtpengine?: RtpengineBridge;
+  /** The longest registration granted, in s (default 3600). */
+  maxExpires?: number;
 }
 
 export interface Kamailio {
@@ -31,6 +33,12 @@ export interface Kamailio {
   logs(): string;
   /** REGISTER requests received from `user` (From user part), counted from the log marker; includes challenged ones. */
   registerCount(user: string): number;
+  /** Authenticated REGISTERs from `user` that the location table saved (registrations, refreshes, removals). */
+  savedCount(user: string): number;
+  /** Authenticated REGISTERs from `user` that removed a binding (`expires=0`). */
+  unregisterCount(user: string): number;
+  /** Live (unexpired) bindings of `user` in the location table, read from Kamailio itself. */
+  bindings(user: string): Promise<number>;
   /** Stop and start again on the same port; registrations (memory only) are lost, as after a real restart. */
   restart(): Promise<void>;
   /** SIGTERM, SIGKILL after 3 s; resolves once the process has exited. Idempotent. */
@@ -90,6 +98,11 @@ function canConnect(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** Log lines that end with `marker`. */
+function countMarker(output: string, marker: string): number {
+  return output.split('\n').filter((line) => line.trimEnd().endsWith(marker)).length;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -165,7 +178,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   }
 
   try {
-    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}) }));
+    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}) }));
     await launch();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -179,9 +192,13 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     domain,
     pid: child!.pid!,
     logs: () => output,
-    registerCount: (user) => {
-      const marker = `${REGISTER_MARKER} user=${user}`;
-      return output.split('\n').filter((line) => line.trimEnd().endsWith(marker)).length;
+    registerCount: (user) => countMarker(output, `${REGISTER_MARKER} user=${user}`),
+    savedCount: (user) => countMarker(output, `${SAVED_MARKER} user=${user}`),
+    unregisterCount: (user) => countMarker(output, `${UNREGISTER_MARKER} user=${user}`),
+    async bindings(user) {
+      const response = await fetch(`http://127.0.0.1:${port}${LOCATION_PATH}${user}`);
+      if (!response.ok) throw new Error(`kamailio location: HTTP ${response.status}`);
+      return Number(await response.text());
     },
     /** Also starts it again after stop() (the "server was down and came back" case). */
     async restart() {
@@ -189,7 +206,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       output += `\n[test] restarting kamailio on port ${port}\n`;
       mkdirSync(dir, { recursive: true });
       tempDirs.add(dir);
-      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}) }));
+      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}) }));
       await launch();
       handle.pid = child!.pid!;
     },

@@ -140,3 +140,84 @@ export async function setFirefoxSettings(browser: Browser, detection: Record<str
     await chrome.storage.local.set({ settings: { ...current, version: 1, detection: { ...current.detection, ...d } } });
   }, detection);
 }
+
+/**
+ * Evaluates `expression` in every browser window's chrome (browser.xhtml) over raw WebDriver BiDi (`moz:scope:
+ * "chrome"`, allowed by `--remote-allow-system-access`, which launchFirefox sets) and returns the values.
+ * Tests use it to work Firefox's own UI, e.g. the real context menu, where BiDi has no command.
+ */
+export async function evaluateInBrowserChrome<T>(browser: Browser, expression: string): Promise<T[]> {
+  type Reply<R> = { result: R };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Reply<unknown>> } }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as Reply<{ contexts: { context: string }[] }>;
+  const values: T[] = [];
+  for (const { context } of tree.result.contexts) {
+    const { result } = (await connection.send('script.evaluate', { target: { context }, expression, awaitPromise: true })) as Reply<
+      { type: 'success'; result: { value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } }
+    >;
+    if (result.type === 'exception') throw new Error(`browser chrome: ${result.exceptionDetails.text}`);
+    values.push(JSON.parse(String(result.result.value)) as T);
+  }
+  return values;
+}
+
+/** One of our items in Firefox's open page context menu, as drawn after our `menus.onShown` listener ran. */
+export interface FirefoxMenuItem {
+  id: string;
+  label: string;
+  hidden: boolean;
+}
+
+/** Firefox prefixes our menu item ids with the add-on id made into a widget id. */
+const MENU_ITEM_PREFIX = `${GECKO_ID.replace(/[^a-z0-9_-]/gi, '_')}-menuitem-_`;
+
+/**
+ * Right-clicks at a page point (a trusted event: Firefox opens its real context menu, fires `menus.onShown` at the
+ * event page and redraws) and waits until `settled` holds for our items (menu item id without prefix → item).
+ */
+export async function openContextMenu(
+  browser: Browser,
+  page: Page,
+  point: { x: number; y: number },
+  settled: (items: Map<string, FirefoxMenuItem>) => boolean,
+): Promise<Map<string, FirefoxMenuItem>> {
+  await page.mouse.click(point.x, point.y, { button: 'right' });
+  let items = new Map<string, FirefoxMenuItem>();
+  await waitUntil(
+    async () => {
+      const menus = await evaluateInBrowserChrome<FirefoxMenuItem[] | null>(
+        browser,
+        `(() => { const menu = document.getElementById('contentAreaContextMenu');
+          if (!menu || menu.state !== 'open') return 'null';
+          return JSON.stringify([...menu.querySelectorAll('[id^="${MENU_ITEM_PREFIX}"]')].map((i) => ({ id: i.id.slice(${MENU_ITEM_PREFIX.length}), label: i.label, hidden: i.hidden }))); })()`,
+      );
+      const open = menus.find((m) => m !== null);
+      if (!open) return false;
+      items = new Map(open.map((item) => [item.id, item]));
+      return settled(items);
+    },
+    5_000,
+    'the context menu to open and show our items',
+  );
+  return items;
+}
+
+/** Activates one of our items in the open context menu, as a user's click does (Firefox fires `menus.onClicked`). */
+export async function clickContextMenuItem(browser: Browser, menuItemId: string): Promise<void> {
+  const found = await evaluateInBrowserChrome<boolean>(
+    browser,
+    `(() => { const menu = document.getElementById('contentAreaContextMenu');
+      const item = document.getElementById('${MENU_ITEM_PREFIX}${menuItemId}');
+      if (!menu || menu.state !== 'open' || !item) return 'false';
+      menu.activateItem(item); return 'true'; })()`,
+  );
+  if (!found.includes(true)) throw new Error(`no open context menu with ${menuItemId}`);
+}
+
+/** Closes the context menu if one is open (Escape, as a user would). */
+export async function closeContextMenu(browser: Browser): Promise<void> {
+  await evaluateInBrowserChrome<boolean>(
+    browser,
+    `(() => { const menu = document.getElementById('contentAreaContextMenu'); if (menu?.state === 'open') menu.hidePopup(); return 'true'; })()`,
+  );
+}

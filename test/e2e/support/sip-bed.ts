@@ -79,7 +79,7 @@ export async function waitForTestId(page: Page, testId: string, pattern: RegExp,
 }
 
 /** Ends whatever call is up (from the peer's side) and waits until the popup is idle again. */
-export async function endCalls(bed: SipBed): Promise<void> {
+export async function endCalls(bed: Pick<SipBed, 'peer' | 'popup'>): Promise<void> {
   const s = await bed.peer.snapshot();
   if (s.callState === 'established' || s.callState === 'incoming' || s.callState === 'calling') await bed.peer.hangup().catch(() => undefined);
   await bed.popup.waitForFunction(() => !document.querySelector('[data-testid="hangup"]'), { polling: 100, timeout: 10_000 });
