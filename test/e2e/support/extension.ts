@@ -37,8 +37,8 @@ export async function setSettings(browser: Browser, detection: Record<string, un
   const page = await controlPage(browser);
   await page.evaluate(async (d) => {
     const { settings } = await chrome.storage.local.get('settings');
-    const current = (settings ?? { version: 1, detection: {} }) as { detection: Record<string, unknown> };
-    await chrome.storage.local.set({ settings: { ...current, version: 1, detection: { ...current.detection, ...d } } });
+    const current = (settings ?? { version: 1, detection: {} }) as { version: number; detection: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...current, version: current.version, detection: { ...current.detection, ...d } } });
   }, detection);
 }
 
