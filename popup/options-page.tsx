@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { listCountries } from '../src/phone/list-countries';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { AccountForm } from './account-form';
+import { AudioDevices } from './audio-devices';
 import { CallingFields } from './calling-form';
 import { SettingsTransfer } from './settings-transfer';
 import { coerceSettings, normalizeHost, SETTINGS_KEY, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
@@ -42,7 +43,9 @@ export function Options() {
     if (bad !== undefined) found['detection.disabledSites'] = `"${bad}" is not a site name such as example.com.`;
     setErrors(found);
     if (Object.keys(found).length > 0) return setStatus('');
-    await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings(next) });
+    // Audio devices save themselves (AudioDevices): keep what is stored for them.
+    const stored = coerceSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings({ ...next, audio: stored.audio }) });
     setStatus('Saved. Open tabs use the new settings right away.');
   };
 
@@ -92,6 +95,7 @@ export function Options() {
           {status}
         </p>
       </form>
+      <AudioDevices key={generation} />
       {/* After an import, the forms above reload what was imported. */}
       <SettingsTransfer onImported={() => setGeneration((n) => n + 1)} />
     </main>

@@ -1,4 +1,6 @@
-import { chooseDevices, withMicrophone, type AudioRole, type DeviceChoice } from '../../src/call/choose-device';
+import { canChooseOutput, chooseDevices, withMicrophone, type AudioRole, type DeviceChoice } from '../../src/call/choose-device';
+
+export { canChooseOutput };
 import { logger } from '../../src/logger';
 import { DEFAULT_SETTINGS, type AudioSettings } from '../../src/settings/defaults';
 import type { MicrophoneSource } from './connection';
@@ -6,10 +8,6 @@ import type { MicrophoneSource } from './connection';
 /** `HTMLMediaElement.setSinkId` (Chrome; Firefox ≥ 116, in some versions behind `media.setsinkid.enabled`). */
 type SinkElement = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
-/** Whether this browser can send an audio element to a chosen output device. */
-export function canChooseOutput(): boolean {
-  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
-}
 
 /**
  * Where the engine's audio comes from and goes to: the chosen microphone for getUserMedia, the speaker for call

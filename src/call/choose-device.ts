@@ -49,3 +49,11 @@ export function withMicrophone(constraints: MediaStreamConstraints, deviceId: st
   const audio = typeof constraints.audio === 'object' ? constraints.audio : {};
   return { ...constraints, audio: { ...audio, deviceId: { ideal: deviceId } } };
 }
+
+/**
+ * Whether this browser can send an audio element to a chosen output (`HTMLMediaElement.setSinkId`: Chrome; Firefox
+ * from 116, behind `media.setsinkid.enabled` in some versions). Where it cannot, the speaker choice is hidden.
+ */
+export function canChooseOutput(): boolean {
+  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+}

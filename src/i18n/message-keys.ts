@@ -3,6 +3,8 @@
  * compile. Add a line here when you add `messages/en/<area>.json` (and the same file under every other language).
  */
 import manifest from './messages/en/manifest.json';
+import dialer from './messages/en/dialer.json';
+import audio from './messages/en/audio.json';
 
-const en = { ...manifest };
+const en = { ...manifest, ...dialer, ...audio };
 export default en;
