@@ -172,12 +172,7 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
 
 /** "From: <page title> (<host>)": the page a call started on, as the browser named its tab (plain text, never HTML). */
 function CallSource({ source }: { source: { url: string; title: string } }) {
-  let host = '';
-  try {
-    host = new URL(source.url).host;
-  } catch {
-    host = '';
-  }
+  const host = URL.canParse(source.url) ? new URL(source.url).host : '';
   const title = source.title.trim();
   if (!title && !host) return null;
   return (

@@ -42,10 +42,19 @@ export class AudioRouting {
 
   /** Wraps the host's microphone source so every call asks for the chosen device (as of this moment). */
   microphone(base?: MicrophoneSource): MicrophoneSource {
+    const open = (c: MediaStreamConstraints) => (base ? base(c) : navigator.mediaDevices.getUserMedia(c));
     return async (constraints) => {
       await this.refresh();
-      const wanted = withMicrophone(constraints, this.choices.microphone.deviceId);
-      return base ? base(wanted) : navigator.mediaDevices.getUserMedia(wanted);
+      const { deviceId, listed } = this.choices.microphone;
+      if (!listed) return open(withMicrophone(constraints, deviceId));
+      try {
+        return await open(withMicrophone(constraints, deviceId, true));
+      } catch (error) {
+        // Unplugged between the list and the call: the default microphone, and the note.
+        if (!(error instanceof DOMException) || !['OverconstrainedError', 'NotFoundError', 'NotReadableError'].includes(error.name)) throw error;
+        void this.refresh();
+        return open(constraints);
+      }
     };
   }
 

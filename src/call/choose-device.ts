@@ -12,6 +12,8 @@ export interface AudioDevice {
 export interface DeviceChoice {
   deviceId: string;
   missing: boolean;
+  /** The chosen device is in the list right now (so it can be asked for exactly). */
+  listed?: boolean;
 }
 
 const KIND: Record<AudioRole, string> = { microphone: 'audioinput', speaker: 'audiooutput', ringer: 'audiooutput' };
@@ -27,7 +29,7 @@ export function chooseDevice(role: AudioRole, wanted: string, devices: readonly 
   if (wanted === '' || wanted === 'default') return { deviceId: '', missing: false };
   const ofKind = devices.filter((d) => d.kind === KIND[role]);
   if (ofKind.every((d) => d.deviceId === '')) return { deviceId: wanted, missing: false };
-  return ofKind.some((d) => d.deviceId === wanted) ? { deviceId: wanted, missing: false } : { deviceId: '', missing: true };
+  return ofKind.some((d) => d.deviceId === wanted) ? { deviceId: wanted, missing: false, listed: true } : { deviceId: '', missing: true };
 }
 
 /** Every role's choice at once; `missing` lists the roles whose chosen device is not plugged in (in role order). */
@@ -43,11 +45,16 @@ export function chooseDevices(
   return { microphone, speaker, ringer, missing: missing.filter((role) => ({ microphone, speaker, ringer })[role].missing) };
 }
 
-/** getUserMedia constraints with the chosen microphone (as `ideal`: a vanished device never fails the call). */
-export function withMicrophone(constraints: MediaStreamConstraints, deviceId: string): MediaStreamConstraints {
+/**
+ * getUserMedia constraints with the chosen microphone. `exact` when the device is listed right now: Chromium 156
+ * ignores an `ideal` deviceId and opens the default microphone (measured with its fake devices), so a listed device
+ * is asked for exactly and the caller retries with the default if that fails (unplugged in between). `ideal` only
+ * when the browser hides device ids (no grant yet) and nothing better is known.
+ */
+export function withMicrophone(constraints: MediaStreamConstraints, deviceId: string, exact = false): MediaStreamConstraints {
   if (!constraints.audio || deviceId === '') return constraints;
   const audio = typeof constraints.audio === 'object' ? constraints.audio : {};
-  return { ...constraints, audio: { ...audio, deviceId: { ideal: deviceId } } };
+  return { ...constraints, audio: { ...audio, deviceId: exact ? { exact: deviceId } : { ideal: deviceId } } };
 }
 
 /**

@@ -9,8 +9,8 @@ const ALL = [HEADSET_MIC, BUILTIN_MIC, HEADSET_OUT, SPEAKERS];
 
 describe('chooseDevice', () => {
   test('the chosen device is used while it is plugged in', () => {
-    expect(chooseDevice('microphone', 'headset-mic', ALL)).toEqual({ deviceId: 'headset-mic', missing: false });
-    expect(chooseDevice('speaker', 'speakers', ALL)).toEqual({ deviceId: 'speakers', missing: false });
+    expect(chooseDevice('microphone', 'headset-mic', ALL)).toEqual({ deviceId: 'headset-mic', missing: false, listed: true });
+    expect(chooseDevice('speaker', 'speakers', ALL)).toEqual({ deviceId: 'speakers', missing: false, listed: true });
   });
 
   test('a missing (unplugged) device falls back to the default, with a note', () => {
@@ -40,7 +40,7 @@ describe('chooseDevice', () => {
 describe('chooseDevices', () => {
   test('the ringer follows the speaker unless one is chosen', () => {
     const c = chooseDevices({ microphone: '', speaker: 'headset-out', ringer: '' }, ALL);
-    expect(c.ringer).toEqual({ deviceId: 'headset-out', missing: false });
+    expect(c.ringer).toEqual({ deviceId: 'headset-out', missing: false, listed: true });
     expect(chooseDevices({ microphone: '', speaker: 'headset-out', ringer: 'speakers' }, ALL).ringer.deviceId).toBe('speakers');
   });
 
@@ -52,9 +52,12 @@ describe('chooseDevices', () => {
 });
 
 describe('withMicrophone', () => {
-  test('adds the chosen device as ideal, keeping other audio constraints', () => {
-    expect(withMicrophone({ audio: true, video: false }, 'headset-mic')).toEqual({ audio: { deviceId: { ideal: 'headset-mic' } }, video: false });
-    expect(withMicrophone({ audio: { echoCancellation: true } }, 'x')).toEqual({ audio: { echoCancellation: true, deviceId: { ideal: 'x' } } });
+  test('a listed device is asked for exactly (Chromium ignores an ideal deviceId), keeping other audio constraints', () => {
+    expect(withMicrophone({ audio: true, video: false }, 'headset-mic', true)).toEqual({ audio: { deviceId: { exact: 'headset-mic' } }, video: false });
+    expect(withMicrophone({ audio: { echoCancellation: true } }, 'x', true)).toEqual({ audio: { echoCancellation: true, deviceId: { exact: 'x' } } });
+  });
+  test('with ids hidden (no grant) the saved device is only ideal', () => {
+    expect(withMicrophone({ audio: true }, 'headset-mic')).toEqual({ audio: { deviceId: { ideal: 'headset-mic' } } });
   });
   test('the default device changes nothing', () => {
     const c = { audio: true, video: false };
