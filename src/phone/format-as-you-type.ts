@@ -34,8 +34,11 @@ export function formatAsYouType(edit: FieldEdit, defaultCountry?: string, previo
   const keep = significantBefore(text, caret);
   const formatted = shouldFormat(digits) ? new AsYouType(toCountryCode(defaultCountry)).input(digits) : digits;
   // The formatter never drops or adds digits; if it ever did, the user's digits win over the looks.
-  const result = significant(formatted) === digits ? formatted : digits;
-  return { text: result, caret: keep === 0 ? 0 : indexAfter(result, keep) };
+  let result = significant(formatted) === digits ? formatted : digits;
+  // A space typed at the end is kept: the user may be about to type "x204" or "ext. 204".
+  const trailingSpace = caret === text.length && /\d\s$/.test(text);
+  if (trailingSpace) result += ' ';
+  return { text: result, caret: trailingSpace ? result.length : keep === 0 ? 0 : indexAfter(result, keep) };
 }
 
 function shouldFormat(digits: string): boolean {

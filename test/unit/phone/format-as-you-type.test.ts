@@ -36,6 +36,11 @@ describe('formatAsYouType formats numbers while they are typed', () => {
     expect(formatAsYouType({ text, caret: text.length }, country)).toEqual({ text, caret: text.length });
   });
 
+  test('an extension typed after the number: the number is formatted, the extension kept as typed', () => {
+    expect(typeInto('2133734253 x204', 'US').text).toBe('(213) 373-4253 x204');
+    expect(typeInto('02079460958 ext. 12', 'GB').text).toBe('020 7946 0958 ext. 12');
+  });
+
   test('without a default country only international numbers are formatted', () => {
     expect(typeInto('+4930123456', '').text).toBe('+49 30 123456');
     expect(typeInto('030123456', '').text).toBe('030123456');
