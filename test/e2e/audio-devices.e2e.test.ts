@@ -21,6 +21,12 @@ async function storedAudio(): Promise<Record<string, unknown>> {
 
 /** Picks the option with this label in one of the options page's device lists; returns its device id. */
 async function choose(name: string, label: string): Promise<string> {
+  await options.waitForFunction(
+    (n, wanted) => [...document.querySelectorAll<HTMLOptionElement>(`select[name="${n}"] option`)].some((o) => o.text === wanted),
+    { polling: 100, timeout: 5_000 },
+    name,
+    label,
+  );
   const value = await options.$eval(`select[name="${name}"]`, (select, wanted) => [...(select as HTMLSelectElement).options].find((o) => o.text === wanted)?.value ?? '', label);
   if (!value) throw new Error(`no "${label}" in ${name}`);
   await options.bringToFront();
