@@ -88,16 +88,49 @@ describe('audio devices', () => {
     expect((await bed.peer.snapshot()).lastInvite?.to).toContain(`sip:${PEER_NUMBER}@`);
   });
 
-  test('a saved microphone that is not plugged in: the call uses the default, and the options and popup say so', async () => {
-    await setAudioSettings(bed.browser, { microphone: 'a-headset-that-is-unplugged' });
-    expect(await waitForTestId(options, 'device-note', /chosen microphone is not connected.*default microphone until it is back/)).toBeTruthy();
-    expect(await waitForTestId(bed.popup, 'device-note', /chosen microphone is not connected/)).toBeTruthy();
-    const used = await callAndInspect();
-    expect(used.microphone).toBe('default');
+  test('the ringtone plays on the chosen ringing device; with the ringtone off an incoming call rings silently', async () => {
+    const ringer = await choose('ringer', 'Fake Audio Output 2');
+    const offscreen = await offscreenPage(bed.browser);
+    // The ringtone element is the engine's first audio element (made when the engine starts).
+    const ringtone = () => offscreen.evaluate(() => {
+      const element = document.querySelector('audio') as HTMLAudioElement & { sinkId: string };
+      return { sink: element.sinkId, playing: element.srcObject !== null };
+    });
+    const incoming = async (): Promise<{ sink: string; playing: boolean }> => {
+      const calling = bed.peer.call(`sip:alice@${bed.sip.domain}`);
+      await bed.popup.bringToFront();
+      await bed.popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+      const state = await ringtone();
+      await bed.popup.click('[data-testid="decline"]');
+      expect(await calling).toMatchObject({ status: 603 });
+      await bed.popup.waitForFunction(() => !document.querySelector('[data-testid="answer"]'), { polling: 100, timeout: 5_000 });
+      return state;
+    };
+    expect(await incoming()).toEqual({ sink: ringer, playing: true });
+    await options.bringToFront();
+    await options.click('input[name="ringtone"]');
+    await waitForTestId(options, 'audio-status', /Saved/);
+    expect(await storedAudio()).toMatchObject({ ringtone: false });
+    // The service worker hands the new settings to the engine.
+    await offscreen.waitForFunction(() => (globalThis as unknown as { dialableEngine: { devices: { ringtone: boolean } } }).dialableEngine.devices.ringtone === false, { polling: 100, timeout: 5_000 });
+    expect(await incoming()).toEqual({ sink: ringer, playing: false });
   });
 
-  test('choosing a listed microphone again clears the note', async () => {
+  test('a saved microphone and speaker that are not plugged in: the call uses the defaults, and the options and popup say so', async () => {
+    await setAudioSettings(bed.browser, { microphone: 'a-headset-that-is-unplugged', speaker: 'its-earpiece' });
+    expect(await waitForTestId(options, 'device-note', /chosen microphone is not connected.*default microphone until it is back/)).toBeTruthy();
+    expect(await waitForTestId(bed.popup, 'device-note', /chosen microphone is not connected/)).toBeTruthy();
+    const notes = await bed.popup.$$eval('[data-testid="device-note"]', (els) => els.map((el) => el.textContent));
+    expect(notes).toEqual([
+      'The chosen microphone is not connected. Dialable uses the default microphone until it is back.',
+      'The chosen speaker is not connected. Dialable plays calls on the default output until it is back.',
+    ]);
+    expect(await callAndInspect()).toEqual({ microphone: 'default', sink: '' });
+  });
+
+  test('choosing listed devices again clears the notes', async () => {
     const microphone = await choose('microphone', 'Fake Audio Input 1');
+    await choose('speaker', 'Fake Audio Output 1');
     await bed.popup.bringToFront();
     await bed.popup.waitForFunction(() => !document.querySelector('[data-testid="device-note"]'), { polling: 100, timeout: 5_000 });
     expect(await options.$('[data-testid="device-note"]')).toBeNull();
