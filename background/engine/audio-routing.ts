@@ -5,6 +5,9 @@ import { logger } from '../../src/logger';
 import { DEFAULT_SETTINGS, type AudioSettings } from '../../src/settings/defaults';
 import type { MicrophoneSource } from './connection';
 
+/** How long a call waits for the device list before asking for the saved microphone without it. */
+const LIST_WAIT_MS = 300;
+
 /** `HTMLMediaElement.setSinkId` (Chrome; Firefox ≥ 116, in some versions behind `media.setsinkid.enabled`). */
 type SinkElement = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
@@ -40,11 +43,16 @@ export class AudioRouting {
     void this.refresh();
   }
 
-  /** Wraps the host's microphone source so every call asks for the chosen device (as of this moment). */
+  /**
+   * Wraps the host's microphone source so every call asks for the chosen device (as of this moment). Firefox
+   * answers `enumerateDevices` only once the document has the focus (the phone window is minimized until the call
+   * raises it), so the list is waited for briefly: without a fresh list the saved device is asked for as `ideal`.
+   */
   microphone(base?: MicrophoneSource): MicrophoneSource {
     const open = (c: MediaStreamConstraints) => (base ? base(c) : navigator.mediaDevices.getUserMedia(c));
     return async (constraints) => {
-      await this.refresh();
+      const fresh = await Promise.race([this.refresh().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), LIST_WAIT_MS))]);
+      if (!fresh) return open(withMicrophone(constraints, this.settings.microphone));
       const { deviceId, listed } = this.choices.microphone;
       if (!listed) return open(withMicrophone(constraints, deviceId));
       try {
