@@ -22,7 +22,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
   return {
     // The click came from a page: when the call cannot start (no account yet, offline, …) the user still needs
     // to see the number and the reason, so the dialer opens with both.
-    'page:dial': async ({ target, source }) => actions.dialLink(target, source),
+    'page:dial': async ({ target }, sender) => actions.dialLink(target, { url: sender.tab?.url ?? sender.frameUrl ?? '', title: sender.tab?.title ?? '' }),
     'page:selection': async ({ text }, sender) => {
       await deps.onSelection(text, sender.tabId);
       return { ok: true };

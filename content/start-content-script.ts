@@ -57,10 +57,7 @@ async function matchTexts(texts: string[], country: string | undefined) {
 function dial(target: string): void {
   // After an extension update this old content script is orphaned; there is nobody left to ask.
   if (!chrome.runtime?.id) return;
-  void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:dial', {
-    target,
-    source: { url: location.href, title: document.title },
-  }).catch(() => undefined);
+  void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:dial', { target }).catch(() => undefined);
 }
 
 /** The host whose per-site switch applies; about:blank and srcdoc frames inherit their creator's. */

@@ -2,12 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { callStateLabel, CallState, isTerminal } from '../src/call/call-state';
 import type { CallSnapshot } from '../src/call/engine-snapshot';
 import type { CallAction } from '../src/messaging/protocol';
+import { t } from '../src/i18n';
+import { formatPhone } from '../src/phone/format-phone';
+import { regionFromLocale } from '../src/phone/region-from-locale';
 import { CallHistory } from './call-history';
+import { CallVolume } from './call-volume';
+import { missingDeviceNote } from './device-notes';
 import { Keypad } from './keypad';
+import { addPlus, appendKey, formatNumberInput } from './number-input';
 import { SiteSwitch } from './site-switch';
 import { send, useEngine } from './use-engine';
-import { t } from '../src/i18n/t';
 import { formatNumber } from './format-number';
+import { useSettings } from './use-settings';
 
 export interface DialerProps {
   initialNumber: string;
@@ -22,6 +28,8 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
   const [transferTo, setTransferTo] = useState('');
   const [message, setMessage] = useState(initialMessage);
   const now = useClock();
+  const settings = useSettings();
+  const country = settings?.detection.defaultCountry || regionFromLocale(navigator.language);
 
   useEffect(() => {
     void send('ui:seen', {}).catch(() => undefined);
@@ -60,11 +68,11 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
       <section aria-live="polite">
         <p data-testid="call-state" class="call-state">
           {call ? callStateLabel(call.state) : callStateLabel('idle')}
-          {call && ` · ${call.displayName ? `${call.displayName} ` : ''}${call.number}`}
+          {call && ` · ${call.displayName ? `${call.displayName} ` : ''}${/^\+\d+$/.test(call.number) ? formatPhone(call.number) : call.number}`}
           {call?.connectedAt && live && ` · ${formatDuration(now - call.connectedAt)}`}
           {call?.reason && isTerminal(call.state) && ` — ${call.reason}`}
         </p>
-        {call?.source && live && <p class="note">{t('dialerFrom', call.source.title || call.source.url)}</p>}
+        {call?.source && live && <CallSource source={call.source} />}
       </section>
 
       {call?.state === CallState.Incoming && (
@@ -93,7 +101,7 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
             autoComplete="off"
             placeholder={t('dialerNumberPlaceholder')}
             value={number}
-            onInput={(e) => setNumber(e.currentTarget.value)}
+            onInput={(e) => setNumber(formatNumberInput(e as InputEvent & { currentTarget: HTMLInputElement }, country, number))}
           />
         </label>
         <button data-testid="dial" type="submit" class="good" disabled={live || number.trim() === ''}>
@@ -101,7 +109,10 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
         </button>
       </form>
 
-      <Keypad onKey={(key) => (connected ? void act({ action: 'dtmf', tone: key }) : setNumber((n) => n + key))} />
+      <Keypad
+        onKey={(key) => (connected ? void act({ action: 'dtmf', tone: key }) : setNumber((n) => appendKey(n, key, country)))}
+        {...(connected ? {} : { onPlus: (replacesZero: boolean) => setNumber((n) => addPlus(n, replacesZero)) })}
+      />
 
       {live && (
         <div class="row">
@@ -116,6 +127,12 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
           </button>
         </div>
       )}
+      {live && settings && <CallVolume audio={settings.audio} />}
+      {snapshot?.audio?.missing.map((role) => (
+        <p class="note" data-testid="device-note" key={role}>
+          {missingDeviceNote(role)}
+        </p>
+      ))}
       {connected && (
         <form
           class="row"
@@ -157,6 +174,18 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
         </a>
       </p>
     </main>
+  );
+}
+
+/** "From: <page title> (<host>)": the page a call started on, as the browser named its tab (plain text, never HTML). */
+function CallSource({ source }: { source: { url: string; title: string } }) {
+  const host = URL.canParse(source.url) ? new URL(source.url).host : '';
+  const title = source.title.trim();
+  if (!title && !host) return null;
+  return (
+    <p class="note" data-testid="call-source">
+      {title && host ? t('dialerCallFrom', title, host) : t('dialerCallFromHost', title || host)}
+    </p>
   );
 }
 

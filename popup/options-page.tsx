@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { effectiveSettings, isLocked, type ManagedField } from '../src/settings/managed';
 import { AccountForm } from './account-form';
+import { AudioDevices } from './audio-devices';
 import { CallingFields } from './calling-form';
 import { CountrySelect } from './country-select';
 import { LockedNote } from './locked-note';
@@ -50,7 +51,9 @@ export function Options() {
     if (bad !== undefined) found['detection.disabledSites'] = t('detectionBadSite', bad);
     setErrors(found);
     if (Object.keys(found).length > 0) return setStatus('');
-    await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings(next) });
+    // Audio devices save themselves (AudioDevices): keep what is stored for them.
+    const stored = coerceSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings({ ...next, audio: stored.audio }) });
     setStatus(t('preferencesSaved'));
   };
 
@@ -97,6 +100,7 @@ export function Options() {
           {status}
         </p>
       </form>
+      <AudioDevices key={generation} />
       {/* After an import, the forms above reload what was imported. */}
       <SettingsTransfer onImported={() => setGeneration((n) => n + 1)} />
     </main>

@@ -160,6 +160,11 @@ export class Call {
     return totals;
   }
 
+  /** Settings of the microphone track we send (its `deviceId` says which microphone the call uses). */
+  localAudio(): MediaTrackSettings | undefined {
+    return this.handler()?.localMediaStream.getAudioTracks()[0]?.getSettings();
+  }
+
   remoteStream(): MediaStream | undefined {
     return this.handler()?.remoteMediaStream;
   }

@@ -10,6 +10,7 @@ import { applyDialRules } from '../../src/phone/dial-rules';
 import { cleanAccount, EMPTY_ACCOUNT, type Account } from '../../src/settings/account';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
 import { secretStore } from '../../src/settings/secret-store';
+import { AudioRouting, canChooseOutput } from './audio-routing';
 import { Call } from './call';
 import { Connection, type MicrophoneSource } from './connection';
 import { HistoryStore } from './history-store';
@@ -48,6 +49,8 @@ export class Engine {
   private missed = 0;
   private readonly audio = new Map<string, HTMLAudioElement>();
   private starting: Promise<void> | undefined;
+  /** Chosen microphone, speaker, ringer and call volume; follows devices being unplugged and plugged in again. */
+  readonly devices = new AudioRouting(() => this.changed());
   /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
   readonly registrationWatch: RegistrationWatch;
 
@@ -67,10 +70,11 @@ export class Engine {
         },
         onInvite: (invitation) => this.incoming(invitation),
       },
-      host.microphone,
+      this.devices.microphone(host.microphone),
       host.onContact,
     );
     this.tones = new TonePlayer(doc);
+    this.devices.attach(this.tones.element, 'ringer');
   }
 
   async start(): Promise<void> {
@@ -89,6 +93,8 @@ export class Engine {
   applySettings(settings: Settings): void {
     this.settings = settings;
     this.history.setLimit(settings.calling.historySize);
+    this.devices.apply(settings.audio);
+    this.updateTones();
   }
 
   online(): void {
@@ -130,6 +136,7 @@ export class Engine {
       calls,
       history: this.history.entries,
       missed: this.missed,
+      audio: { missing: this.devices.missing, canChooseOutput: canChooseOutput() },
     };
   }
 
@@ -209,6 +216,11 @@ export class Engine {
     for (const call of this.calls) if (!isTerminal(call.state)) void call.hangup().catch(() => undefined);
   }
 
+  /** The current call's microphone track settings (tests and diagnostics: which device it really uses). */
+  localAudio(): MediaTrackSettings | undefined {
+    return this.calls.find((c) => !isTerminal(c.state))?.localAudio();
+  }
+
   async clearHistory(): Promise<void> {
     await this.history.clear();
     this.changed();
@@ -262,7 +274,11 @@ export class Engine {
     if (isTerminal(call.state)) {
       this.calls = this.calls.filter((c) => c !== call);
       this.lastCall = call;
-      this.audio.get(call.id)?.remove();
+      const element = this.audio.get(call.id);
+      if (element) {
+        this.devices.detach(element);
+        element.remove();
+      }
       this.audio.delete(call.id);
       const unanswered = call.direction === 'incoming' && call.connectedAt === undefined;
       const missed = unanswered && !call.declined;
@@ -286,7 +302,8 @@ export class Engine {
   private updateTones(): void {
     const ringingOut = this.calls.find((c) => c.state === CallState.Ringing && !c.hasEarlyMedia);
     const ringingIn = this.calls.find((c) => c.state === CallState.Incoming);
-    if (ringingIn) this.tones.play('ringtone');
+    if (ringingIn && this.devices.ringtone) this.tones.play('ringtone');
+    else if (ringingIn) this.tones.stop();
     else if (ringingOut) this.tones.play('ringback');
     else this.tones.stop();
   }
@@ -298,6 +315,7 @@ export class Engine {
       element.autoplay = true;
       this.doc.body.append(element);
       this.audio.set(call.id, element);
+      this.devices.attach(element, 'speaker');
     }
     element.srcObject = stream;
     void element.play().catch((error: unknown) => logger.warn('Could not play the call audio', error));

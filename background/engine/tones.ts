@@ -13,6 +13,7 @@ const TONES: Record<ToneKind, { freqs: number[]; on: number; off: number; gain: 
 export class TonePlayer {
   private context: AudioContext | undefined;
   private stopCurrent: (() => void) | undefined;
+  private playing: ToneKind | undefined;
   /** The element the ringtone plays through (its sink follows the chosen ringing device). */
   readonly element: HTMLAudioElement;
 
@@ -22,8 +23,11 @@ export class TonePlayer {
     doc.body.append(this.element);
   }
 
+  /** Starts a tone; the same tone already playing keeps its cadence (call and settings changes re-ask often). */
   play(kind: ToneKind): void {
+    if (this.playing === kind) return;
     this.stop();
+    this.playing = kind;
     this.context ??= new AudioContext();
     const ctx = this.context;
     const { freqs, on, off, gain } = TONES[kind];
@@ -57,5 +61,6 @@ export class TonePlayer {
   stop(): void {
     this.stopCurrent?.();
     this.stopCurrent = undefined;
+    this.playing = undefined;
   }
 }

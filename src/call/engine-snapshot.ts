@@ -1,3 +1,4 @@
+import type { AudioRole } from './choose-device';
 import type { CallState } from './call-state';
 import type { RegistrationFixField, RegistrationState } from './registration-state';
 
@@ -9,6 +10,11 @@ export interface EngineSnapshot {
   history: HistoryEntry[];
   /** Missed calls since the popup was last opened (toolbar badge). */
   missed: number;
+  /**
+   * Audio devices: roles whose chosen device is not plugged in (the default is used meanwhile), and whether this
+   * browser can send call audio to a chosen output at all (`setSinkId`).
+   */
+  audio?: { missing: AudioRole[]; canChooseOutput: boolean };
 }
 
 export interface CallSnapshot {

@@ -11,6 +11,8 @@ import background from './messages/en/background.json';
 import popup from './messages/en/popup.json';
 import options from './messages/en/options.json';
 import welcome from './messages/en/welcome.json';
+import dialer from './messages/en/dialer.json';
+import audio from './messages/en/audio.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio };
 export default en;

@@ -4,7 +4,7 @@ import type { SenderInfo } from './protocol';
 export interface RuntimeSender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; title?: string; url?: string };
 }
 
 /** Extension paths of the contexts that are not ordinary UI pages. */
@@ -19,7 +19,12 @@ export function identifySender(sender: RuntimeSender, extensionId: string, exten
   if (sender.id !== extensionId) return undefined;
   const url = sender.url ?? '';
   const ours = url.startsWith(extensionOrigin);
-  if (!ours) return sender.tab?.id !== undefined ? { origin: 'content', tabId: sender.tab.id, frameUrl: url } : undefined;
+  if (!ours) {
+    if (sender.tab?.id === undefined) return undefined;
+    // The tab's title and address come from the browser, not from the page's message.
+    const tab = { title: sender.tab.title ?? '', url: sender.tab.url ?? url };
+    return { origin: 'content', tabId: sender.tab.id, frameUrl: url, tab };
+  }
   const path = new URL(url).pathname;
   if (ENGINE_PAGES.includes(path)) return { origin: 'engine' };
   if (BACKGROUND_PAGES.includes(path) || (sender.tab === undefined && path.endsWith('.js'))) return { origin: 'background' };

@@ -31,11 +31,14 @@ export interface DialResult {
 }
 
 export interface Protocol {
-  /** A trusted click on a number (ours or a page's tel:/callto:/sip: link). `target` is a tel:/callto:/sip: URI. */
+  /**
+   * A trusted click on a number (ours or a page's tel:/callto:/sip: link). `target` is a tel:/callto:/sip: URI.
+   * Where the call came from (shown during the call) is taken from the browser's sender tab, not from the page.
+   */
   'page:dial': {
     from: 'content';
     to: 'background';
-    payload: { target: string; source: { url: string; title: string } };
+    payload: { target: string };
     reply: DialResult;
   };
   /**
@@ -139,6 +142,8 @@ export interface SenderInfo {
   origin: Origin;
   tabId?: number;
   frameUrl?: string;
+  /** Content scripts: the title and address of the tab they run in, as the browser reports them (`sender.tab`). */
+  tab?: { title: string; url: string };
 }
 
 /** The handlers one destination must provide: every message addressed to it, and nothing else. */

@@ -15,10 +15,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'page:dial': (p): p is Protocol['page:dial']['payload'] =>
     isObject(p) &&
     isString(p.target, MAX_URI) &&
-    /^(tel|callto|sip|sips):/i.test(p.target) &&
-    isObject(p.source) &&
-    isString(p.source.url) &&
-    isString(p.source.title),
+    /^(tel|callto|sip|sips):/i.test(p.target),
   'page:scan': (p): p is Protocol['page:scan']['payload'] => {
     if (!isObject(p) || !Array.isArray(p.texts) || p.texts.length > SCAN_LIMITS.texts) return false;
     if (p.country !== undefined && !(typeof p.country === 'string' && /^[A-Z]{2}$/.test(p.country))) return false;

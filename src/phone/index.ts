@@ -1,6 +1,7 @@
 export { cleanText, type CleanText } from './clean-text';
 export { findPhoneNumbers, type FindOptions } from './find-phone-numbers';
 export { formatPhone } from './format-phone';
+export { formatAsYouType, type FieldEdit } from './format-as-you-type';
 export { hasCandidate } from './has-candidate';
 export { findLinkMatches } from './link-matches';
 export { parsePhone } from './parse-phone';

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_DIAL_RULES, type DialRules } from './dial-rules-schema';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
 export const LINK_STYLES = ['dotted', 'none'] as const;
@@ -28,6 +28,18 @@ export const DEFAULT_SETTINGS = {
     /** Call history entries kept. */
     historySize: 200,
   },
+  /** Audio devices by `deviceId` ('' = the system default); a missing device falls back to the default. */
+  audio: {
+    microphone: '',
+    /** Call audio output (`HTMLMediaElement.setSinkId`, where the browser has it). */
+    speaker: '',
+    /** Where the ringtone plays ('' = the speaker above), e.g. the laptop speakers while the headset is for calls. */
+    ringer: '',
+    /** Play a ringtone for incoming calls. */
+    ringtone: true,
+    /** Call audio volume, 0–1. */
+    volume: 1,
+  },
 };
 
 export const DTMF_MODES = ['rfc4733', 'info'] as const;
@@ -35,3 +47,4 @@ export type DtmfMode = (typeof DTMF_MODES)[number];
 
 export type Settings = typeof DEFAULT_SETTINGS;
 export type DetectionSettings = Settings['detection'];
+export type AudioSettings = Settings['audio'];

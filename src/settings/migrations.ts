@@ -9,6 +9,8 @@ type Raw = Record<string, unknown>;
  */
 const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   0: (old) => ({ ...old, version: 1 }),
+  // Version 2 added audio devices (`audio`): everything on the system default, ringtone on, full volume.
+  1: (old) => ({ ...old, version: 2, audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 } }),
 };
 
 /** Runs every migration from the stored version up to {@link SETTINGS_VERSION}; unknown input becomes `{}`. */

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, DTMF_MODES, LINK_STYLES, SETTINGS_VERSION, type DtmfMode, type LinkStyle, type Settings } from './defaults';
+import { DEFAULT_SETTINGS, DTMF_MODES, LINK_STYLES, SETTINGS_VERSION, type AudioSettings, type DtmfMode, type LinkStyle, type Settings } from './defaults';
 import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from './dial-rules-schema';
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
@@ -46,6 +46,23 @@ export function coerceSettings(stored: unknown): Settings {
           ? c.historySize
           : DEFAULT_SETTINGS.calling.historySize,
     },
+    audio: coerceAudio(migrated.audio),
+  };
+}
+
+/** Device ids are opaque strings from `enumerateDevices` (Chrome: 64 hex digits, or "default"/"communications"). */
+const DEVICE_ID = /^[\w+/=.-]{0,256}$/;
+
+function coerceAudio(raw: unknown): AudioSettings {
+  const a = isObject(raw) ? raw : {};
+  const def = DEFAULT_SETTINGS.audio;
+  const device = (v: unknown, fallback: string) => (typeof v === 'string' && DEVICE_ID.test(v) ? v : fallback);
+  return {
+    microphone: device(a.microphone, def.microphone),
+    speaker: device(a.speaker, def.speaker),
+    ringer: device(a.ringer, def.ringer),
+    ringtone: typeof a.ringtone === 'boolean' ? a.ringtone : def.ringtone,
+    volume: typeof a.volume === 'number' && a.volume >= 0 && a.volume <= 1 ? a.volume : def.volume,
   };
 }
 

@@ -28,6 +28,8 @@ const POLL = { polling: 100 } as const;
  * service worker; controls, failures, incoming calls, server restarts and bad credentials.
  */
 const NUMBER = '+442079460958';
+/** How the popup shows NUMBER during a call. */
+const SHOWN = '+44 20 7946 0958';
 const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
 
 let sip: Kamailio;
@@ -150,7 +152,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     const page = await clickNumber();
     const invite = await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
     expect(invite.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
-    expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(SHOWN);
     await expectAudioBothWays();
 
     await page.goto(`${fixtures.url}/interactive/csp.html`);
@@ -162,7 +164,7 @@ describe('Chrome SIP engine against Kamailio', () => {
     await expectAudioBothWays();
     await popup.close();
     popup = await openPopup();
-    expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(NUMBER);
+    expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(SHOWN);
   });
 
   test('mute, hold/resume, DTMF and blind transfer reach the peer', async () => {

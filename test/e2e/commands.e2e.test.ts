@@ -4,7 +4,7 @@ import { controlPage, EXTENSION_ORIGIN } from './support/extension';
 import { evaluateInServiceWorker, pressShortcut } from './support/service-worker-eval';
 import { selectText } from './support/select-text';
 import { waitForLinksToSettle } from './support/settle';
-import { endCalls, PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { endCalls, PEER_NUMBER, PEER_SHOWN, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
 /**
  * Keyboard shortcuts in Chromium against Kamailio. Headless Chromium has no keyboard route to extension commands,
@@ -64,7 +64,7 @@ describe('keyboard shortcuts', () => {
     await pressWithActiveTab('call-selection');
     const answered = await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
     expect(answered.lastInvite?.to).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
-    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_SHOWN);
 
     await pressShortcut(bed.browser, 'hang-up');
     await bed.peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 5_000, 'the BYE from Dialable');

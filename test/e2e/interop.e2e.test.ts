@@ -19,6 +19,8 @@ import { freeUdpPort, hostAddress } from './sip/service-process';
  * them when it can); without them the test is skipped and says why.
  */
 const NUMBER = '+442079460958';
+/** How the popup shows NUMBER during a call. */
+const SHOWN = '+44 20 7946 0958';
 const USERS = { alice: 'alice-secret', [NUMBER]: 'phone-secret' };
 
 function missingParts(): string[] {
@@ -136,7 +138,7 @@ describe.skipIf(skipReason !== '')(`Dialable calls a plain-RTP phone (baresip) t
 
     const established = await phone!.waitForEvent('CALL_ESTABLISHED', 10_000, true);
     expect(String(established.peeruri ?? '')).toContain('alice@');
-    expect(await waitForCallState(popup, /Connected/)).toContain(NUMBER);
+    expect(await waitForCallState(popup, /Connected/)).toContain(SHOWN);
 
     // Media both ways, counted by all three: Dialable's getStats, rtpengine's per-side counters, baresip's call stats.
     const before = await dialableAudio();

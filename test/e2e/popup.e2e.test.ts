@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { controlPage, EXTENSION_ORIGIN, openExtensionPage } from './support/extension';
+import { DOUBLE_TAP_MS, LONG_PRESS_MS } from '../../popup/keypad';
+import { controlPage, EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setSettings } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
-import { endCalls, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { endCalls, PEER_NUMBER, PEER_SHOWN, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
 /**
  * The popup and options page in Chromium against Kamailio: recent calls with redial and clear, the per-site switch
@@ -30,7 +31,11 @@ async function waitForHistory(page: Page, count: number): Promise<Array<{ direct
   return history(page);
 }
 
-type Stored = { detection: { disabledSites: string[]; defaultCountry: string; linkStyle: string }; calling: { dtmf: string; dialRules: { plus: string } } };
+type Stored = {
+  detection: { disabledSites: string[]; defaultCountry: string; linkStyle: string };
+  calling: { dtmf: string; dialRules: { plus: string } };
+  audio: { volume: number };
+};
 
 async function storedSettings(): Promise<Stored> {
   const control = await controlPage(bed.browser);
@@ -43,6 +48,26 @@ async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.bringToFront();
   await page.screenshot({ path: `${SHOTS}/${name}.png` as `${string}.png`, fullPage: true });
+}
+
+async function fieldValue(): Promise<string> {
+  return bed.popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value);
+}
+
+/** Empties the number field the way a person does (select all, Backspace), so the popup's state follows. */
+async function clearField(): Promise<void> {
+  await bed.popup.bringToFront();
+  await bed.popup.click('[data-testid="dial-input"]', { clickCount: 3 });
+  await bed.popup.keyboard.press('Backspace');
+  if ((await fieldValue()) !== '') throw new Error(`the number field kept "${await fieldValue()}"`);
+}
+
+/** Holds the pointer on an element for `ms` (a long press). */
+async function longPress(page: Page, selector: string, ms: number): Promise<void> {
+  await page.hover(selector);
+  await page.mouse.down();
+  await new Promise((r) => setTimeout(r, ms));
+  await page.mouse.up();
 }
 
 async function dialAndHangUp(expectedTo: string): Promise<void> {
@@ -87,8 +112,11 @@ describe('dialing from the popup', () => {
     expect(dark.status, 'the registration sentence on the dark canvas').toBeGreaterThanOrEqual(4.5);
     await screenshot(bed.popup, 'popup-idle-dark');
     await bed.popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-    for (const key of '00442079460958') await bed.popup.click(`[data-testid="key-${key}"]`);
-    expect(await bed.popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value)).toBe('00442079460958');
+    // Two taps on 0 further apart than a double tap stay "00"; the number is formatted as it grows.
+    await bed.popup.click('[data-testid="key-0"]');
+    await new Promise((r) => setTimeout(r, DOUBLE_TAP_MS + 100));
+    for (const key of '0442079460958') await bed.popup.click(`[data-testid="key-${key}"]`);
+    expect(await fieldValue()).toBe('00 44 20 7946 0958');
     await bed.popup.click('[data-testid="dial"]');
     await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
     await waitForTestId(bed.popup, 'call-state', /Connected/);
@@ -117,6 +145,105 @@ describe('dialing from the popup', () => {
     await screenshot(bed.popup, 'popup-incoming');
     await bed.popup.click('[data-testid="decline"]');
     expect(await calling).toMatchObject({ status: 603 });
+    await bed.popup.click('[data-testid="clear-history"]');
+    await waitForTestId(bed.popup, 'history', /No calls yet/);
+  });
+});
+
+describe('number entry (US as the default country)', () => {
+  beforeAll(async () => {
+    await setSettings(bed.browser, { defaultCountry: 'US' });
+    await bed.popup.waitForFunction(
+      () => new Promise((done) => chrome.storage.local.get('settings').then((s) => done((s.settings as Stored | undefined)?.detection.defaultCountry === 'US'))),
+      { polling: 100, timeout: 5_000 },
+    );
+    // The popup hears the change through storage.onChanged, a moment after the write.
+    await new Promise((r) => setTimeout(r, 300));
+  });
+  afterAll(() => setSettings(bed.browser, { defaultCountry: 'GB' }));
+
+  test('typing 2133734253 shows (213) 373-4253, with the caret at the end', async () => {
+    await clearField();
+    await bed.popup.type('[data-testid="dial-input"]', '2133734253');
+    expect(await fieldValue()).toBe('(213) 373-4253');
+    expect(await bed.popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).selectionStart)).toBe(14);
+  });
+
+  test('Backspace and typing in the middle keep the digits and the caret in place', async () => {
+    // Caret after "(213) 3", Backspace removes that 3; then a 9 goes in at the same place.
+    await bed.popup.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="dial-input"]')!.setSelectionRange(7, 7));
+    await bed.popup.keyboard.press('Backspace');
+    expect(await fieldValue()).toBe('(213) 734-253');
+    await bed.popup.keyboard.type('9');
+    expect(await fieldValue()).toBe('(213) 973-4253');
+    expect(await bed.popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).selectionStart)).toBe(7);
+  });
+
+  test.each([
+    ['sip:bob@example.com', 'sip:bob@example.com'],
+    ['204', '204'],
+    ['2133734253 x204', '(213) 373-4253 x204'],
+  ])('%s shows as %s (SIP URIs and extensions are not mangled)', async (typed, shown) => {
+    await clearField();
+    await bed.popup.type('[data-testid="dial-input"]', typed);
+    expect(await fieldValue()).toBe(shown);
+  });
+
+  test('a long press on key 0 gives +, a quick double tap too; a plain tap gives 0', async () => {
+    await clearField();
+    await longPress(bed.popup, '[data-testid="key-0"]', LONG_PRESS_MS + 150);
+    expect(await fieldValue()).toBe('+');
+    await clearField();
+    await bed.popup.click('[data-testid="key-0"]');
+    await bed.popup.click('[data-testid="key-0"]');
+    expect(await fieldValue()).toBe('+');
+    await clearField();
+    await longPress(bed.popup, '[data-testid="key-0"]', 100);
+    expect(await fieldValue()).toBe('0');
+  });
+
+  test('+ from a long press, digits from the keypad, Enter: the call goes out as E.164', async () => {
+    await clearField();
+    await longPress(bed.popup, '[data-testid="key-0"]', LONG_PRESS_MS + 150);
+    for (const key of '442079460958') await bed.popup.click(`[data-testid="key-${key}"]`);
+    expect(await fieldValue()).toBe('+44 20 7946 0958');
+    await bed.popup.focus('[data-testid="dial-input"]');
+    await bed.popup.keyboard.press('Enter');
+    await dialAndHangUp(`sip:${PEER_NUMBER}@`);
+  });
+
+  test('a national number typed for the US default (011 44 …) is dialed as E.164', async () => {
+    await clearField();
+    await bed.popup.type('[data-testid="dial-input"]', '011442079460958');
+    expect(await fieldValue()).toBe('011 44 20 7946 0958');
+    await bed.popup.keyboard.press('Enter');
+    await dialAndHangUp(`sip:${PEER_NUMBER}@`);
+  });
+});
+
+describe('during a call', () => {
+  test('the popup shows the formatted number and the page the call came from (its tab title and host), and a volume slider that the engine applies and the settings keep', async () => {
+    const page = await bed.browser.newPage();
+    await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+    const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
+    await link!.click();
+    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain('+44 20 7946 0958');
+    const host = new URL(bed.fixtures.url).host;
+    expect(await bed.popup.$eval('[data-testid="call-source"]', (el) => el.textContent)).toBe(`From: Click fixture (${host})`);
+    expect(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent)).toMatch(/ · \d+:\d\d$/);
+
+    await bed.popup.$eval('[data-testid="volume"]', (el) => {
+      const range = el as HTMLInputElement;
+      range.value = '30';
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const offscreen = await offscreenPage(bed.browser);
+    await offscreen.waitForFunction(() => [...document.querySelectorAll('audio')].some((a) => a.srcObject && Math.abs(a.volume - 0.3) < 1e-6), { polling: 100, timeout: 5_000 });
+    expect((await storedSettings()).audio.volume).toBeCloseTo(0.3);
+    await bed.popup.click('[data-testid="hangup"]');
+    await waitForTestId(bed.popup, 'call-state', /Ended/);
+    await page.close();
     await bed.popup.click('[data-testid="clear-history"]');
     await waitForTestId(bed.popup, 'history', /No calls yet/);
   });
@@ -162,7 +289,7 @@ describe('recent calls', () => {
     const [entry] = await bed.popup.$$('[data-testid="history-entry"] button');
     await (entry as ElementHandle<Element>).click();
     await bed.peer.waitFor((s) => s.callState === 'established' && s.sipLog.filter((e) => e.dir === 'in' && e.line.startsWith('INVITE ')).length > before, 10_000, 'the redial');
-    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_NUMBER);
+    expect(await waitForTestId(bed.popup, 'call-state', /Connected/)).toContain(PEER_SHOWN);
     await endCalls(bed);
     expect((await waitForHistory(bed.popup, 4))[0]!.direction).toBe('outgoing');
   });

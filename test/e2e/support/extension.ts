@@ -37,9 +37,19 @@ export async function setSettings(browser: Browser, detection: Record<string, un
   const page = await controlPage(browser);
   await page.evaluate(async (d) => {
     const { settings } = await chrome.storage.local.get('settings');
-    const current = (settings ?? { version: 1, detection: {} }) as { detection: Record<string, unknown> };
-    await chrome.storage.local.set({ settings: { ...current, version: 1, detection: { ...current.detection, ...d } } });
+    const current = (settings ?? { version: 1, detection: {} }) as { version: number; detection: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...current, version: current.version, detection: { ...current.detection, ...d } } });
   }, detection);
+}
+
+/** Writes audio settings (settings v2 `audio`) straight into extension storage, as the options page would. */
+export async function setAudioSettings(browser: Browser, audio: Record<string, unknown>): Promise<void> {
+  const page = await controlPage(browser);
+  await page.evaluate(async (a) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    const current = (settings ?? { version: 2 }) as { audio?: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...current, version: 2, audio: { ...current.audio, ...a } } });
+  }, audio);
 }
 
 /** Opens one of our pages (popup, options, welcome) as a tab. */

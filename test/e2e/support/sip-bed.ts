@@ -8,6 +8,8 @@ import type { StaticServer } from './static-server';
 
 /** The number the peer registers as (the London number on the click fixture page). */
 export const PEER_NUMBER = '+442079460958';
+/** How the popup shows {@link PEER_NUMBER} during a call (formatted for people). */
+export const PEER_SHOWN = '+44 20 7946 0958';
 const USERS = { alice: 'alice-secret', [PEER_NUMBER]: 'peer-secret' };
 
 export interface SipBed {

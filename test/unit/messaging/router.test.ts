@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createRouter } from '../../../src/messaging/create-router';
+import { identifySender } from '../../../src/messaging/identify-sender';
 import type { HandlersFor, SenderInfo } from '../../../src/messaging/protocol';
 
-const source = { url: 'https://example.com/', title: 'Example' };
 
 function router(who: SenderInfo | undefined) {
   const dial = vi.fn(async () => ({ accepted: true }));
@@ -28,8 +28,8 @@ function router(who: SenderInfo | undefined) {
 describe('the message router is the trust boundary', () => {
   test('a valid dial request from a content script reaches its handler with the sender', async () => {
     const { dial, route } = router({ origin: 'content', tabId: 3 });
-    await expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958', source } }, {})).resolves.toEqual({ accepted: true });
-    expect(dial).toHaveBeenCalledWith({ target: 'tel:+442079460958', source }, { origin: 'content', tabId: 3 });
+    await expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958' } }, {})).resolves.toEqual({ accepted: true });
+    expect(dial).toHaveBeenCalledWith({ target: 'tel:+442079460958' }, { origin: 'content', tabId: 3 });
   });
 
   test('messages addressed to another destination are left alone synchronously (undefined, not a promise)', () => {
@@ -47,9 +47,9 @@ describe('the message router is the trust boundary', () => {
     ['not an object', 'page:dial'],
     ['unknown type', { type: 'engine:call', payload: {} }],
     ['prototype key', { type: 'toString', payload: {} }],
-    ['javascript: target', { type: 'page:dial', payload: { target: 'javascript:alert(1)', source } }],
-    ['huge target', { type: 'page:dial', payload: { target: `tel:${'1'.repeat(1000)}`, source } }],
-    ['missing source', { type: 'page:dial', payload: { target: 'tel:+442079460958' } }],
+    ['javascript: target', { type: 'page:dial', payload: { target: 'javascript:alert(1)' } }],
+    ['huge target', { type: 'page:dial', payload: { target: `tel:${'1'.repeat(1000)}` } }],
+    ['missing target', { type: 'page:dial', payload: { source: { url: 'https://example.com/', title: 'Example' } } }],
   ])('drops %s', async (_name, message) => {
     const { dial, route } = router({ origin: 'content' });
     await expect(Promise.resolve(route(message, {}))).resolves.toBeUndefined();
@@ -58,7 +58,7 @@ describe('the message router is the trust boundary', () => {
 
   test('drops messages from senders that are not ours', async () => {
     const { dial, route } = router(undefined);
-    expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958', source } }, {})).toBeUndefined();
+    expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958' } }, {})).toBeUndefined();
     expect(dial).not.toHaveBeenCalled();
   });
 
@@ -78,5 +78,23 @@ describe('the message router is the trust boundary', () => {
     const { scan, route } = router({ origin: 'content' });
     await expect(Promise.resolve(route({ type: 'page:scan', payload }, {}))).resolves.toBeUndefined();
     expect(scan).not.toHaveBeenCalled();
+  });
+});
+
+describe('identifySender', () => {
+  const ID = 'abc';
+  const ORIGIN = 'chrome-extension://abc/';
+
+  test('a content script gets its tab title and address from the browser sender, not from its message', () => {
+    const who = identifySender({ id: ID, url: 'https://shop.example.com/frame', tab: { id: 7, title: 'Contact us — Shop', url: 'https://shop.example.com/contact' } }, ID, ORIGIN);
+    expect(who).toEqual({ origin: 'content', tabId: 7, frameUrl: 'https://shop.example.com/frame', tab: { title: 'Contact us — Shop', url: 'https://shop.example.com/contact' } });
+  });
+
+  test('without tab details (no host access) the frame address stands in and the title is empty', () => {
+    expect(identifySender({ id: ID, url: 'https://a.example/', tab: { id: 7 } }, ID, ORIGIN)?.tab).toEqual({ title: '', url: 'https://a.example/' });
+  });
+
+  test('another extension is nobody', () => {
+    expect(identifySender({ id: 'other', url: 'https://a.example/', tab: { id: 7 } }, ID, ORIGIN)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { coerceSettings, DEFAULT_SETTINGS, isSiteEnabled, normalizeHost, validateSettings } from '../../../src/settings';
+import { migrateSettings } from '../../../src/settings/migrations';
 
 describe('coerceSettings keeps what is valid and repairs the rest', () => {
   test.each([
@@ -25,6 +26,35 @@ describe('coerceSettings keeps what is valid and repairs the rest', () => {
 
   test('unknown keys are dropped', () => {
     expect(coerceSettings({ version: 1, evil: true, detection: { x: 1 } })).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('settings version 2: audio devices', () => {
+  test('a version 1 object migrates to version 2 with default audio, keeping the rest', () => {
+    const s = coerceSettings({ version: 1, detection: { defaultCountry: 'DE' }, calling: { dtmf: 'info' } });
+    expect(s.version).toBe(2);
+    expect(s.audio).toEqual({ microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 });
+    expect(s.detection.defaultCountry).toBe('DE');
+    expect(s.calling.dtmf).toBe('info');
+  });
+
+  test('migrateSettings runs the step 1 → 2', () => {
+    expect(migrateSettings({ version: 1, detection: {} })).toEqual({ version: 2, detection: {}, audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 } });
+  });
+
+  test('stored audio choices are kept', () => {
+    const audio = { microphone: 'a1b2', speaker: 'default', ringer: 'c3d4', ringtone: false, volume: 0.4 };
+    expect(coerceSettings({ version: 2, audio }).audio).toEqual(audio);
+  });
+
+  test.each([
+    [{ volume: 3 }, 'volume', 1],
+    [{ volume: 'loud' }, 'volume', 1],
+    [{ microphone: 42 }, 'microphone', ''],
+    [{ speaker: '<img src=x>' }, 'speaker', ''],
+    [{ ringtone: 'yes' }, 'ringtone', true],
+  ])('a bad %o falls back to the default %s', (audio, field, expected) => {
+    expect(coerceSettings({ version: 2, audio }).audio[field as keyof typeof DEFAULT_SETTINGS.audio]).toBe(expected);
   });
 });
 
