@@ -208,7 +208,7 @@ export class Connection {
     this.generation++;
     void this.disposeUserAgent();
     const delay = backoffDelay(this.attempt++);
-    this.set(R.Waiting, `${message} Next try in ${Math.ceil(delay / 1000)} s.`, field);
+    this.set(R.Waiting, t('registrationNextTry', message, Math.ceil(delay / 1000)), field);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       void this.connect();
