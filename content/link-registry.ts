@@ -13,18 +13,18 @@ export interface LinkTarget {
 
 /** original text node → the nodes we inserted before it (text pieces and links). */
 const replaced = new WeakMap<Text, ChildNode[]>();
-/** our link → the original text node it came from. */
-const owners = new WeakMap<HTMLAnchorElement, Text>();
-/** our link → the number it dials (the DOM attributes are page-writable and are never trusted). */
-const targets = new WeakMap<HTMLAnchorElement, LinkTarget>();
+/**
+ * our link → the original text node it came from and the number it dials (the DOM attributes are page-writable
+ * and are never trusted). One map, as a bulk wrap records 10,000 links in a few tasks.
+ */
+const links = new WeakMap<Element, { original: Text; target: LinkTarget }>();
 
 export function recordReplacement(original: Text, inserted: ChildNode[]): void {
   replaced.set(original, inserted);
 }
 
 export function recordLink(link: HTMLAnchorElement, original: Text, target: LinkTarget): void {
-  owners.set(link, original);
-  targets.set(link, target);
+  links.set(link, { original, target });
 }
 
 export function isReplacedOriginal(node: Node): node is Text {
@@ -33,12 +33,12 @@ export function isReplacedOriginal(node: Node): node is Text {
 
 /** The original text node behind one of our links, or undefined if `link` is not ours. */
 export function ownerOf(link: Element): Text | undefined {
-  return owners.get(link as HTMLAnchorElement);
+  return links.get(link)?.original;
 }
 
 /** The number behind one of our links, or undefined when the element is not one we made. */
 export function linkTarget(link: Element): LinkTarget | undefined {
-  return targets.get(link as HTMLAnchorElement);
+  return links.get(link)?.target;
 }
 
 /**

@@ -21,7 +21,7 @@ type Root = Document | ShadowRoot;
 const MAX_DIRTY = 500;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-/** Runs waiting to be wrapped above which slices grow (see LARGE_SLICE_MS). */
+/** Runs waiting to be wrapped (or sent since the pipeline was last empty) above which slices grow (see LARGE_SLICE_MS). */
 const LARGE_BACKLOG = 300;
 /**
  * After the first answer (the numbers in view), wrapping waits until the whole pipeline has drained — everything
@@ -65,6 +65,8 @@ export class Linkifier {
   private found: Run[] = [];
   private matched: Matched[] = [];
   private sentAny = false;
+  /** Runs sent to be matched since the pipeline was last empty: above LARGE_BACKLOG, scanning takes task slices. */
+  private runsSent = 0;
   private wrappedAny = false;
   /** When the oldest run in `matched` got its matches (performance.now()). */
   private matchedSince = 0;
@@ -86,7 +88,7 @@ export class Linkifier {
    */
   start(): void {
     this.addRoot(this.doc);
-    this.flush(sliceNow());
+    this.flush(sliceNow(LARGE_SLICE_MS));
   }
 
   /** Removes every link we made (restoring the page's text) and stops observing. */
@@ -138,7 +140,10 @@ export class Linkifier {
       this.scheduled = false;
       this.flush(slice);
     };
-    if (this.matched.length > LARGE_BACKLOG && this.readyToWrap()) scheduleTask(run, LARGE_SLICE_MS);
+    // A bulk wrap runs ahead of rendering for a while (each frame after a write relayouts the changed part of the
+    // page), a long scan in ordinary tasks: idle periods come only after frames, and it only reads.
+    if (this.matched.length > LARGE_BACKLOG && this.readyToWrap()) scheduleTask(run, LARGE_SLICE_MS, 'user-blocking');
+    else if (this.runsSent > LARGE_BACKLOG && this.scans.length > 0) scheduleTask(run, LARGE_SLICE_MS, 'user-visible');
     else scheduleIdle(run, 50, () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS));
   }
 
@@ -153,21 +158,32 @@ export class Linkifier {
       });
       this.matched = this.matched.slice(done);
     }
+    if (this.matched.length === 0 && this.inFlight === 0 && this.scans.length === 0) this.runsSent = 0;
     for (const container of this.takeDirty()) {
       this.scans.push(new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow)));
       if (isRoot(container)) findShadowRoots(container as Root, (shadow) => this.addRoot(shadow));
     }
-    // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking),
-    // so it holds the numbers in view.
-    const first = !this.sentAny;
-    const cap = first ? FIRST_BATCH : BATCH;
-    const more = first ? () => this.found.length < cap : () => slice.hasTime() && this.found.length < cap;
-    while (this.scans.length > 0 && this.found.length < cap) {
-      if (!(this.scans[0] as TextScan).step(more)) break;
-      this.scans.shift();
+    // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking)
+    // and sent at once, so it holds the numbers in view. Later batches are sent as they fill, so the background
+    // matches one while the next is walked.
+    if (!this.sentAny) {
+      this.scanUntil(() => this.found.length < FIRST_BATCH);
+      if (this.found.length > 0) this.send(this.found.splice(0));
+    }
+    while (this.scans.length > 0 && slice.hasTime()) {
+      this.scanUntil(() => slice.hasTime() && this.found.length < BATCH);
+      if (this.found.length >= BATCH) this.send(this.found.splice(0));
     }
     if (this.found.length > 0) this.send(this.found.splice(0));
     if (this.scans.length > 0 || this.readyToWrap()) this.schedule();
+  }
+
+  /** Steps the queued scans while `more()` says so. */
+  private scanUntil(more: () => boolean): void {
+    while (this.scans.length > 0 && more()) {
+      if (!(this.scans[0] as TextScan).step(more)) return;
+      this.scans.shift();
+    }
   }
 
   /** The first matches (the numbers in view), then everything once nothing else is coming (or has waited too long). */
@@ -180,6 +196,7 @@ export class Linkifier {
   /** Sends runs to be matched (in as many messages as SCAN_LIMITS need); matches join the wrap queue on reply. */
   private send(runs: Run[]): void {
     this.sentAny = true;
+    this.runsSent += runs.length;
     let texts: string[] = [];
     let pieces: Piece[] = [];
     let chars = 0;

@@ -1,5 +1,5 @@
 import { hasCandidate } from '../src/phone/has-candidate';
-import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
+import { INLINE, SKIPPED, SKIPPED_SELECTOR, isEditable } from './dom-rules';
 import { walkRuns, type Run } from './walk-runs';
 
 const DIGIT = /[0-9\uFF10-\uFF19]/;
@@ -22,6 +22,8 @@ export class TextScan {
   private walker: TreeWalker | undefined;
   /** Digit-holding text nodes already walked as part of their block, so each block is walked once. */
   private readonly seen = new Set<Text>();
+  /** Elements inside the scan root known to be neither skipped nor editable, nor inside such an element. */
+  private readonly open = new Set<Node>();
   private done = false;
 
   constructor(
@@ -36,6 +38,11 @@ export class TextScan {
     if (this.walker === undefined) {
       const root = scanRoot(this.root);
       if (root === null || !hasCandidate(root.textContent ?? '')) return (this.done = true);
+      if (root.nodeType === Node.ELEMENT_NODE) {
+        const el = root as Element;
+        if (el.closest(SKIPPED_SELECTOR) !== null || el.closest(EDITABLE) !== null) return (this.done = true);
+      }
+      this.open.add(root);
       this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
     } else if (!this.walker.currentNode.isConnected) {
       this.walker.currentNode = this.walker.root;
@@ -47,14 +54,32 @@ export class TextScan {
       const node = walker.nextNode() as Text | null;
       if (node === null) return (this.done = true);
       if (!DIGIT.test(node.data) || this.seen.has(node)) continue;
-      const block = blockOf(node);
-      if (block === null) continue;
-      if (block.nodeType === Node.ELEMENT_NODE) {
-        const el = block as Element;
-        if (el.closest(SKIPPED_SELECTOR) !== null || el.closest(EDITABLE) !== null) continue;
+      const parent = node.parentNode;
+      if (parent === null || !this.isOpen(parent)) continue;
+      // The common case in tables and lists: the number is its block's only text (`<td>213-373-4253</td>`).
+      if (node.previousSibling === null && node.nextSibling === null && !INLINE.has((parent as Element).localName)) {
+        const data = node.data;
+        if (hasCandidate(data)) this.onRun({ nodes: [node], texts: [data] });
+        continue;
       }
+      const block = blockOf(node);
+      if (block === null || !this.isOpen(block)) continue;
       walkRuns(block, this.onRun, this.onShadowRoot, this.seen);
     }
+  }
+
+  /** False when `node` is, or is inside, a skipped or editable element (up to the scan root, checked at start). */
+  private isOpen(node: Node): boolean {
+    const path: Node[] = [];
+    for (let current: Node | null = node; current !== null && !this.open.has(current); current = current.parentNode) {
+      if (current.nodeType === Node.ELEMENT_NODE) {
+        const el = current as Element;
+        if (SKIPPED.has(el.localName) || isEditable(el)) return false;
+      }
+      path.push(current);
+    }
+    for (const p of path) this.open.add(p);
+    return true;
   }
 }
 
