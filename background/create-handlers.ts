@@ -1,5 +1,6 @@
 import type { EngineCommand, HandlersFor, Reply } from '../src/messaging/protocol';
 import { findLinkMatches } from '../src/phone/link-matches';
+import { packMatches } from '../src/phone/packed-matches';
 import { validateAccount } from '../src/settings/account';
 import { effectiveAccount, type ManagedSettings } from '../src/settings/managed';
 import { resolveDialTarget } from './resolve-dial-target';
@@ -30,8 +31,8 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
     'page:scan': async ({ texts, country }, sender) => {
       // Let events queued behind this batch run first: a tab closed meanwhile need not be matched for.
       await new Promise((resume) => setTimeout(resume, 0));
-      if (deps.isClosedTab(sender.tabId)) return { matches: texts.map(() => []) };
-      return { matches: findLinkMatches(texts, country) };
+      if (deps.isClosedTab(sender.tabId)) return { packed: [] };
+      return { packed: packMatches(findLinkMatches(texts, country)) };
     },
     'ui:dial': async ({ target }) => {
       const resolved = resolveDialTarget(target, await actions.country(), true);

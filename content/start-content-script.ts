@@ -1,4 +1,5 @@
 import { sendMessage } from '../src/messaging/send-message';
+import { unpackMatches } from '../src/phone/packed-matches';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { coerceSettings } from '../src/settings/validate-settings';
 import { isSiteEnabled } from '../src/settings/site-enabled';
@@ -50,8 +51,9 @@ export async function startContentScript(): Promise<void> {
 /** Asks the background to match run texts (see `page:scan`); libphonenumber-js never loads in the page. */
 async function matchTexts(texts: string[], country: string | undefined) {
   const reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
-  if (!reply || !Array.isArray(reply.matches)) throw new Error('No answer from the Dialable background');
-  return reply.matches;
+  const matches = unpackMatches(reply?.packed, texts.length);
+  if (!matches) throw new Error('No answer from the Dialable background');
+  return matches;
 }
 
 function dial(target: string): void {

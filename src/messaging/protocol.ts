@@ -1,5 +1,5 @@
 import type { EngineSnapshot } from '../call/engine-snapshot';
-import type { LinkMatch } from '../phone/phone-match';
+import type { PackedMatches } from '../phone/packed-matches';
 import type { Account } from '../settings/account';
 import type { Settings } from '../settings/defaults';
 
@@ -49,7 +49,8 @@ export interface Protocol {
     from: 'content';
     to: 'background';
     payload: { texts: string[]; country?: string };
-    reply: { matches: LinkMatch[][] };
+    /** Every text's matches, packed (see packMatches). */
+    reply: { packed: PackedMatches };
   };
   /**
    * Chrome only (it has no `contextMenus.onShown`): the page's selection changed. The background shows the

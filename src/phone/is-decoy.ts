@@ -33,6 +33,11 @@ const DOTTED_PHONE = /^\d+(?:\.\d{2,})+$/;
 /** US ZIP+4 (90210-1234) and social security numbers (123-45-6789): no country writes phone numbers this way. */
 const ZIP_OR_SSN = /^(?:\d{5}-\d{4}|\d{3}-\d{2}-\d{4})$/;
 const ISBN = /^(?:97[89][- ])?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]$/;
+/**
+ * How a count or measurement is written: plain digits, or groups of three after the first (1 234 567, 12.345.678).
+ * Only such a match is a quantity when a unit follows: "call 312.555.0145 residents from …" is still a number.
+ */
+const QUANTITY = /^(?:\d+|\d{1,3}(?:[ .,'’]\d{3})+)$/;
 
 /** True when the valid number at `text.slice(start, end)` is really something else. */
 export function isDecoy(text: string, start: number, end: number): boolean {
@@ -61,5 +66,6 @@ export function isDecoy(text: string, start: number, end: number): boolean {
     if (DOTTED.test(compact) && !DOTTED_PHONE.test(compact)) return true;
     if (ISBN.test(compact) && [10, 13].includes(compact.replace(/\D/g, '').length)) return true;
   }
-  return CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || UNIT_AFTER.test(text.slice(end, end + 16));
+  if (CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
+  return UNIT_AFTER.test(text.slice(end, end + 16)) && QUANTITY.test(matched.replace(/\s+/g, ' '));
 }

@@ -7,7 +7,7 @@ import type { HandlersFor, SenderInfo } from '../../../src/messaging/protocol';
 function router(who: SenderInfo | undefined) {
   const dial = vi.fn(async () => ({ accepted: true }));
   const ok = async () => ({ ok: true });
-  const scan = vi.fn(async ({ texts }: { texts: string[] }) => ({ matches: texts.map(() => []) }));
+  const scan = vi.fn(async () => ({ packed: [] as Array<string | number> }));
   const handlers: HandlersFor<'background'> = {
     'page:dial': dial,
     'page:scan': scan,
@@ -64,7 +64,7 @@ describe('the message router is the trust boundary', () => {
 
   test('a content script may have run texts matched, within bounds', async () => {
     const { scan, route } = router({ origin: 'content', tabId: 3 });
-    await expect(route({ type: 'page:scan', payload: { texts: ['Call 020 7946 0958'], country: 'GB' } }, {})).resolves.toEqual({ matches: [[]] });
+    await expect(route({ type: 'page:scan', payload: { texts: ['Call 020 7946 0958'], country: 'GB' } }, {})).resolves.toEqual({ packed: [] });
     expect(scan).toHaveBeenCalledTimes(1);
   });
 

@@ -119,6 +119,9 @@ export const POSITIVE_ROWS: PhoneRow[] = [
     { e164: '+447911123456', text: '07911 123456' },
   ]],
   ['Call 213-373-4253, 204 is our room number', 'US', one('+12133734253', '213-373-4253')],
+  // A word that follows counts ("1 234 567 residents") does not make a phone-shaped number a count.
+  ['the weekend market call 312.555.0145 residents from between', 'US', one('+13125550145', '312.555.0145')],
+  ['Hotline 020 7946 0958 customers only', 'GB', one('+442079460958', '020 7946 0958')],
   ['Front desk: 1-800-444-4444 ext 5 (24/7)', 'US', one('+18004444444', '1-800-444-4444 ext 5', '5')],
 
   // Odd characters: no-break and thin spaces, Unicode dashes, soft hyphens, zero-width spaces, fullwidth forms.
