@@ -4,24 +4,33 @@ import { recordLink, recordReplacement, type LinkTarget } from './link-registry'
 
 const SPACE = /\s/;
 
+/** A run's links, made but not yet in the page: for each of its text nodes, the nodes that go before it. */
+export interface PreparedWrap {
+  style: LinkStyle;
+  pieces: Array<{ original: Text; inserted: ChildNode[] }>;
+}
+
 /**
  * Replaces the matched parts of a run's text nodes with links, piece by piece: a number split over several text
  * nodes gets one link per node, all with the same `data-dialable`, the later ones marked `data-dialable-part`.
  * The visible text is unchanged: every character ends up in a text node or a link, in the same order.
- * Returns the links it made.
- *
- * The hot path of a bulk wrap (a 10,000-row table): links are shallow clones of one prototype per document and
- * style, and a number that is its text node's whole text (a table cell) takes a shorter way — every DOM call from
- * the content script's world costs a binding crossing.
  */
-export function wrapMatches(nodes: Text[], matches: LinkMatch[], style: LinkStyle): HTMLAnchorElement[] {
-  const only = nodes.length === 1 && matches.length === 1 ? wrapWhole(nodes[0] as Text, matches[0] as LinkMatch, style) : undefined;
-  if (only !== undefined) return [only];
-  const links: HTMLAnchorElement[] = [];
+export function wrapMatches(nodes: Text[], texts: readonly string[], matches: LinkMatch[], style: LinkStyle): void {
+  applyWrap(prepareWrap(nodes, texts, matches, style));
+}
+
+/**
+ * Makes a run's links without touching the page (`texts` are its nodes' texts as scanned). A bulk wrap prepares
+ * while it waits for the background, so that its DOM writes — after which every frame relayouts the changed part
+ * of the page — are only insertions, and fit into as few frames as possible. Links are shallow clones of one
+ * prototype per document and style: every DOM call from the content script's world costs a binding crossing.
+ */
+export function prepareWrap(nodes: Text[], texts: readonly string[], matches: LinkMatch[], style: LinkStyle): PreparedWrap {
+  const pieces: PreparedWrap['pieces'] = [];
   const started = new Set<LinkMatch>();
   let base = 0;
-  for (const original of nodes) {
-    const data = original.data;
+  nodes.forEach((original, n) => {
+    const data = texts[n] ?? '';
     const end = base + data.length;
     const doc = original.ownerDocument;
     const inserted: ChildNode[] = [];
@@ -35,37 +44,30 @@ export function wrapMatches(nodes: Text[], matches: LinkMatch[], style: LinkStyl
       recordLink(link, original, targetOf(match));
       started.add(match);
       inserted.push(link);
-      links.push(link);
       cursor = e;
     }
     if (inserted.length > 0) {
       if (cursor < data.length) inserted.push(doc.createTextNode(data.slice(cursor)));
-      const parent = original.parentNode;
-      if (parent) {
-        for (const node of inserted) parent.insertBefore(node, original);
-        original.data = '';
-        recordReplacement(original, inserted);
-      }
+      pieces.push({ original, inserted });
     }
     base = end;
-  }
-  return links;
+  });
+  return { style, pieces };
 }
 
-/** One match that is all of one text node's text but surrounding spaces; undefined when it is not that case. */
-function wrapWhole(original: Text, match: LinkMatch, style: LinkStyle): HTMLAnchorElement | undefined {
-  const data = original.data;
-  if (match.start > 0 || match.end < data.length) return undefined;
-  const [s, e] = trimmed(data, 0, data.length);
-  if (s > 0 || e < data.length) return undefined;
-  const parent = original.parentNode;
-  const link = createLink(original.ownerDocument, match, false, style, data);
-  recordLink(link, original, targetOf(match));
-  if (parent === null) return link;
-  parent.insertBefore(link, original);
-  original.data = '';
-  recordReplacement(original, [link]);
-  return link;
+/**
+ * Puts prepared links into the page: the new nodes go before each original text node, which stays in place,
+ * emptied (see link-registry). The caller has checked that the nodes still hold the texts they were prepared from.
+ */
+export function applyWrap({ pieces }: PreparedWrap): void {
+  for (const { original, inserted } of pieces) {
+    const parent = original.parentNode;
+    if (parent === null) continue;
+    if (inserted.length === 1) parent.insertBefore(inserted[0] as ChildNode, original);
+    else for (const node of inserted) parent.insertBefore(node, original);
+    original.data = '';
+    recordReplacement(original, inserted);
+  }
 }
 
 /** `data.slice(s, e)` without the white space at either end, as [start, end]. */
@@ -100,4 +102,3 @@ function createLink(doc: Document, match: LinkMatch, isPart: boolean, style: Lin
   link.textContent = text;
   return link;
 }
-

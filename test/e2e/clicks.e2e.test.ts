@@ -143,3 +143,32 @@ describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () 
     await page.waitForSelector('a[data-dialable="+442079460958"]', { timeout: 5_000 });
   });
 });
+
+describe('a page with thousands of numbers (the bulk wrap)', () => {
+  test('3,000 numbers linked, each with its own number; cells the page rewrote meanwhile keep the new text and dial it', async () => {
+    const bulk = await browser.newPage();
+    const errors: string[] = [];
+    bulk.on('pageerror', (e) => errors.push(String(e)));
+    await bulk.goto(`${server.url}/interactive/bulk.html`);
+    await bulk.waitForFunction(() => document.body.dataset.rewritten === '1', POLL);
+    await waitForLinksToSettle(bulk, 800);
+    const rows = await bulk.$$eval('#contacts tr', (trs) =>
+      trs.map((tr) => {
+        const cell = (tr as HTMLTableRowElement).cells[1] as HTMLTableCellElement;
+        const links = [...cell.querySelectorAll('a[data-dialable]')];
+        return { text: cell.innerText, numbers: links.map((a) => a.getAttribute('data-dialable')), hrefs: links.map((a) => a.getAttribute('href')) };
+      }),
+    );
+    expect(rows).toHaveLength(3000);
+    const wrong = rows.flatMap((row, i) => {
+      const rewritten = i % 100 === 0 || i % 100 === 50;
+      const digits = `${rewritten ? '310' : '213'}373${String(i).padStart(4, '0')}`;
+      const text = `+1 ${digits.slice(0, 3)}-373-${digits.slice(6)}`;
+      const ok = row.text === text && row.numbers.length === 1 && row.numbers[0] === `+1${digits}` && row.hrefs[0] === `tel:+1${digits}`;
+      return ok ? [] : [`row ${i}: ${JSON.stringify(row)}`];
+    });
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(errors).toEqual([]);
+    await bulk.close();
+  });
+});
