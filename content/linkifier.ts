@@ -98,7 +98,7 @@ export class Linkifier {
    */
   start(): void {
     this.addRoot(this.doc);
-    this.flush(sliceNow(LARGE_SLICE_MS));
+    this.flush(sliceNow());
   }
 
   /** Removes every link we made (restoring the page's text) and stops observing. */
