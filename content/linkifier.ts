@@ -10,7 +10,7 @@ import { joinRun, type JoinedRun } from './join-run';
 import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
 import { TextScan } from './text-scan';
 import type { Run } from './walk-runs';
-import { applyWrap, prepareWrap, wrapMatches, type PreparedWrap } from './wrap-matches';
+import { applyWrap, prepareWrap, type PreparedWrap } from './wrap-matches';
 
 /** Matches run texts in the background (`page:scan`); `matches[i]` belongs to `texts[i]`. */
 export type MatchTexts = (texts: string[]) => Promise<LinkMatch[][]>;
@@ -277,8 +277,7 @@ export class Linkifier {
       const node = run.nodes[i] as Text;
       if (!node.isConnected || node.data !== run.texts[i]) return;
     }
-    if (prepared?.style === this.style) applyWrap(prepared);
-    else wrapMatches(run.nodes, run.texts, matches, this.style);
+    applyWrap(prepared?.style === this.style ? prepared : prepareWrap(run.nodes, run.texts, matches, this.style));
   }
 
   /** Turns mutation records into undo work (for nodes we replaced) and dirty containers. */

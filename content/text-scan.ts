@@ -53,17 +53,18 @@ export class TextScan {
       if ((n & 63) === 63 && !hasTime()) return false;
       const node = walker.nextNode() as Text | null;
       if (node === null) return (this.done = true);
-      if (!DIGIT.test(node.data) || this.seen.has(node)) continue;
+      const data = node.data;
+      if (!DIGIT.test(data) || this.seen.has(node)) continue;
+      // Open means every ancestor up to the scan root is, so the block found below is too.
       const parent = node.parentNode;
       if (parent === null || !this.isOpen(parent)) continue;
       // The common case in tables and lists: the number is its block's only text (`<td>213-373-4253</td>`).
       if (node.previousSibling === null && node.nextSibling === null && !INLINE.has((parent as Element).localName)) {
-        const data = node.data;
         if (hasCandidate(data)) this.onRun({ nodes: [node], texts: [data] });
         continue;
       }
       const block = blockOf(node);
-      if (block === null || !this.isOpen(block)) continue;
+      if (block === null) continue;
       walkRuns(block, this.onRun, this.onShadowRoot, this.seen);
     }
   }

@@ -59,13 +59,13 @@ export function isDecoy(text: string, start: number, end: number): boolean {
   if ((b1 === '-' && CODE_CHAR.test(b2)) || (a1 === '-' && CODE_CHAR.test(a2))) return true;
   if (IBAN_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
 
+  const compact = matched.replace(/\s+/g, ' ');
   if (!international) {
-    const compact = matched.replace(/\s+/g, ' ');
     if (DATE.test(compact) || COMPACT_DATE.test(compact) || YEAR_RANGE.test(compact) || TIME.test(compact)) return true;
     if (THOUSANDS.test(compact) || DECIMAL.test(compact) || IPV4.test(compact) || ZIP_OR_SSN.test(compact)) return true;
     if (DOTTED.test(compact) && !DOTTED_PHONE.test(compact)) return true;
     if (ISBN.test(compact) && [10, 13].includes(compact.replace(/\D/g, '').length)) return true;
   }
   if (CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
-  return UNIT_AFTER.test(text.slice(end, end + 16)) && QUANTITY.test(matched.replace(/\s+/g, ' '));
+  return UNIT_AFTER.test(text.slice(end, end + 16)) && QUANTITY.test(compact);
 }

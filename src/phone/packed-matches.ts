@@ -27,7 +27,7 @@ export function unpackMatches(packed: unknown, count: number): LinkMatch[][] | u
   if (!Array.isArray(packed) || packed.length % FIELDS !== 0) return undefined;
   const matches: LinkMatch[][] = Array.from({ length: count }, () => []);
   for (let k = 0; k < packed.length; k += FIELDS) {
-    const [i, start, end, e164, ext, title] = packed.slice(k, k + FIELDS) as unknown[];
+    const [i, start, end, e164, ext, title] = [packed[k], packed[k + 1], packed[k + 2], packed[k + 3], packed[k + 4], packed[k + 5]] as unknown[];
     if (typeof i !== 'number' || typeof start !== 'number' || typeof end !== 'number') return undefined;
     if (typeof e164 !== 'string' || typeof ext !== 'string' || typeof title !== 'string') return undefined;
     const list = matches[i];
