@@ -48,14 +48,14 @@ interface PostTaskScheduler {
 }
 
 /**
- * Runs `work` in a slice of `ms` as an ordinary task, as soon as the event loop is free — not in an idle period.
+ * Runs `work` in a slice of `ms` (or of what `ms()` says when the task starts) as an ordinary task, as soon as the event loop is free — not in an idle period.
  * For bulk work on a page with thousands of numbers. `user-blocking` (`scheduler.postTask`, where the browser has
  * it) runs ahead of rendering for a while, so a bulk wrap's slices share a few frames: every frame after a DOM write
  * relayouts the changed table, 200–700 ms on a 10,000-row table here whatever the number of changed cells.
  * `user-visible` is an ordinary task (a MessageChannel message where postTask is missing).
  */
-export function scheduleTask(work: (slice: Slice) => void, ms: number, priority: TaskPriority = 'user-visible'): void {
-  const run = () => work(sliceNow(ms));
+export function scheduleTask(work: (slice: Slice) => void, ms: number | (() => number), priority: TaskPriority = 'user-visible'): void {
+  const run = () => work(sliceNow(typeof ms === 'number' ? ms : ms()));
   const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
   if (typeof scheduler?.postTask === 'function') {
     try {

@@ -3,6 +3,7 @@ import type { LinkStyle } from '../src/settings/defaults';
 import { logger } from '../src/logger';
 import { SCAN_LIMITS } from '../src/messaging/scan-limits';
 import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
+import { BulkSlices } from './bulk-slices';
 import { findShadowRoots } from './find-shadow-roots';
 import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
 import { cutRun } from './cut-run';
@@ -82,8 +83,8 @@ export class Linkifier {
   private inFlight = 0;
   private scheduled = false;
   private stopped = false;
-  /** A bulk wrap has started and runs until the wrap queue is empty. */
-  private inBulk = false;
+  /** The running bulk wrap's slice lengths (it runs until the wrap queue is empty). */
+  private bulk: BulkSlices | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -153,12 +154,21 @@ export class Linkifier {
     // A bulk wrap runs ahead of rendering for a while (each frame after a write relayouts the changed part of the
     // page), a long scan in ordinary tasks: idle periods come only after frames, and it only reads.
     if (this.matched.length > LARGE_BACKLOG && this.readyToWrap()) {
-      // Chrome lets user-blocking tasks hold rendering back for about 100 ms after the last frame, so the bulk
-      // starts just after one: its insertions then share as few frames as possible (one, without a frame in
-      // between, for 10,000 prepared links when nothing else is busy).
-      if (this.inBulk) scheduleTask(run, LARGE_SLICE_MS, 'user-blocking');
-      else afterNextFrame(() => scheduleTask(run, LARGE_SLICE_MS, 'user-blocking'));
-      this.inBulk = true;
+      // Chrome lets user-blocking tasks hold rendering back until ~100 ms after the last frame, so the bulk
+      // starts just after one and sizes its slices to that deadline (BulkSlices): its insertions then share as
+      // few frames as possible (one, for 10,000 prepared links, when nothing else is busy).
+      const bulk = this.bulk;
+      const slice = (b: BulkSlices) => () => b.next(performance.now());
+      if (bulk) scheduleTask(run, slice(bulk), 'user-blocking');
+      else {
+        this.bulk = new BulkSlices(performance.now());
+        const started = this.bulk;
+        afterNextFrame((frameAt) => {
+          started.frame(frameAt);
+          this.watchFrames(started);
+          scheduleTask(run, slice(started), 'user-blocking');
+        });
+      }
     } else if (this.runsSent > LARGE_BACKLOG && this.scans.length > 0) scheduleTask(run, LARGE_SLICE_MS, 'user-visible');
     else scheduleIdle(run, 50, () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS));
   }
@@ -173,7 +183,8 @@ export class Linkifier {
         while (done < this.matched.length && slice.hasTime()) this.linkRun(this.matched[done++] as Matched);
       });
       this.matched = this.matched.slice(done);
-      if (this.matched.length === 0) this.inBulk = false;
+      this.bulk?.ended(performance.now());
+      if (this.matched.length === 0) this.bulk = undefined;
     }
     if (this.matched.length === 0 && this.inFlight === 0 && this.scans.length === 0) this.runsSent = 0;
     for (const container of this.takeDirty()) {
@@ -280,6 +291,16 @@ export class Linkifier {
     applyWrap(prepared?.style === this.style ? prepared : prepareWrap(run.nodes, run.texts, matches, this.style));
   }
 
+  /** Tells a running bulk wrap when frames happen (each moves its deadline on), until it is over. */
+  private watchFrames(bulk: BulkSlices): void {
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame((frameAt) => {
+      if (this.bulk !== bulk) return;
+      bulk.frame(frameAt);
+      this.watchFrames(bulk);
+    });
+  }
+
   /** Turns mutation records into undo work (for nodes we replaced) and dirty containers. */
   private absorb(records: MutationRecord[]): void {
     if (this.stopped) return;
@@ -359,18 +380,21 @@ export class Linkifier {
 }
 
 /**
- * Runs `fn` right after the next frame. A hidden tab renders no frames (requestAnimationFrame waits until it is
- * shown), so a timer runs it anyway.
+ * Runs `fn` right after the next frame, with the time that frame started. A hidden tab renders no frames
+ * (requestAnimationFrame waits until it is shown), so a timer runs it anyway.
  */
-function afterNextFrame(fn: () => void): void {
+function afterNextFrame(fn: (frameAt: number) => void): void {
   let done = false;
-  const once = () => {
+  const once = (frameAt: number) => {
     if (done) return;
     done = true;
-    fn();
+    fn(frameAt);
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
+  if (typeof requestAnimationFrame === 'function') {
+    // The frame's own time (when it began), which Chrome's deadline counts from, not when the callback ran.
+    requestAnimationFrame((frameAt) => setTimeout(() => once(frameAt), 0));
+  }
+  setTimeout(() => once(performance.now()), 100);
 }
 
 function isRoot(node: Node): boolean {

@@ -5,11 +5,11 @@
 import type { BrowserContext } from 'puppeteer-core';
 import type { BenchPage } from './measure-content-script';
 import { openMeasuredPage, sleep } from './measured-page';
-import { LINK_TIME_RECORDER, READ_LINK_COUNT, READ_LINK_TIMES, type LinkTimes } from './page-probes';
+import { LINK_TIME_RECORDER, READ_RECORD_COUNT, READ_LINK_TIMES, type LinkTimes } from './page-probes';
 
 export interface LinkWait {
   minMs: number;
-  /** Done once the link count has not changed for this long. */
+  /** Done once no mutation has been recorded for this long. */
   quietMs: number;
   maxMs: number;
 }
@@ -29,7 +29,7 @@ export async function measureLinkTimes(context: BrowserContext, page: BenchPage,
   try {
     await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
     // Reading one counter every 250 ms: a few microseconds of page script, negligible next to a linking slice.
-    // Done when the count and the main thread have both been quiet for quietMs (see isQuiet).
+    // Done when the mutations and the main thread have both been quiet for quietMs.
     const start = Date.now();
     let last = -1;
     let since = Date.now();
@@ -38,7 +38,7 @@ export async function measureLinkTimes(context: BrowserContext, page: BenchPage,
     let metricsAt = Date.now();
     for (;;) {
       await sleep(250);
-      const count = (await tab.page.evaluate(READ_LINK_COUNT)) as number;
+      const count = (await tab.page.evaluate(READ_RECORD_COUNT)) as number;
       const now = await tab.metrics();
       if (count !== last || now.task - metrics.task > (Date.now() - metricsAt) / 10) {
         last = count;
