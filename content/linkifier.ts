@@ -38,9 +38,14 @@ const MAX_WRAP_WAIT_MS = 2000;
  * 40–80 ms): waiting for them, up to this long, keeps the bulk wrap in one piece — a second piece costs more frames.
  */
 const MAX_ANSWER_WAIT_MS = 3000;
-/** Runs per `page:scan` message; the first message of a scan is small so the numbers in view come back first. */
+/**
+ * Runs per `page:scan` message; the first message of a scan is small so the numbers in view come back first. 300,
+ * not 1,000: the background starts on each batch sooner and the last answer comes sooner after the scan ends
+ * (interleaved A/B on the 10,000-row table, all linked: median 0.91 s vs 1.06 s and 1.07 s vs 1.19 s; 150 was no
+ * better than 1,000).
+ */
 const FIRST_BATCH = 40;
-const BATCH = 1000;
+const BATCH = 300;
 
 /** A piece of a run's text as sent, and where it starts in the joined run. */
 interface Piece {

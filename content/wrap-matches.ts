@@ -21,12 +21,18 @@ export interface PreparedWrap {
  */
 export function prepareWrap(nodes: Text[], texts: readonly string[], matches: LinkMatch[], style: LinkStyle): PreparedWrap {
   const pieces: PreparedWrap['pieces'] = [];
-  const started = new Set<LinkMatch>();
+  const first = nodes[0];
+  if (first === undefined) return { style, pieces };
+  // One lookup per run: 10,000 runs make 10,000 links in a few tasks, and every DOM call crosses a binding.
+  const doc = first.ownerDocument;
+  const proto = linkPrototype(doc, style);
+  /** Matches that already have a link in an earlier node (only a number split over nodes has more than one). */
+  let started: Set<LinkMatch> | undefined;
   let base = 0;
-  nodes.forEach((original, n) => {
+  for (let n = 0; n < nodes.length; n++) {
+    const original = nodes[n] as Text;
     const data = texts[n] ?? '';
     const end = base + data.length;
-    const doc = original.ownerDocument;
     const inserted: ChildNode[] = [];
     let cursor = 0;
     for (const match of matches) {
@@ -34,9 +40,10 @@ export function prepareWrap(nodes: Text[], texts: readonly string[], matches: Li
       const [s, e] = trimmed(data, Math.max(match.start, base) - base, Math.min(match.end, end) - base);
       if (s >= e) continue;
       if (s > cursor) inserted.push(doc.createTextNode(data.slice(cursor, s)));
-      const link = createLink(doc, match, started.has(match), style, data.slice(s, e));
+      const isPart = started?.has(match) ?? false;
+      const link = createLink(proto, match, isPart, data.slice(s, e));
       recordLink(link, original, targetOf(match));
-      started.add(match);
+      if (nodes.length > 1) (started ??= new Set()).add(match);
       inserted.push(link);
       cursor = e;
     }
@@ -45,7 +52,7 @@ export function prepareWrap(nodes: Text[], texts: readonly string[], matches: Li
       pieces.push({ original, inserted });
     }
     base = end;
-  });
+  }
   return { style, pieces };
 }
 
@@ -71,14 +78,15 @@ function trimmed(data: string, s: number, e: number): [number, number] {
   return [s, e];
 }
 
+/** What a link dials, as its own object: the match carries more than a click or the menu may hand on. */
 function targetOf(match: LinkMatch): LinkTarget {
   return match.ext === undefined ? { e164: match.e164 } : { e164: match.e164, ext: match.ext };
 }
 
 const prototypes = new WeakMap<Document, Map<LinkStyle, HTMLAnchorElement>>();
 
-/** A new link holding `text`: a clone of the document's prototype for `style` (one native call for the shared attribute). */
-function createLink(doc: Document, match: LinkMatch, isPart: boolean, style: LinkStyle, text: string): HTMLAnchorElement {
+/** The document's link prototype for `style`: links are shallow clones (one native call for the shared attribute). */
+function linkPrototype(doc: Document, style: LinkStyle): HTMLAnchorElement {
   let byStyle = prototypes.get(doc);
   if (byStyle === undefined) prototypes.set(doc, (byStyle = new Map()));
   let proto = byStyle.get(style);
@@ -87,6 +95,11 @@ function createLink(doc: Document, match: LinkMatch, isPart: boolean, style: Lin
     proto.setAttribute('data-dialable-style', style);
     byStyle.set(style, proto);
   }
+  return proto;
+}
+
+/** A new link holding `text`, cloned from `proto`. */
+function createLink(proto: HTMLAnchorElement, match: LinkMatch, isPart: boolean, text: string): HTMLAnchorElement {
   const link = proto.cloneNode(false) as HTMLAnchorElement;
   link.setAttribute('href', match.href);
   link.setAttribute('title', match.title);
