@@ -162,16 +162,15 @@ export class Linkifier {
       // Chrome lets user-blocking tasks hold rendering back until ~100 ms after the last frame, so the bulk
       // starts just after one and sizes its slices to that deadline (BulkSlices): its insertions then share as
       // few frames as possible (one, for 10,000 prepared links, when nothing else is busy).
-      const bulk = this.bulk;
-      const slice = (b: BulkSlices) => () => b.next(performance.now());
-      if (bulk) scheduleTask(run, slice(bulk), 'user-blocking');
+      const starting = this.bulk === undefined;
+      const bulk = (this.bulk ??= new BulkSlices(performance.now()));
+      const post = () => scheduleTask(run, () => bulk.next(performance.now()), 'user-blocking');
+      if (!starting) post();
       else {
-        this.bulk = new BulkSlices(performance.now());
-        const started = this.bulk;
         afterNextFrame((frameAt) => {
-          started.frame(frameAt);
-          this.watchFrames(started);
-          scheduleTask(run, slice(started), 'user-blocking');
+          bulk.frame(frameAt);
+          this.watchFrames(bulk);
+          post();
         });
       }
     } else if (this.runsSent > LARGE_BACKLOG && this.scans.length > 0) scheduleTask(run, LARGE_SLICE_MS, 'user-visible');
