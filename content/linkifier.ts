@@ -2,7 +2,7 @@ import type { LinkMatch } from '../src/phone/phone-match';
 import type { LinkStyle } from '../src/settings/defaults';
 import { logger } from '../src/logger';
 import { SCAN_LIMITS } from '../src/messaging/scan-limits';
-import { INLINE, SKIPPED_SELECTOR } from './dom-rules';
+import { INLINE, isInsideSkipped } from './dom-rules';
 import { BulkSlices } from './bulk-slices';
 import { findShadowRoots } from './find-shadow-roots';
 import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
@@ -347,7 +347,7 @@ export class Linkifier {
     if (container === null) return;
     if (container.nodeType === Node.ELEMENT_NODE) {
       const el = container as HTMLElement;
-      if (el.closest(SKIPPED_SELECTOR) !== null || el.isContentEditable) return;
+      if (isInsideSkipped(el) || el.isContentEditable) return;
     }
     this.markDirty(container);
   }

@@ -1,15 +1,15 @@
 /**
  * Content-script main-thread time: the same page loaded in a tab of the extension's context and in a separate
- * browser context without extensions, each left alone until its main thread is quiet, then ScriptDuration compared.
- * After that reading (never before) the page is probed: long tasks, links, and in the extension-free tab the
- * bare-walk and naive-scan baselines. On the chat page a burst of DOM mutations is measured the same way.
+ * browser context without extensions, each profiled (profile-attribution.ts) and left alone until its main thread
+ * is quiet. After that reading (never before) the page is probed: long tasks, links, and in the extension-free tab
+ * the bare-walk and naive-scan baselines. On the chat page a burst of DOM mutations is profiled the same way.
  */
 import type { BrowserContext } from 'puppeteer-core';
 import { openMeasuredPage, settle, sleep, type MainThreadMetrics, type MeasuredPage, type SettleOptions } from './measured-page';
+import { attributeProfile, type Attribution } from './profile-attribution';
 import {
   BARE_WALK,
   ISOLATED_WALK,
-  naiveContentScript,
   CHAT_BATCH,
   CHAT_CONTAINER,
   COUNT_CHAT_LINKS,
@@ -44,21 +44,24 @@ export interface LongTasks {
   dclEnd: number;
 }
 
+/** Frames of any extension count as the content script's (each bench browser loads one extension). */
+const EXTENSION_URL = 'chrome-extension://';
+
 export interface TabRun {
   metrics: MainThreadMetrics & { waitedMs: number };
+  /** From the tab's CPU profile, navigation to settled. */
+  profiled: Attribution;
   longTasks: LongTasks;
   links: number;
   blocked: number;
-  /** ScriptDuration growth (ms) over the chat burst and the 500 ms after it. */
-  chatScriptMs?: number;
+  /** Profiled over the chat burst and the 500 ms after it. */
+  chatProfiled?: Attribution;
   chatLinks?: number;
   /** Extension-free tab only. */
   walkMs?: number[];
   /** The bare walk run once in a fresh isolated world, as a content script's first walk always is (ms). */
   isolatedWalkMs?: number;
   naive?: { ms: number; found: number };
-  /** A naive content script in a fresh isolated world: evaluate libphonenumber-js, then scan the page text (ms). */
-  naiveScript?: { ms: number; evalMs: number; found: number };
 }
 
 export interface ContentScriptRuns {
@@ -71,6 +74,8 @@ export interface ContentScriptOptions {
   naiveCode: string;
   /** Repeat the naive scan in later runs only while one scan stays under this (ms); it blocks the tab meanwhile. */
   naiveRepeatBelowMs: number;
+  /** Probe the extension-free tab for the bare-walk and naive-scan baselines (default true). */
+  baselines?: boolean;
 }
 
 export async function measureContentScript(
@@ -89,21 +94,22 @@ export async function measureContentScript(
       const tab = await openMeasuredPage(context, {
         initScripts: [LONG_TASK_RECORDER],
         ...(page.localOrigin ? { localOrigin: page.localOrigin } : {}),
+        profile: true,
       });
       try {
         await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
         const metrics = await settle(tab, page.settle);
+        const profiled = attributeProfile(await tab.stopProfile(), EXTENSION_URL);
         const longTasks = (await tab.page.evaluate(READ_LONG_TASKS)) as LongTasks;
         const links = (await tab.page.evaluate(COUNT_LINKS)) as number;
-        const tabRun: TabRun = { metrics, longTasks, links, blocked: tab.blocked.length };
+        const tabRun: TabRun = { metrics, profiled, longTasks, links, blocked: tab.blocked.length };
         if (page.chat) Object.assign(tabRun, await chatBurst(tab));
-        if (side === 'without') {
+        if (side === 'without' && options.baselines !== false) {
           // Before anything else touches the DOM from script: wrappers are per world, caches are shared.
           tabRun.isolatedWalkMs = ((await inIsolatedWorld(tab, 'dialable-bench-walk', ISOLATED_WALK)) as { ms: number }).ms;
           const walk = (await tab.page.evaluate(BARE_WALK)) as { times: number[] };
           tabRun.walkMs = walk.times;
           if (run === 0 || naiveIsCheap) {
-            tabRun.naiveScript = (await inIsolatedWorld(tab, 'dialable-bench-naive', naiveContentScript(options.naiveCode))) as TabRun['naiveScript'];
             await tab.page.evaluate(options.naiveCode);
             tabRun.naive = (await tab.page.evaluate(NAIVE_SCAN)) as { ms: number; found: number };
             naiveIsCheap = tabRun.naive.ms < options.naiveRepeatBelowMs;
@@ -131,14 +137,14 @@ async function inIsolatedWorld(tab: MeasuredPage, worldName: string, expression:
   return result.value;
 }
 
-/** 40 chat messages (20 with a number) appended in one task; ScriptDuration growth over it and 500 ms after. */
-async function chatBurst(tab: MeasuredPage): Promise<{ chatScriptMs: number; chatLinks: number }> {
+/** 40 chat messages (20 with a number) appended in one task; profiled over it and the 500 ms after. */
+async function chatBurst(tab: MeasuredPage): Promise<{ chatProfiled: Attribution; chatLinks: number }> {
   await tab.page.evaluate(CHAT_CONTAINER);
   await sleep(300);
-  const before = await tab.metrics();
+  await tab.startProfile();
   await tab.page.evaluate(CHAT_BATCH);
   await sleep(500);
-  const after = await tab.metrics();
+  const chatProfiled = attributeProfile(await tab.stopProfile(), EXTENSION_URL);
   const chatLinks = (await tab.page.evaluate(COUNT_CHAT_LINKS)) as number;
-  return { chatScriptMs: after.script - before.script, chatLinks };
+  return { chatProfiled, chatLinks };
 }

@@ -1,13 +1,14 @@
 /**
  * What every page pays for Dialable even without a single digit: the size of the eagerly injected content script
- * (against libphonenumber-js, which a page scanning by itself would load; Dialable matches in the background) and its evaluation time on a tiny page, as a ScriptDuration difference over
- * fresh tabs with and without the extension.
+ * (against libphonenumber-js, which a page scanning by itself would load; Dialable matches in the background) and its
+ * main-thread time on a tiny page (profile-attribution.ts) over fresh tabs with and without the extension.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'puppeteer-core';
 import { median, openMeasuredPage, settle } from './measured-page';
+import { attributeProfile } from './profile-attribution';
 
 export interface FileSize {
   files: string[];
@@ -49,7 +50,7 @@ export interface EagerEvaluation {
   costMs: number;
 }
 
-/** ScriptDuration on `url` in `tabs` fresh tabs per context, alternating contexts. */
+/** Profiled content-script time on `url` in `tabs` fresh tabs per context, alternating. */
 export async function measureEagerEvaluation(
   withExtension: BrowserContext,
   withoutExtension: BrowserContext,
@@ -63,10 +64,11 @@ export async function measureEagerEvaluation(
       [withExtension, withMs],
       [withoutExtension, withoutMs],
     ] as const) {
-      const tab = await openMeasuredPage(context);
+      const tab = await openMeasuredPage(context, { profile: true });
       try {
         await tab.page.goto(url, { waitUntil: 'load' });
-        out.push((await settle(tab, { minMs: 600, quietMs: 400, maxMs: 3000 })).script);
+        await settle(tab, { minMs: 600, quietMs: 400, maxMs: 3000 });
+        out.push(attributeProfile(await tab.stopProfile(), 'chrome-extension://').scriptMs);
       } finally {
         await tab.close();
       }

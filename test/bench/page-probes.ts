@@ -165,21 +165,6 @@ export const ISOLATED_WALK = `(() => {
   return { ms: performance.now() - start, chars: total };
 })()`;
 
-/**
- * What a naive extension's content script does, in a fresh isolated world: evaluate libphonenumber-js (the bundle
- * from naive-scanner.ts, as `naiveCode`), then run findPhoneNumbersInText over the page text. Leaves out only the
- * isolated world's own start-up, which every content script pays.
- */
-export function naiveContentScript(naiveCode: string): string {
-  return `(() => {
-  const start = performance.now();
-  (0, eval)(${JSON.stringify(naiveCode)});
-  const evaluated = performance.now();
-  const found = DialableNaive.findPhoneNumbersInText(document.body.textContent, 'US');
-  return { ms: performance.now() - start, evalMs: evaluated - start, found: found.length };
-})()`;
-}
-
 /** The naive baseline, once the bundle from naive-scanner.ts is injected: ms and how many numbers it found. */
 export const NAIVE_SCAN = `(() => {
   const start = performance.now();

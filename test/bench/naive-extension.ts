@@ -1,0 +1,42 @@
+/**
+ * The naive baseline as what it stands for: a real extension whose content script evaluates libphonenumber-js
+ * (the bundle from naive-scanner.ts) and runs `findPhoneNumbersInText` over `document.body.textContent`. It runs
+ * in a browser of its own and is measured exactly like Dialable (measureContentScript: profiled tabs with and
+ * without the extension), so the two figures compare like with like.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../e2e/support/chromium';
+import { closeBrowser } from './close-browser';
+import { measureContentScript, type BenchPage, type ContentScriptRuns } from './measure-content-script';
+import { NAIVE_GLOBAL } from './naive-scanner';
+
+/** Writes the naive extension into `dir` and returns its folder. */
+export function writeNaiveExtension(dir: string, naiveCode: string): string {
+  const folder = join(dir, 'naive-extension');
+  mkdirSync(folder, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Naive phone-number scan',
+    version: '1.0',
+    content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_idle' }],
+  };
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(folder, 'content.js'), `${naiveCode}\n;${NAIVE_GLOBAL}.findPhoneNumbersInText(document.body.textContent, 'US');\n`);
+  return folder;
+}
+
+export async function measureNaiveExtension(folder: string, pages: BenchPage[], runs: number): Promise<Map<string, ContentScriptRuns>> {
+  const browser = await launchChromium({ extensionDir: folder });
+  try {
+    const withExtension = browser.defaultBrowserContext();
+    const withoutExtension = await browser.createBrowserContext();
+    const out = new Map<string, ContentScriptRuns>();
+    for (const page of pages) {
+      out.set(page.name, await measureContentScript(withExtension, withoutExtension, page, { runs, naiveCode: '', naiveRepeatBelowMs: 0, baselines: false }));
+    }
+    return out;
+  } finally {
+    await closeBrowser(browser);
+  }
+}
