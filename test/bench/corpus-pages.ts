@@ -4,7 +4,7 @@
  *
  * The pages are served without their own scripts. Their inline scripts (remote ones are blocked anyway) run timers
  * and fail differently from load to load, and their script time varied by tens of ms between runs — more than the
- * content script costs — which made the ScriptDuration difference meaningless. The markup, text and styles stay.
+ * content script costs — which made any with/without difference meaningless. The markup, text and styles stay.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

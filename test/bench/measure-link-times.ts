@@ -1,6 +1,6 @@
 /**
  * Time until numbers are linked: a tab of its own (the recorder's MutationObserver costs script time, so this is
- * never the tab whose ScriptDuration is read). Times are relative to domContentLoadedEventEnd.
+ * never a tab whose profile is read). Times are relative to domContentLoadedEventEnd.
  */
 import type { BrowserContext } from 'puppeteer-core';
 import type { BenchPage } from './measure-content-script';

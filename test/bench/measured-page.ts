@@ -1,6 +1,7 @@
 /**
- * A page whose main-thread cost we read from CDP `Performance.getMetrics` — never by running script in it, since
- * page.evaluate and waitForFunction add to the very ScriptDuration being measured.
+ * A page whose main-thread cost we read over CDP (`Performance.getMetrics` to tell when it is quiet, V8's profiler
+ * for what ran) — never by running script in it before the reading, since page.evaluate and waitForFunction would
+ * add to what is being measured.
  */
 import type { BrowserContext, CDPSession, Page, Protocol } from 'puppeteer-core';
 
