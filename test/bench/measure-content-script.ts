@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from 'puppeteer-core';
 import { openMeasuredPage, settle, sleep, type MainThreadMetrics, type MeasuredPage, type SettleOptions } from './measured-page';
-import { attributeProfile, type Attribution } from './profile-attribution';
+import { attributeProfile, EXTENSION_URL, type Attribution } from './profile-attribution';
 import {
   BARE_WALK,
   ISOLATED_WALK,
@@ -43,9 +43,6 @@ export interface LongTasks {
   entries: LongEntry[];
   dclEnd: number;
 }
-
-/** Frames of any extension count as the content script's (each bench browser loads one extension). */
-const EXTENSION_URL = 'chrome-extension://';
 
 export interface TabRun {
   metrics: MainThreadMetrics & { waitedMs: number };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'puppeteer-core';
 import { median, openMeasuredPage, settle } from './measured-page';
-import { attributeProfile } from './profile-attribution';
+import { attributeProfile, EXTENSION_URL } from './profile-attribution';
 
 export interface FileSize {
   files: string[];
@@ -68,7 +68,7 @@ export async function measureEagerEvaluation(
       try {
         await tab.page.goto(url, { waitUntil: 'load' });
         await settle(tab, { minMs: 600, quietMs: 400, maxMs: 3000 });
-        out.push(attributeProfile(await tab.stopProfile(), 'chrome-extension://').scriptMs);
+        out.push(attributeProfile(await tab.stopProfile(), EXTENSION_URL).scriptMs);
       } finally {
         await tab.close();
       }

@@ -26,16 +26,12 @@ export function writeNaiveExtension(dir: string, naiveCode: string): string {
   return folder;
 }
 
-export async function measureNaiveExtension(folder: string, pages: BenchPage[], runs: number): Promise<Map<string, ContentScriptRuns>> {
+export async function measureNaiveExtension(folder: string, page: BenchPage, runs: number): Promise<ContentScriptRuns> {
   const browser = await launchChromium({ extensionDir: folder });
   try {
-    const withExtension = browser.defaultBrowserContext();
     const withoutExtension = await browser.createBrowserContext();
-    const out = new Map<string, ContentScriptRuns>();
-    for (const page of pages) {
-      out.set(page.name, await measureContentScript(withExtension, withoutExtension, page, { runs, naiveCode: '', naiveRepeatBelowMs: 0, baselines: false }));
-    }
-    return out;
+    const options = { runs, naiveCode: '', naiveRepeatBelowMs: 0, baselines: false };
+    return await measureContentScript(browser.defaultBrowserContext(), withoutExtension, page, options);
   } finally {
     await closeBrowser(browser);
   }

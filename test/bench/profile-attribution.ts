@@ -19,6 +19,9 @@ export interface Attribution {
 
 const GC = '(garbage collector)';
 
+/** Frames of any extension count as the content script's (each bench browser loads one extension). */
+export const EXTENSION_URL = 'chrome-extension://';
+
 export function attributeProfile(profile: Protocol.Profiler.Profile, urlPrefix: string): Attribution {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();

@@ -94,7 +94,7 @@ try {
 
   // The naive baseline as a real extension in a browser of its own, measured like Dialable.
   const typical = pages.find((p) => p.name === 'typical') as BenchPage;
-  const naiveExtension = await measureNaiveExtension(writeNaiveExtension(work, naiveCode), [typical], NAIVE_RUNS);
+  const naiveExtension = await measureNaiveExtension(writeNaiveExtension(work, naiveCode), typical, NAIVE_RUNS);
   progress(`naive extension done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
   const eager = await measureEagerEvaluation(withExtension, withoutExtension, `${url}/tiny.html`, EAGER_TABS);
@@ -103,7 +103,7 @@ try {
   const leaks = [...cs].filter(([, r]) => r.without.some((t) => t.links > 0)).map(([name]) => name);
   if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
 
-  const figures = buildFigures(pages, cs, naiveExtension.get('typical') as ContentScriptRuns, linkTimes, eager, sizes, corpus.names);
+  const figures = buildFigures(pages, cs, naiveExtension, linkTimes, eager, sizes, corpus.names);
   const chromium = await browser.version();
   const seconds = (Date.now() - started) / 1000;
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -133,7 +133,7 @@ try {
         { url: p.url.replace(url, ''), expectedLinks: p.expectedLinks, contentScript: cs.get(p.name), linkTimes: linkTimes.get(p.name) },
       ]),
     ),
-    naiveExtension: naiveExtension.get('typical'),
+    naiveExtension,
     eager: { ...eager, sizes },
     figures: figures.map((f) => ({ ...f, ...judge(f) })),
   });
