@@ -29,9 +29,12 @@ export const notANumber = (): string => t('notANumber');
  * shortcuts and the notification buttons, so every way of starting a call takes the same path.
  */
 export function createActions(deps: ActionDeps) {
+  let browserRegion: { value: string | undefined } | undefined;
+  /** The browser language's region: the default country when the user has not chosen one. */
+  const localeCountry = (): string | undefined => (browserRegion ??= { value: regionFromLocale(deps.uiLocale) }).value;
   const country = async (): Promise<string | undefined> => {
     const settings = await deps.loadSettings();
-    return settings.detection.defaultCountry || regionFromLocale(deps.uiLocale);
+    return settings.detection.defaultCountry || localeCountry();
   };
 
   /** A call the user started outside the popup; when it cannot start, the dialer opens with the number and why. */
@@ -43,6 +46,7 @@ export function createActions(deps: ActionDeps) {
 
   return {
     country,
+    localeCountry,
     /** A trusted click (or "Call with Dialable") on a tel:/callto:/sip: link; `target` is page-supplied and re-parsed. */
     async dialLink(target: string, source: CallSource): Promise<DialResult> {
       const resolved = resolveDialTarget(target, await country());

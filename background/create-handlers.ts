@@ -32,7 +32,8 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       // Let events queued behind this batch run first: a tab closed meanwhile need not be matched for.
       await new Promise((resume) => setTimeout(resume, 0));
       if (deps.isClosedTab(sender.tabId)) return { packed: [] };
-      return { packed: packMatches(findLinkMatches(texts, country)) };
+      // A page sends the user's country when one is set; otherwise the browser's region applies.
+      return { packed: packMatches(findLinkMatches(texts, country ?? actions.localeCountry())) };
     },
     'ui:dial': async ({ target }) => {
       const resolved = resolveDialTarget(target, await actions.country(), true);

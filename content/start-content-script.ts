@@ -1,6 +1,5 @@
 import { sendMessage } from '../src/messaging/send-message';
 import { unpackMatches } from '../src/phone/packed-matches';
-import { regionFromLocale } from '../src/phone/region-from-locale';
 import { coerceSettings } from '../src/settings/validate-settings';
 import { isSiteEnabled } from '../src/settings/site-enabled';
 import { SETTINGS_KEY } from '../src/settings/settings-key';
@@ -23,7 +22,9 @@ export async function startContentScript(): Promise<void> {
   const apply = (settings: Settings): void => {
     const d = settings.detection;
     const on = isSiteEnabled(d, pageHost()) && pageAllowsLinking(document);
-    const country = d.defaultCountry || regionFromLocale(navigator.language);
+    // Only the user's own choice: without one the background uses the browser's region (resolving it here,
+    // `Intl.Locale#maximize`, cost ~9 ms in every page's renderer).
+    const country = d.defaultCountry || undefined;
     if (linkifier && (!on || linkifier.country !== country)) {
       linkifier.stop();
       linkifier = undefined;

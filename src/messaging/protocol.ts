@@ -43,7 +43,8 @@ export interface Protocol {
   };
   /**
    * The content script's candidate runs (inline text that may hold a number), matched in the background so that
-   * pages never load or run libphonenumber-js. `matches[i]` belongs to `texts[i]`.
+   * pages never load or run libphonenumber-js. `matches[i]` belongs to `texts[i]`. `country` is the user's default
+   * country when set; without it the background uses the browser language's region.
    */
   'page:scan': {
     from: 'content';

@@ -56,3 +56,19 @@ describe('one dial path for links, menus and shortcuts', () => {
     ]);
   });
 });
+
+describe('the default country', () => {
+  test("the user's choice wins; without one the browser language's region, which pages leave to the background", async () => {
+    const { actions } = setup(true);
+    expect(await actions.country()).toBe('GB');
+    expect(actions.localeCountry()).toBe('US');
+    const german = createActions({
+      loadSettings: async () => DEFAULT_SETTINGS,
+      uiLocale: 'de',
+      engine: async () => ({ ok: true }),
+      openDialer: async () => undefined,
+      onEngineEvent: async () => undefined,
+    });
+    expect(await german.country()).toBe('DE');
+  });
+});
