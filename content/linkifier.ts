@@ -90,6 +90,8 @@ export class Linkifier {
   private stopped = false;
   /** The running bulk wrap's slice lengths (it runs until the wrap queue is empty). */
   private bulk: BulkSlices | undefined;
+  /** Batches of the page's own mutation records seen so far: a running scan's text offsets hold while it stays. */
+  private pageChanges = 0;
 
   constructor(
     private readonly doc: Document,
@@ -192,7 +194,8 @@ export class Linkifier {
     }
     if (this.matched.length === 0 && this.inFlight === 0 && this.scans.length === 0) this.runsSent = 0;
     for (const container of this.takeDirty()) {
-      this.scans.push(new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow)));
+      const scan = new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow), () => this.pageChanges);
+      this.scans.push(scan);
       if (isRoot(container)) findShadowRoots(container as Root, (shadow) => this.addRoot(shadow));
     }
     // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking)
@@ -308,6 +311,7 @@ export class Linkifier {
   /** Turns mutation records into undo work (for nodes we replaced) and dirty containers. */
   private absorb(records: MutationRecord[]): void {
     if (this.stopped) return;
+    this.pageChanges++;
     const restores: Array<[Text, boolean]> = [];
     for (const record of records) {
       if (record.type === 'characterData') {

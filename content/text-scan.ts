@@ -1,4 +1,4 @@
-import { hasCandidate } from '../src/phone/has-candidate';
+import { candidateSpans, hasCandidate } from '../src/phone/has-candidate';
 import { INLINE, SKIPPED, isEditable, isInsideSkipped } from './dom-rules';
 import { walkRuns, type Run } from './walk-runs';
 
@@ -8,10 +8,14 @@ const DIGIT = /[0-9\uFF10-\uFF19]/;
  * A resumable scan of one container for runs that may hold a phone number — the hot path on every page.
  *
  * 1. One `textContent` read of the container (a single native string build, no node wrappers in the content
- *    script's world) and one regex test: a container without six digits in a row (give or take separators) has
- *    no number, and is never walked. That is every page without a phone number, however large.
- * 2. Otherwise a native TreeWalker over text nodes only, one regex test per node; a digit-holding node's block is
- *    checked (skipped or editable areas) and walked by {@link walkRuns} to assemble runs across inline markup.
+ *    script's world) and one regex search for candidates (six digits in a row, give or take separators): a
+ *    container without one has no number, and is never walked. That is every page without a phone number.
+ * 2. Otherwise a native TreeWalker over text nodes only. While the page is unchanged since that read, text node
+ *    lengths (an integer, no string) place each node in the container's text, and only nodes that overlap a
+ *    candidate are read and regex-tested ({@link candidateSpans}); the walk ends after the last candidate.
+ *    After a page change (`pageChanges` moved on between two steps) the offsets no longer hold, and every node is
+ *    tested for a digit instead. A digit-holding node's block is checked (skipped or editable areas) and walked
+ *    by {@link walkRuns} to assemble runs across inline markup.
  *
  * {@link step} works until its `hasTime` says stop, so a 10,000-row table is walked over several idle slices
  * instead of one long task. The TreeWalker is live: if the page removes the node it stopped at, the scan starts
@@ -24,11 +28,19 @@ export class TextScan {
   /** Elements inside the scan root known to be neither skipped nor editable, nor inside such an element. */
   private readonly open = new Set<Node>();
   private done = false;
+  /** Candidate offsets in the container's text, while they still describe the page (see step 2 above). */
+  private spans: number[] | undefined;
+  private span = 0;
+  /** Where the walker's current node ends in the container's text. */
+  private offset = 0;
+  private changesAtRead = 0;
 
   constructor(
     private readonly root: Node,
     private readonly onRun: (run: Run) => void,
     private readonly onShadowRoot: (root: ShadowRoot) => void,
+    /** A count of the page's own DOM changes, which moves on when the page mutates. */
+    private readonly pageChanges: () => number = () => 0,
   ) {}
 
   /** Scans until `hasTime()` is false; returns true once the whole container has been scanned. */
@@ -36,19 +48,37 @@ export class TextScan {
     if (this.done) return true;
     if (this.walker === undefined) {
       const root = scanRoot(this.root);
-      if (root === null || !hasCandidate(root.textContent ?? '')) return (this.done = true);
+      if (root === null) return (this.done = true);
+      const spans = candidateSpans(root.textContent ?? '');
+      if (spans.length === 0) return (this.done = true);
       if (root.nodeType === Node.ELEMENT_NODE && isInsideSkipped(root as Element)) return (this.done = true);
       this.open.add(root);
-      this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    } else if (!this.walker.currentNode.isConnected) {
-      this.walker.currentNode = this.walker.root;
+      this.spans = spans;
+      this.changesAtRead = this.pageChanges();
+      // CDATA sections count in textContent (XML documents), so the walk must see them to keep the offsets.
+      this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+    } else {
+      if (this.pageChanges() !== this.changesAtRead) this.spans = undefined;
+      if (!this.walker.currentNode.isConnected) {
+        this.walker.currentNode = this.walker.root;
+        this.spans = undefined;
+      }
     }
     const walker = this.walker;
+    const spans = this.spans;
     // Checking the clock every node would cost more than the test itself.
     for (let n = 0; ; n++) {
       if ((n & 63) === 63 && !hasTime()) return false;
       const node = walker.nextNode() as Text | null;
       if (node === null) return (this.done = true);
+      if (spans !== undefined) {
+        const start = this.offset;
+        const end = (this.offset += node.length);
+        while (this.span < spans.length && (spans[this.span + 1] as number) <= start) this.span += 2;
+        if (this.span === spans.length) return (this.done = true);
+        if ((spans[this.span] as number) >= end) continue;
+      }
+      if (node.nodeType !== Node.TEXT_NODE) continue;
       const data = node.data;
       if (!DIGIT.test(data) || this.seen.has(node)) continue;
       // Open means every ancestor up to the scan root is, so the block found below is too.

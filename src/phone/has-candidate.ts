@@ -3,7 +3,9 @@ const DIGIT = '[0-9\\uFF10-\\uFF19]';
 const SEPARATOR =
   '[\\s\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\u2010-\\u2015\\u2212\\-./()\\[\\]\\uFF08\\uFF09\\uFF0D\\uFF0E\\uFF0F]';
 /** Six digits, each at most four separators from the next. */
-const CANDIDATE = new RegExp(`${DIGIT}(?:${SEPARATOR}{0,4}${DIGIT}){5}`);
+const PATTERN = `${DIGIT}(?:${SEPARATOR}{0,4}${DIGIT}){5}`;
+const CANDIDATE = new RegExp(PATTERN);
+const CANDIDATES = new RegExp(PATTERN, 'g');
 
 /**
  * The cheap test the content script runs on every text run of every page: true when `text` holds at least six digits
@@ -14,4 +16,16 @@ const CANDIDATE = new RegExp(`${DIGIT}(?:${SEPARATOR}{0,4}${DIGIT}){5}`);
  */
 export function hasCandidate(text: string): boolean {
   return CANDIDATE.test(text);
+}
+
+/**
+ * Where {@link hasCandidate} matches in `text`, as flat `[start, end, start, end, …]` offsets of the leftmost
+ * non-overlapping matches. Any substring of `text` that passes hasCandidate overlaps one of them (a leftmost search
+ * from before such a match always stops at or before it), which is what lets the scan skip the nodes in between.
+ */
+export function candidateSpans(text: string): number[] {
+  const spans: number[] = [];
+  CANDIDATES.lastIndex = 0;
+  for (let m = CANDIDATES.exec(text); m !== null; m = CANDIDATES.exec(text)) spans.push(m.index, m.index + m[0].length);
+  return spans;
 }

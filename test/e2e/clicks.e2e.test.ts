@@ -145,12 +145,12 @@ describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () 
 });
 
 describe('a page with thousands of numbers (the bulk wrap)', () => {
-  test('3,000 numbers linked, each with its own number; cells the page rewrote meanwhile keep the new text and dial it', async () => {
+  test('3,000 numbers linked, each with its own number; cells the page rewrote or moved meanwhile keep the new text and dial it', async () => {
     const bulk = await browser.newPage();
     const errors: string[] = [];
     bulk.on('pageerror', (e) => errors.push(String(e)));
     await bulk.goto(`${server.url}/interactive/bulk.html`);
-    await bulk.waitForFunction(() => document.body.dataset.rewritten === '1', POLL);
+    await bulk.waitForFunction(() => document.body.dataset.rewritten === '1' && document.body.dataset.shifted === '1', POLL);
     await waitForLinksToSettle(bulk, 800);
     const rows = await bulk.$$eval('#contacts tr', (trs) =>
       trs.map((tr) => {

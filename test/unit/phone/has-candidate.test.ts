@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hasCandidate } from '../../../src/phone/has-candidate';
+import { candidateSpans, hasCandidate } from '../../../src/phone/has-candidate';
 import { POSITIVE_ROWS } from './positive-rows';
 
 describe('hasCandidate, the cheap scan run on every text of every page', () => {
@@ -36,5 +36,32 @@ describe('hasCandidate, the cheap scan run on every text of every page', () => {
     ['12     3456', false],
   ])('%j → %s', (input, expected) => {
     expect(hasCandidate(input)).toBe(expected);
+  });
+});
+
+describe('candidateSpans', () => {
+  test('the offsets of every candidate, left to right, none for text without one', () => {
+    expect(candidateSpans('no digits, 12 34 and 2024')).toEqual([]);
+    const text = 'call (213) 373-4253 or +44 20 7946 0958 today';
+    const spans = candidateSpans(text);
+    // Six digits each (the first six, then the next six from where the match ended), not whole numbers.
+    const pieces = [];
+    for (let i = 0; i < spans.length; i += 2) pieces.push(text.slice(spans[i], spans[i + 1]));
+    expect(pieces).toEqual(['213) 373', '44 20 79', '46 0958']);
+  });
+
+  test('every substring that passes hasCandidate overlaps a span (the scan relies on it)', () => {
+    const samples = ['12 345 678 90', 'x1-2-3-4-5-6-7y', '2021 12 345678', '９８７６５４３２１０', 'a 12 34 56 b 78 90 12 c', '1.2.3.4.5.6', '213) 373-4253'];
+    for (const text of samples) {
+      const spans = candidateSpans(text);
+      for (let a = 0; a < text.length; a++) {
+        for (let b = a + 1; b <= text.length; b++) {
+          if (!hasCandidate(text.slice(a, b))) continue;
+          let overlaps = false;
+          for (let i = 0; i < spans.length; i += 2) if ((spans[i] as number) < b && (spans[i + 1] as number) > a) overlaps = true;
+          expect(overlaps, `${JSON.stringify(text.slice(a, b))} in ${JSON.stringify(text)}`).toBe(true);
+        }
+      }
+    }
   });
 });
