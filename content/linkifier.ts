@@ -193,10 +193,9 @@ export class Linkifier {
       if (this.matched.length === 0) this.bulk = undefined;
     }
     if (this.matched.length === 0 && this.inFlight === 0 && this.scans.length === 0) this.runsSent = 0;
-    for (const container of this.takeDirty()) {
-      const scan = new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow), () => this.pageChanges);
-      this.scans.push(scan);
-      if (isRoot(container)) findShadowRoots(container as Root, (shadow) => this.addRoot(shadow));
+    const containers = this.takeDirty();
+    for (const container of containers) {
+      this.scans.push(new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow), () => this.pageChanges));
     }
     // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking)
     // and sent at once, so it holds the numbers in view. Later batches are sent as they fill, so the background
@@ -205,6 +204,8 @@ export class Linkifier {
       this.scanUntil(() => this.found.length < FIRST_BATCH);
       if (this.found.length > 0) this.send(this.found.splice(0));
     }
+    // Shadow roots in what is new (their text is not in the container's), once the numbers in view are on their way.
+    for (const container of containers) findShadowRoots(container, (shadow) => this.addRoot(shadow));
     while (this.scans.length > 0 && slice.hasTime()) {
       this.scanUntil(() => slice.hasTime() && this.found.length < BATCH);
       if (this.found.length >= BATCH) this.send(this.found.splice(0));

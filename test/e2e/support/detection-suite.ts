@@ -129,6 +129,17 @@ export function describeDetection(target: DetectionBrowser): void {
       await page.close();
     });
 
+    test('a web component the page adds later, its number only in its shadow root, gets linked', async () => {
+      await target.setSettings(browser, { enabled: true, defaultCountry: 'US', disabledSites: [], linkStyle: 'dotted' });
+      const page = await browser.newPage();
+      await load(page, 'shadow.html');
+      await page.waitForFunction(() => document.querySelector('service-desk') !== null, { ...POLL, timeout: 10_000 });
+      await waitForLinksToSettle(page, target.settleMs);
+      const late = await page.evaluate(() => document.querySelector('service-desk')?.shadowRoot?.querySelector('a[data-dialable]')?.getAttribute('data-dialable') ?? null);
+      expect(late).toBe('+12133734550');
+      await page.close();
+    });
+
     test('overall precision ≥ 0.98, recall ≥ 0.97, no wrong-number links', () => {
       const precision = totals.found === 0 ? 0 : totals.correct / totals.found;
       const recall = totals.expected === 0 ? 0 : totals.correct / totals.expected;
