@@ -238,15 +238,20 @@ export class Linkifier {
     let texts: string[] = [];
     let pieces: Piece[] = [];
     let chars = 0;
+    const flushMessage = (): void => {
+      this.sendPieces(texts, pieces);
+      texts = [];
+      pieces = [];
+      chars = 0;
+    };
     for (const run of runs) {
       const joined = joinRun(run.texts);
-      for (const { text, offset } of cutRun(joined.text)) {
-        if (texts.length === SCAN_LIMITS.texts || chars + text.length > SCAN_LIMITS.total) {
-          this.sendPieces(texts, pieces);
-          texts = [];
-          pieces = [];
-          chars = 0;
-        }
+      const cut = cutRun(joined.text);
+      // A run's pieces go in one message, so its matches come back (and are wrapped) together; only a run larger
+      // than a whole message (400,000 characters) is split, and then only its first message's matches are kept.
+      if (texts.length > 0 && (texts.length + cut.length > SCAN_LIMITS.texts || chars + joined.text.length > SCAN_LIMITS.total)) flushMessage();
+      for (const { text, offset } of cut) {
+        if (texts.length === SCAN_LIMITS.texts || chars + text.length > SCAN_LIMITS.total) flushMessage();
         texts.push(text);
         pieces.push({ run, joined, offset });
         chars += text.length;

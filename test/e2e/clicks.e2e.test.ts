@@ -145,6 +145,17 @@ describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () 
 });
 
 describe('a page with thousands of numbers (the bulk wrap)', () => {
+  test('runs too long for one message: both numbers of each of 30 runs of 20,000 characters are linked', async () => {
+    const long = await browser.newPage();
+    await long.goto(`${server.url}/interactive/long-runs.html`);
+    // Matching 600,000 characters takes the background a while: wait for the last paragraph's link, or time out.
+    await long.waitForFunction(() => document.querySelector('#minutes p:last-child a[data-dialable]') !== null, { ...POLL, timeout: 20_000 }).catch(() => undefined);
+    await waitForLinksToSettle(long, 800);
+    const numbers = await long.$$eval('#minutes p', (ps) => ps.map((p) => [...p.querySelectorAll('a[data-dialable]')].map((a) => a.getAttribute('data-dialable'))));
+    expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => [`+1310373${4600 + i}`, `+1213373${4600 + i}`]));
+    await long.close();
+  });
+
   test('3,000 numbers linked, each with its own number; cells the page rewrote or moved meanwhile keep the new text and dial it', async () => {
     const bulk = await browser.newPage();
     const errors: string[] = [];
