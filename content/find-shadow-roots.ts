@@ -12,8 +12,8 @@ const compiled = new WeakMap<Document, XPathExpression>();
  */
 export function findShadowRoots(root: Node, onShadowRoot: (root: ShadowRoot) => void, maxElements = 1_000): void {
   const doc = root.ownerDocument ?? (root as Document);
-  const isDocument = root.nodeType === Node.DOCUMENT_NODE;
-  if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE || (isDocument && doc.getElementsByTagName('*').length <= maxElements)) {
+  const small = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE || (root === doc && doc.getElementsByTagName('*').length <= maxElements);
+  if (small) {
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let el = walker.nextNode() as Element | null; el !== null; el = walker.nextNode() as Element | null) {
       const shadow = el.shadowRoot;

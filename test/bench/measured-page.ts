@@ -38,6 +38,13 @@ export interface OpenOptions {
   profile?: boolean;
 }
 
+/** Starts V8's sampling profiler on a page's session at PROFILE_INTERVAL_US (read with `Profiler.stop`). */
+export async function startProfiler(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+  await cdp.send('Profiler.start');
+}
+
 /** Opens a tab in `context` with the Performance domain enabled before navigation. */
 export async function openMeasuredPage(context: BrowserContext, options: OpenOptions = {}): Promise<MeasuredPage> {
   const page = await context.newPage();
@@ -58,11 +65,7 @@ export async function openMeasuredPage(context: BrowserContext, options: OpenOpt
       }
     });
   }
-  const startProfile = async (): Promise<void> => {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-    await cdp.send('Profiler.start');
-  };
+  const startProfile = () => startProfiler(cdp);
   if (options.profile) await startProfile();
   return {
     page,

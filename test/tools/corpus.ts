@@ -10,7 +10,7 @@ import { launchChromium } from '../e2e/support/chromium';
 import { CHROME_DIST, setSettings } from '../e2e/support/extension';
 import { waitForLinksToSettle } from '../e2e/support/settle';
 import { startStaticServer } from '../e2e/support/static-server';
-import { PROFILE_INTERVAL_US } from '../bench/measured-page';
+import { startProfiler } from '../bench/measured-page';
 import { attributeProfile, EXTENSION_URL } from '../bench/profile-attribution';
 
 const CORPUS = resolve(process.env.CORPUS_DIR ?? '../shared/corpus/readability');
@@ -41,11 +41,7 @@ async function visit(context: BrowserContext, url: string, settle: boolean): Pro
   // Content-script time from a CPU profile (test/bench/profile-attribution.ts): ScriptDuration misses promise
   // continuations and observer callbacks, where most of the content script runs. Only the extension's tab is profiled.
   const cdp = await page.createCDPSession();
-  if (settle) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-    await cdp.send('Profiler.start');
-  }
+  if (settle) await startProfiler(cdp);
   // Pages that never finish loading must not stall the run.
   page.setDefaultTimeout(15_000);
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
