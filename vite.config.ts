@@ -24,6 +24,7 @@ export default defineConfig(({ mode }) => {
     define: { __BROWSER__: JSON.stringify(browser) },
     plugins: [
       locales(),
+      compileHints(),
       webExtension({
         browser,
         manifest: 'manifest.json',
@@ -36,6 +37,25 @@ export default defineConfig(({ mode }) => {
     ],
   };
 });
+
+/**
+ * V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chrome 136+) on the content script: nearly every one of
+ * its functions runs on a page's first scan, and compiling them eagerly with the script costs less than V8's default
+ * of pre-parsing each one and compiling it again at its first call. Other engines read the line as a comment.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
+function compileHints(): Plugin {
+  return {
+    name: 'dialable-compile-hints',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isEntry && chunk.fileName.startsWith('content/')) chunk.code = COMPILE_HINT + chunk.code;
+      }
+    },
+  };
+}
 
 /**
  * `_locales/<lang>/messages.json` for the manifest's `__MSG_*__` and `i18n.getMessage`, merged from the per-area
