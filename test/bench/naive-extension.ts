@@ -1,14 +1,11 @@
 /**
  * The naive baseline as what it stands for: a real extension whose content script evaluates libphonenumber-js
  * (the bundle from naive-scanner.ts) and runs `findPhoneNumbersInText` over `document.body.textContent`. It runs
- * in a browser of its own and is measured exactly like Dialable (measureContentScript: profiled tabs with and
- * without the extension), so the two figures compare like with like.
+ * in a browser of its own and is measured exactly like Dialable (measure-lone-extension.ts), so the two figures
+ * compare like with like.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../e2e/support/chromium';
-import { closeBrowser } from './close-browser';
-import { measureContentScript, type BenchPage, type ContentScriptRuns } from './measure-content-script';
 import { NAIVE_GLOBAL } from './naive-scanner';
 
 /** Writes the naive extension into `dir` and returns its folder. */
@@ -24,15 +21,4 @@ export function writeNaiveExtension(dir: string, naiveCode: string): string {
   writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(folder, 'content.js'), `${naiveCode}\n;${NAIVE_GLOBAL}.findPhoneNumbersInText(document.body.textContent, 'US');\n`);
   return folder;
-}
-
-export async function measureNaiveExtension(folder: string, page: BenchPage, runs: number): Promise<ContentScriptRuns> {
-  const browser = await launchChromium({ extensionDir: folder });
-  try {
-    const withoutExtension = await browser.createBrowserContext();
-    const options = { runs, naiveCode: '', naiveRepeatBelowMs: 0, baselines: false };
-    return await measureContentScript(browser.defaultBrowserContext(), withoutExtension, page, options);
-  } finally {
-    await closeBrowser(browser);
-  }
 }
