@@ -6,9 +6,10 @@
  */
 import type { BrowserContext } from 'puppeteer-core';
 import { openMeasuredPage, settle, sleep, type MainThreadMetrics, type MeasuredPage, type SettleOptions } from './measured-page';
-import { attributeProfile, EXTENSION_URL, type Attribution } from './profile-attribution';
+import { attributeProfile, EXTENSION_URL, attributeWindows, type Attribution } from './profile-attribution';
 import {
   BARE_WALK,
+  CLOCK_MARK,
   ISOLATED_WALK,
   CHAT_BATCH,
   CHAT_CONTAINER,
@@ -37,6 +38,8 @@ export interface LongEntry {
   duration: number;
   /** Long animation frames: the style/layout/paint part (ms). */
   render: number;
+  /** Content-script and collector time inside it, from the tab's profile (absent when the clocks could not be tied). */
+  profiled?: Attribution;
 }
 
 export interface LongTasks {
@@ -96,8 +99,14 @@ export async function measureContentScript(
       try {
         await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
         const metrics = await settle(tab, page.settle);
-        const profiled = attributeProfile(await tab.stopProfile(), EXTENSION_URL);
+        const mark = (await tab.page.evaluate(CLOCK_MARK)) as number;
+        const profile = await tab.stopProfile();
+        const profiled = attributeProfile(profile, EXTENSION_URL);
         const longTasks = (await tab.page.evaluate(READ_LONG_TASKS)) as LongTasks;
+        const inEntries = attributeWindows(profile, EXTENSION_URL, mark, longTasks.entries);
+        longTasks.entries.forEach((entry, i) => {
+          if (inEntries !== undefined) entry.profiled = inEntries[i] as Attribution;
+        });
         const links = (await tab.page.evaluate(COUNT_LINKS)) as number;
         const tabRun: TabRun = { metrics, profiled, longTasks, links, blocked: tab.blocked.length };
         if (page.chat) Object.assign(tabRun, await chatBurst(tab));

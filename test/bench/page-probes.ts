@@ -25,6 +25,16 @@ export const LONG_TASK_RECORDER = `(() => {
 })();`;
 
 /**
+ * A 3 ms busy loop in a named function (CLOCK_MARK_FUNCTION in profile-attribution.ts); returns `performance.now()`
+ * at its start, so its first profile sample ties the profile's clock to the page's.
+ */
+export const CLOCK_MARK = `(() => {
+  const start = performance.now();
+  (function __dialableBenchClock() { while (performance.now() - start < 3) {} })();
+  return start;
+})()`;
+
+/**
  * Long tasks and long animation frames recorded so far ({ type, start, duration, render }, times relative to
  * navigation start), with the page's domContentLoadedEventEnd: content scripts (document_idle) start after it.
  */

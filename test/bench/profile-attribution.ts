@@ -49,3 +49,50 @@ export function attributeProfile(profile: Protocol.Profiler.Profile, urlPrefix: 
   }
   return { scriptMs: script / 1000, gcMs: gc / 1000 };
 }
+
+/** The page-world function {@link CLOCK_MARK} runs; its first sample ties the profile's clock to the page's. */
+export const CLOCK_MARK_FUNCTION = '__dialableBenchClock';
+
+/**
+ * Content-script and garbage-collector time inside each window (page `performance.now()` ms), for telling the long
+ * tasks the script made from the browser's own. `markPageMs` is what {@link CLOCK_MARK} returned while this profile
+ * ran: its busy loop's first sample is taken to be at that moment (within one sampling interval). Undefined when no
+ * sample of it is found (the mark ran too briefly to be sampled).
+ */
+export function attributeWindows(
+  profile: Protocol.Profiler.Profile,
+  urlPrefix: string,
+  markPageMs: number,
+  windows: { start: number; duration: number }[],
+): Attribution[] | undefined {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const stackHas = (id: number, test: (frame: Protocol.Runtime.CallFrame) => boolean): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const node = byId.get(at);
+      if (node !== undefined && test(node.callFrame)) return true;
+    }
+    return false;
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const times: number[] = [];
+  let clock = profile.startTime;
+  for (let i = 0; i < samples.length; i++) times.push((clock += deltas[i] ?? 0));
+  const markAt = samples.findIndex((id) => stackHas(id, (f) => f.functionName === CLOCK_MARK_FUNCTION));
+  if (markAt < 0) return undefined;
+  const offsetUs = (times[markAt] as number) - markPageMs * 1000;
+  const result = windows.map(() => ({ scriptMs: 0, gcMs: 0 }));
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i] as number;
+    const kind = stackHas(id, (f) => f.url.startsWith(urlPrefix)) ? 'scriptMs' : byId.get(id)?.callFrame.functionName === GC ? 'gcMs' : undefined;
+    if (kind === undefined) continue;
+    const pageMs = ((times[i] as number) - offsetUs) / 1000;
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    windows.forEach((w, k) => {
+      if (pageMs >= w.start && pageMs < w.start + w.duration) (result[k] as Attribution)[kind] += ms;
+    });
+  }
+  return result;
+}
