@@ -25,12 +25,12 @@ export const LONG_TASK_RECORDER = `(() => {
 })();`;
 
 /**
- * A 3 ms busy loop in a named function (CLOCK_MARK_FUNCTION in profile-attribution.ts); returns `performance.now()`
+ * A 10 ms busy loop in a named function (CLOCK_MARK_FUNCTION in profile-attribution.ts); returns `performance.now()`
  * at its start, so its first profile sample ties the profile's clock to the page's.
  */
 export const CLOCK_MARK = `(() => {
   const start = performance.now();
-  (function __dialableBenchClock() { while (performance.now() - start < 3) {} })();
+  (function __dialableBenchClock() { while (performance.now() - start < 10) {} })();
   return start;
 })()`;
 
