@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Protocol } from 'puppeteer-core';
-import { attributeProfile } from '../../bench/profile-attribution';
+import { attributeProfile, attributeWindows, CLOCK_MARK_FUNCTION } from '../../bench/profile-attribution';
 
 const frame = (functionName: string, url = ''): Protocol.Runtime.CallFrame => ({ functionName, url, scriptId: '0', lineNumber: 0, columnNumber: 0 });
 const EXT = 'chrome-extension://abc/';
@@ -31,5 +31,34 @@ describe('attributeProfile', () => {
   it('keeps the garbage collector apart and ignores the page’s own script and idle time', () => {
     expect(attributeProfile(profile, EXT).gcMs).toBe(1);
     expect(attributeProfile(profile, 'chrome-extension://other/').scriptMs).toBe(0);
+  });
+});
+
+describe('attributeWindows', () => {
+  // The same tree plus the clock mark's busy loop: samples at 0..7 ms on the profile clock (startTime 5 s).
+  const marked: Protocol.Profiler.Profile = {
+    ...profile,
+    nodes: [...profile.nodes.map((n) => (n.id === 1 ? { ...n, children: [2, 4, 5, 6, 7] } : n)), { id: 7, callFrame: frame(CLOCK_MARK_FUNCTION, 'pptr:evaluate') }],
+    startTime: 5_000_000,
+    samples: [2, 3, 5, 4, 6, 7, 7, 2],
+    timeDeltas: [0, 1000, 1000, 1000, 1000, 1000, 1000, 1000],
+  };
+
+  it('ties the profile clock to the page clock at the mark and sums script and collector time per window', () => {
+    // The mark's first sample (5 ms on the profile clock) is page time 105 ms, so sample i is at page 100 + i ms.
+    const windows = [
+      { start: 100, duration: 2 }, // samples 0, 1: script
+      { start: 101.5, duration: 2 }, // samples 2 (collector), 3 (page)
+      { start: 103, duration: 10 }, // page, idle, the mark, the last script sample (no duration)
+    ];
+    expect(attributeWindows(marked, EXT, 105, windows)).toEqual([
+      { scriptMs: 2, gcMs: 0 },
+      { scriptMs: 0, gcMs: 1 },
+      { scriptMs: 0, gcMs: 0 },
+    ]);
+  });
+
+  it('gives up when the mark was never sampled', () => {
+    expect(attributeWindows(profile, EXT, 105, [{ start: 0, duration: 10 }])).toBeUndefined();
   });
 });
