@@ -3,6 +3,7 @@ import { logger } from '../src/logger';
 import { createRouter } from '../src/messaging/create-router';
 import { identifySender } from '../src/messaging/identify-sender';
 import { selectionNumber } from '../src/phone/selection-number';
+import { oneAtATime } from './one-at-a-time';
 import { createContextMenus, createMenuClickHandler, createShownHandler, decidesOnShown, showSelectionMenu } from './context-menu';
 import { createActions, type SendToEngine } from './create-actions';
 import { watchClosedTabs } from './closed-tabs';
@@ -23,16 +24,19 @@ const logged = (what: string) => (error: unknown) => logger.error(what, error);
 export function installBackground(engine: SendToEngine): void {
   const actions = createActions({ loadSettings, engine, openDialer, onEngineEvent: showEngineEvent, uiLocale: browser.i18n.getUILanguage() });
   const origin = browser.runtime.getURL('');
+  // Selection hints (Chrome) and menus.onShown (Firefox) write the selection item in the order they came.
+  const menuUpdates = oneAtATime();
   const route = createRouter<'background', browser.Runtime.MessageSender>(
     createHandlers({
       engine,
       onEngineEvent: showEngineEvent,
       actions,
-      onSelection: async (text, tabId) => {
-        // Menus are global: a page in a background tab must not set what the user's right-click shows.
-        if (tabId === undefined || !(await browser.tabs.get(tabId).then((tab) => tab.active, () => false))) return;
-        await showSelectionMenu(selectionNumber(text, await actions.country()));
-      },
+      onSelection: (text, tabId) =>
+        menuUpdates(async () => {
+          // Menus are global: a page in a background tab must not set what the user's right-click shows.
+          if (tabId === undefined || !(await browser.tabs.get(tabId).then((tab) => tab.active, () => false))) return;
+          await showSelectionMenu(selectionNumber(text, await actions.country()));
+        }),
       isClosedTab: watchClosedTabs(),
       loadManaged,
     }),
@@ -43,10 +47,12 @@ export function installBackground(engine: SendToEngine): void {
 
   const onMenuClick = createMenuClickHandler(actions);
   const menus = (browser as { menus?: typeof browser.menus }).menus ?? browser.contextMenus;
-  menus.onClicked.addListener((info, tab) => void onMenuClick(info, tab).catch(logged('Context menu action failed')));
+  // A click compares with what the item showed: the updates that came before it are written first.
+  const afterMenuUpdates = () => menuUpdates(() => Promise.resolve());
+  menus.onClicked.addListener((info, tab) => void afterMenuUpdates().then(() => onMenuClick(info, tab)).catch(logged('Context menu action failed')));
   if (decidesOnShown()) {
     const onShown = createShownHandler(actions);
-    browser.menus.onShown.addListener((info) => void onShown(info).catch(logged('Context menu update failed')));
+    browser.menus.onShown.addListener((info) => void menuUpdates(() => onShown(info)).catch(logged('Context menu update failed')));
   }
   const create = () => void createContextMenus().catch(logged('Could not create the context menu'));
   browser.runtime.onInstalled.addListener(create);
