@@ -23,9 +23,7 @@ const GC = '(garbage collector)';
 export const EXTENSION_URL = 'chrome-extension://';
 
 export function attributeProfile(profile: Protocol.Profiler.Profile, urlPrefix: string): Attribution {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const { byId, parent } = indexNodes(profile);
   const ours = new Map<number, boolean>();
   const isOurs = (id: number): boolean => {
     const known = ours.get(id);
@@ -65,9 +63,7 @@ export function attributeWindows(
   markPageMs: number,
   windows: { start: number; duration: number }[],
 ): Attribution[] | undefined {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const { byId, parent } = indexNodes(profile);
   const stackHas = (id: number, test: (frame: Protocol.Runtime.CallFrame) => boolean): boolean => {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const node = byId.get(at);
@@ -95,4 +91,12 @@ export function attributeWindows(
     });
   }
   return result;
+}
+
+/** The profile's nodes by id, and each node's parent. */
+function indexNodes(profile: Protocol.Profiler.Profile): { byId: Map<number, Protocol.Profiler.ProfileNode>; parent: Map<number, number> } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  return { byId, parent };
 }
