@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -53,5 +53,31 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   const cleanup = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   if (proc && proc.exitCode === null) proc.once('exit', cleanup);
   else browser.once('disconnected', cleanup);
+  if (options.extensionDir) await waitForExtensionLoaded(browser, options.extensionDir);
   return browser;
+}
+
+/**
+ * Puppeteer's `enableExtensions` returns once Chromium accepted the folder, not once the extension is enabled:
+ * a navigation to one of its pages right then fails with `net::ERR_BLOCKED_BY_CLIENT` (seen once in CI) and a
+ * content script would not be injected yet. An extension with a service worker is enabled once that worker runs
+ * (Chromium starts it to deliver `onInstalled`); service workers are hidden from puppeteer (see `targetFilter`),
+ * so the raw target list is polled.
+ */
+async function waitForExtensionLoaded(browser: Browser, folder: string): Promise<void> {
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string } };
+  const worker = manifest.background?.service_worker;
+  if (!worker) return;
+  const cdp = await browser.target().createCDPSession();
+  try {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      if (targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://') && t.url.endsWith(`/${worker}`))) return;
+      if (Date.now() > deadline) throw new Error(`the extension in ${folder} did not start its service worker within 15 s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await cdp.detach();
+  }
 }
