@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { waitUntil } from './wait-until';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -70,13 +71,11 @@ async function waitForExtensionLoaded(browser: Browser, folder: string): Promise
   if (!worker) return;
   const cdp = await browser.target().createCDPSession();
   try {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
+    const running = async () => {
       const { targetInfos } = await cdp.send('Target.getTargets');
-      if (targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://') && t.url.endsWith(`/${worker}`))) return;
-      if (Date.now() > deadline) throw new Error(`the extension in ${folder} did not start its service worker within 15 s`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+      return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://') && t.url.endsWith(`/${worker}`));
+    };
+    await waitUntil(running, 15_000, `the service worker of the extension in ${folder}`);
   } finally {
     await cdp.detach();
   }

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { waitUntil } from './wait-until';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The store build (what users install). */
@@ -123,13 +124,7 @@ export async function findFirefoxPage(browser: Browser, path: string, timeout = 
   return found!;
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeout: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { waitUntil };
 
 /** Writes detection settings into extension storage from the welcome page (opened on install), as the options page would. */
 export async function setFirefoxSettings(browser: Browser, detection: Record<string, unknown>): Promise<void> {
