@@ -15,5 +15,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
-  { files: ['test/**', 'src/logger.ts'], rules: { 'no-console': 'off' } },
+  { files: ['test/**', 'scripts/**', 'src/logger.ts'], rules: { 'no-console': 'off' } },
 );

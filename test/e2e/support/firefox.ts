@@ -24,6 +24,8 @@ export interface FirefoxOptions {
   eventPageIdleMs?: number;
   /** More prefs (e.g. other add-on uuids for test/tools/firefox-host-probe.ts). */
   prefs?: Record<string, string | number | boolean>;
+  /** Show the window (`npm start -- --firefox` on a desktop); tests run headless. */
+  headless?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Brows
     browser: 'firefox',
     executablePath: FIREFOX,
     protocol: 'webDriverBiDi',
-    headless: true,
+    headless: options.headless ?? true,
     userDataDir: profile,
     // Lets BiDi navigate a tab to moz-extension:// pages (the goto promise never settles: see openFirefoxPage).
     args: ['--remote-allow-system-access'],
