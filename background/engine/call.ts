@@ -62,7 +62,7 @@ export class Call {
         onProgress: (response) => {
           const code = response.message.statusCode;
           if (code === 183 && response.message.body) this.startEarlyMedia();
-          if (code === 180 || code === 183) this.move(C.Ringing);
+          if ((code === 180 || code === 183) && this.state === C.Dialing) this.move(C.Ringing);
         },
         onReject: (response) => this.fail(response.message.statusCode),
       },
@@ -117,7 +117,7 @@ export class Call {
     this.held = held;
     this.handler()?.enableSenderTracks(!held && !this.muted);
     this.handler()?.enableReceiverTracks(!held);
-    this.move(held ? C.OnHold : C.Connected);
+    this.moveIfLive(held ? C.OnHold : C.Connected);
     this.delegate.onChange(this);
   }
 
@@ -199,7 +199,7 @@ export class Call {
       this.connectedAt = Date.now();
       const stream = this.remoteStream();
       if (stream) this.delegate.onRemoteMedia(this, stream);
-      this.move(C.Connected);
+      this.moveIfLive(C.Connected);
     } else if (state === SessionState.Terminated) {
       this.endedAt = Date.now();
       if (isTerminal(this.state)) return;
@@ -225,8 +225,17 @@ export class Call {
     return this.earlyMedia;
   }
 
+  /**
+   * Moves the call's state; an illegal move throws like the state machine's `transition()`. Events that can arrive
+   * after the call ended (a late 180, a hold answer after the BYE) are dropped by their callers, not here.
+   */
   private move(next: CallState): void {
-    if (this.machine.can(next)) this.machine.transition(next);
+    this.machine.transition(next);
+  }
+
+  /** For events the network may deliver after the call ended (see {@link move}). */
+  private moveIfLive(next: CallState): void {
+    if (!isTerminal(this.state)) this.move(next);
   }
 
   private handler(): Web.SessionDescriptionHandler | undefined {
