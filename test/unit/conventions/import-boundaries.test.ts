@@ -82,4 +82,20 @@ describe('project conventions (HOUSE-STYLE.md)', () => {
       }
     }
   });
+  test('only background/engine imports sip.js (its types never leave the engine)', () => {
+    for (const area of ['src', 'content', 'background', 'popup', 'scripts']) {
+      for (const file of files(area)) {
+        if (file.startsWith(join('background', 'engine') + '/')) continue;
+        for (const i of imports(file)) expect(i, file).not.toMatch(/^sip\.js/);
+      }
+    }
+  });
+
+  test('src/ calls no extension API (chrome.*, browser.*): the browser is reached only at the edges', () => {
+    const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    for (const file of files('src')) {
+      expect(code(file), file).not.toMatch(/\b(chrome|browser)\.[a-z]+\b/);
+      for (const i of imports(file)) expect(i, file).not.toBe('webextension-polyfill');
+    }
+  });
 });
