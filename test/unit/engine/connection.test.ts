@@ -6,16 +6,18 @@ import { RegistrationState as R } from '../../../src/call/registration-state';
 import { t } from '../../../src/i18n/t';
 import { logger } from '../../../src/logger';
 import { FakeSipServer } from './fake-sip-server';
-import { ACCOUNT, until, useFakeClock, wait } from './sip-test-bed';
+import { ACCOUNT, until, useFakeClock, wait, watchUnhandled } from './sip-test-bed';
 
 /** Registration against a fake server: the real sip.js UserAgent and Registerer, only the WebSocket is replaced. */
 describe('registration (Connection over a fake transport)', () => {
   let server: FakeSipServer;
+  let unhandled: ReturnType<typeof watchUnhandled>;
   let connection: Connection;
   let states: R[];
 
   beforeEach(() => {
     useFakeClock();
+    unhandled = watchUnhandled();
     // sip.js reports the requests a dropped connection could not send; expected here.
     vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     server = new FakeSipServer();
@@ -30,7 +32,9 @@ describe('registration (Connection over a fake transport)', () => {
 
   afterEach(async () => {
     await connection.configure(undefined);
+    unhandled.stop();
     expect(server.errors).toEqual([]);
+    expect(unhandled.errors).toEqual([]);
     vi.useRealTimers();
     vi.restoreAllMocks();
   });

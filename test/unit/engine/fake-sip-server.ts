@@ -24,6 +24,7 @@ export interface SipMessage {
 type Handler = (message: SipMessage) => void;
 
 const SDP = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', 'm=audio 9 RTP/AVP 0', 'a=sendrecv', ''].join('\r\n');
+const PEER_CONTACT = 'Contact: <sip:peer@127.0.0.1:5060;transport=ws>';
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const token = () => randomBytes(6).toString('hex');
 
@@ -111,6 +112,8 @@ export class FakeSipServer {
       to += `;tag=${this.tags.get(callId)}`;
     }
     const body = options.body ?? '';
+    // A provisional or final answer to an INVITE creates a dialog: it names the called side's contact.
+    const dialog = request.method === 'INVITE' && status > 100 && status < 300;
     const lines = [
       `SIP/2.0 ${status} ${REASONS[status] ?? 'Whatever'}`,
       ...request.headers('Via').map((v) => `Via: ${v}`),
@@ -118,6 +121,7 @@ export class FakeSipServer {
       `To: ${to}`,
       `Call-ID: ${callId}`,
       `CSeq: ${request.header('CSeq')}`,
+      ...(dialog ? [PEER_CONTACT] : []),
       ...(options.headers ?? []),
       ...(body ? ['Content-Type: application/sdp'] : []),
       `Content-Length: ${Buffer.byteLength(body)}`,
@@ -127,7 +131,7 @@ export class FakeSipServer {
 
   /** Answers an INVITE with 200 OK and an SDP answer. */
   accept(invite: SipMessage): void {
-    this.reply(invite, 200, { headers: ['Contact: <sip:peer@127.0.0.1:5060;transport=ws>'], body: SDP });
+    this.reply(invite, 200, { body: SDP });
   }
 
   /** A call to the registered contact, as the proxy forwards it. */
@@ -150,6 +154,43 @@ export class FakeSipServer {
     ];
     this.send(`${lines.join('\r\n')}\r\n\r\n${SDP}`);
     return callId;
+  }
+
+  /** The ACK for the user agent's 2xx to an INVITE (the caller's side of answering). */
+  ack(ok: SipMessage): void {
+    const target = /<([^>]+)>/.exec(ok.header('Contact') ?? '')?.[1] ?? '';
+    const lines = [
+      `ACK ${target} SIP/2.0`,
+      `Via: SIP/2.0/WSS 127.0.0.1:5060;branch=z9hG4bK${token()}`,
+      'Max-Forwards: 70',
+      `From: ${ok.header('From')}`,
+      `To: ${ok.header('To')}`,
+      `Call-ID: ${ok.header('Call-ID')}`,
+      `CSeq: ${(ok.header('CSeq') ?? '1').split(' ')[0]} ACK`,
+      'Content-Length: 0',
+    ];
+    this.send(`${lines.join('\r\n')}\r\n\r\n`);
+  }
+
+  /** The called side hangs up a call the user agent placed with `invite` (and the server answered). */
+  bye(invite: SipMessage): void {
+    const callId = invite.header('Call-ID') ?? '';
+    const lines = [
+      `BYE ${/<([^>]+)>/.exec(invite.header('Contact') ?? '')?.[1]} SIP/2.0`,
+      `Via: SIP/2.0/WSS 127.0.0.1:5060;branch=z9hG4bK${token()}`,
+      'Max-Forwards: 70',
+      `From: ${invite.header('To')};tag=${this.tags.get(callId)}`,
+      `To: ${invite.header('From')}`,
+      `Call-ID: ${callId}`,
+      `CSeq: ${Number((invite.header('CSeq') ?? '1').split(' ')[0]) + 100} BYE`,
+      'Content-Length: 0',
+    ];
+    this.send(`${lines.join('\r\n')}\r\n\r\n`);
+  }
+
+  /** The user agent's responses with `status` so far. */
+  responses(status: number): SipMessage[] {
+    return this.sent.filter((m) => m.status === status);
   }
 
   /** Delivers a message to the user agent on the current connection. */

@@ -33,3 +33,14 @@ export async function wait(ms: number): Promise<void> {
   await vi.advanceTimersByTimeAsync(ms);
   await settle();
 }
+
+/**
+ * Collects promise rejections nobody handled while a test runs: sip.js calls our delegates inside its own promise
+ * chains, so an error thrown there (an illegal state move) surfaces only as an unhandled rejection.
+ */
+export function watchUnhandled(): { errors: unknown[]; stop(): void } {
+  const errors: unknown[] = [];
+  const onRejection = (reason: unknown) => errors.push(reason);
+  process.on('unhandledRejection', onRejection);
+  return { errors, stop: () => void process.off('unhandledRejection', onRejection) };
+}
