@@ -137,4 +137,32 @@ describe('registration (Connection over a fake transport)', () => {
     expect(server.connectAttempts).toHaveLength(before + 2);
     expect(connection.state).toBe(R.Registered);
   });
+
+  test('a registrar that never answers: after 10 s it is a timeout, and the next try follows the backoff', async () => {
+    server.on('REGISTER', () => undefined);
+    await connection.configure(ACCOUNT);
+    await until(() => connection.state === R.Registering, 'registering');
+    await wait(9_000);
+    expect(connection.state).toBe(R.Registering);
+    await wait(1_000);
+    expect(connection.state).toBe(R.Waiting);
+    expect(connection.message).toBe(t('registrationNextTry', registrationFailureReason('timeout'), 1));
+    server.on('REGISTER', (m) => server.registrar(m));
+    await wait(BACKOFF_MIN_MS);
+    expect(server.connectAttempts).toHaveLength(2);
+    expect(connection.state).toBe(R.Registered);
+  });
+
+  test('the registration is refreshed at 90 % of the granted 600 s and stays up for an hour', async () => {
+    await connection.configure(ACCOUNT);
+    await until(() => connection.state === R.Registered, 'registered');
+    const registeredAt = Date.now();
+    for (let minute = 0; minute < 60; minute++) await wait(60_000);
+    expect(connection.state).toBe(R.Registered);
+    // 600 s granted, refreshed at 90 % (540 s): six refreshes in an hour, on the same connection.
+    expect(registers()).toHaveLength(2 + 6);
+    expect(server.connectAttempts).toHaveLength(1);
+    expect((registers()[2]?.at ?? 0) - registeredAt).toBe(540_000);
+    expect(states.filter((s) => s !== R.Registered && s !== R.Registering)).toEqual([R.Connecting]);
+  });
 });

@@ -12,6 +12,8 @@ import type { SipNetwork } from '../../../background/engine/connection';
 /** One SIP message the user agent sent, parsed just enough for a test to read it and answer it. */
 export interface SipMessage {
   raw: string;
+  /** When the user agent sent it (Date.now(): fake time in tests). */
+  at: number;
   /** Request method (REGISTER, INVITE, …); undefined for a response. */
   method: string | undefined;
   /** Response status; undefined for a request. */
@@ -54,7 +56,7 @@ export class FakeSipServer {
   private readonly tags = new Map<string, string>();
 
   constructor() {
-    this.handlers.set('REGISTER', (m) => this.register(m));
+    this.handlers.set('REGISTER', (m) => this.registrar(m));
     this.handlers.set('BYE', (m) => this.reply(m, 200));
     this.handlers.set('ACK', () => undefined);
     this.handlers.set('CANCEL', (m) => {
@@ -225,7 +227,8 @@ export class FakeSipServer {
     if (handler) queueMicrotask(() => handler(message));
   }
 
-  private register(request: SipMessage): void {
+  /** The registrar: a digest challenge first, then 200 OK for the right password (or {@link registerStatus}). */
+  registrar(request: SipMessage): void {
     const auth = request.header('Authorization');
     const challenge = `WWW-Authenticate: Digest realm="${this.realm}", nonce="${token()}", algorithm=MD5, qop="auth"`;
     if (!auth) return this.reply(request, 401, { headers: [challenge] });
@@ -359,6 +362,7 @@ function parse(raw: string): SipMessage {
   const status = /^SIP\/2\.0 (\d{3})/.exec(start)?.[1];
   return {
     raw,
+    at: Date.now(),
     method: status ? undefined : start.split(' ')[0],
     status: status ? Number(status) : undefined,
     body,
