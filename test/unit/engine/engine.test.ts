@@ -9,7 +9,7 @@ import { FakeSipServer } from './fake-sip-server';
 import { ACCOUNT, settle, until, useFakeClock, watchUnhandled } from './sip-test-bed';
 
 /** The engine keeps the account, the missed count and the history in the extension's IndexedDB: a Map here. */
-const stored = new Map<string, unknown>();
+const stored = vi.hoisted(() => new Map<string, unknown>());
 vi.mock('../../../src/settings/secret-store', () => ({
   secretStore: {
     get: (key: string) => Promise.resolve(structuredClone(stored.get(key))),
