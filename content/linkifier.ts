@@ -1,14 +1,13 @@
 import type { LinkMatch } from '../src/phone/phone-match';
 import type { LinkStyle } from '../src/settings/defaults';
 import { logger } from '../src/logger';
-import { SCAN_LIMITS } from '../src/messaging/scan-limits';
 import { INLINE, isInsideSkipped } from './dom-rules';
 import { BulkSlices } from './bulk-slices';
 import { findShadowRoots } from './find-shadow-roots';
 import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
-import { cutRun } from './cut-run';
-import { joinRun, type JoinedRun } from './join-run';
 import { isReplacedOriginal, ownerOf, restoreOriginal } from './link-registry';
+import { packScanMessages, type Piece } from './pack-scan-messages';
+import { RunBatches } from './run-batches';
 import { TextScan } from './text-scan';
 import type { Run } from './walk-runs';
 import { applyWrap, prepareWrap, type PreparedWrap } from './wrap-matches';
@@ -38,22 +37,6 @@ const MAX_WRAP_WAIT_MS = 2000;
  * 40–80 ms): waiting for them, up to this long, keeps the bulk wrap in one piece — a second piece costs more frames.
  */
 const MAX_ANSWER_WAIT_MS = 3000;
-/**
- * Runs per `page:scan` message; the first message of a scan is small so the numbers in view come back first. 300,
- * not 1,000: the background starts on each batch sooner and the last answer comes sooner after the scan ends
- * (interleaved A/B on the 10,000-row table, all linked: median 0.91 s vs 1.06 s and 1.07 s vs 1.19 s; 150 was no
- * better than 1,000).
- */
-const FIRST_BATCH = 40;
-const BATCH = 300;
-
-/** A piece of a run's text as sent, and where it starts in the joined run. */
-interface Piece {
-  run: Run;
-  joined: JoinedRun;
-  offset: number;
-}
-
 /** A run with its matches, waiting to be wrapped. */
 interface Matched {
   run: Run;
@@ -76,9 +59,9 @@ export class Linkifier {
   private readonly observers = new Map<Root, MutationObserver>();
   private readonly dirty = new Set<Node>();
   private scans: TextScan[] = [];
-  private found: Run[] = [];
+  /** Runs found and not yet sent to be matched. */
+  private readonly found = new RunBatches<Run>((runs) => this.send(runs));
   private matched: Matched[] = [];
-  private sentAny = false;
   /** Runs sent to be matched since the pipeline was last empty: above LARGE_BACKLOG, scanning takes task slices. */
   private runsSent = 0;
   private wrappedAny = false;
@@ -122,7 +105,7 @@ export class Linkifier {
     this.observers.clear();
     this.dirty.clear();
     this.scans = [];
-    this.found = [];
+    this.found.clear();
     this.matched = [];
   }
 
@@ -195,22 +178,22 @@ export class Linkifier {
     if (this.matched.length === 0 && this.inFlight === 0 && this.scans.length === 0) this.runsSent = 0;
     const containers = this.takeDirty();
     for (const container of containers) {
-      this.scans.push(new TextScan(container, (run) => this.found.push(run), (shadow) => this.addRoot(shadow), () => this.pageChanges));
+      this.scans.push(new TextScan(container, (run) => this.found.add(run), (shadow) => this.addRoot(shadow), () => this.pageChanges));
     }
     // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking)
     // and sent at once, so it holds the numbers in view. Later batches are sent as they fill, so the background
     // matches one while the next is walked.
-    if (!this.sentAny) {
-      this.scanUntil(() => this.found.length < FIRST_BATCH);
-      if (this.found.length > 0) this.send(this.found.splice(0));
+    if (this.found.first) {
+      this.scanUntil(() => !this.found.full);
+      this.found.flush();
     }
     // Shadow roots in what is new (their text is not in the container's), once the numbers in view are on their way.
     for (const container of containers) findShadowRoots(container, (shadow) => this.addRoot(shadow));
     while (this.scans.length > 0 && slice.hasTime()) {
-      this.scanUntil(() => slice.hasTime() && this.found.length < BATCH);
-      if (this.found.length >= BATCH) this.send(this.found.splice(0));
+      this.scanUntil(() => slice.hasTime() && !this.found.full);
+      if (this.found.full) this.found.flush();
     }
-    if (this.found.length > 0) this.send(this.found.splice(0));
+    this.found.flush();
     if (this.scans.length > 0 || this.readyToWrap()) this.schedule();
   }
 
@@ -227,40 +210,20 @@ export class Linkifier {
     if (this.matched.length === 0) return false;
     if (!this.wrappedAny) return true;
     const waited = performance.now() - this.matchedSince;
-    if (this.scans.length === 0 && this.found.length === 0) return this.inFlight === 0 || waited >= MAX_ANSWER_WAIT_MS;
+    if (this.scans.length === 0 && this.found.empty) return this.inFlight === 0 || waited >= MAX_ANSWER_WAIT_MS;
     return waited >= MAX_WRAP_WAIT_MS;
   }
 
-  /** Sends runs to be matched (in as many messages as SCAN_LIMITS need); matches join the wrap queue on reply. */
+  /**
+   * Sends runs to be matched (in as many messages as SCAN_LIMITS need); matches join the wrap queue on reply. Of a
+   * run split over several messages (over 400,000 characters), only its first message's matches are kept.
+   */
   private send(runs: Run[]): void {
-    this.sentAny = true;
     this.runsSent += runs.length;
-    let texts: string[] = [];
-    let pieces: Piece[] = [];
-    let chars = 0;
-    const flushMessage = (): void => {
-      this.sendPieces(texts, pieces);
-      texts = [];
-      pieces = [];
-      chars = 0;
-    };
-    for (const run of runs) {
-      const joined = joinRun(run.texts);
-      const cut = cutRun(joined.text);
-      // A run's pieces go in one message, so its matches come back (and are wrapped) together; only a run larger
-      // than a whole message (400,000 characters) is split, and then only its first message's matches are kept.
-      if (texts.length > 0 && (texts.length + cut.length > SCAN_LIMITS.texts || chars + joined.text.length > SCAN_LIMITS.total)) flushMessage();
-      for (const { text, offset } of cut) {
-        if (texts.length === SCAN_LIMITS.texts || chars + text.length > SCAN_LIMITS.total) flushMessage();
-        texts.push(text);
-        pieces.push({ run, joined, offset });
-        chars += text.length;
-      }
-    }
-    if (texts.length > 0) this.sendPieces(texts, pieces);
+    for (const { texts, pieces } of packScanMessages(runs)) this.sendPieces(texts, pieces);
   }
 
-  private sendPieces(texts: string[], pieces: Piece[]): void {
+  private sendPieces(texts: string[], pieces: Array<Piece<Run>>): void {
     this.inFlight++;
     this.match(texts).then(
       (results) => {
@@ -270,7 +233,7 @@ export class Linkifier {
         if (this.matched.length === 0) this.matchedSince = performance.now();
         const from = this.matched.length;
         results.forEach((matches, i) => {
-          const { run, joined, offset } = pieces[i] as Piece;
+          const { run, joined, offset } = pieces[i] as Piece<Run>;
           if (matches.length === 0) return;
           if (current?.run !== run) this.matched.push((current = { run, matches: [] }));
           for (const m of matches) current.matches.push({ ...m, start: joined.toRaw(m.start + offset), end: joined.toRaw(m.end + offset) });

@@ -1,4 +1,4 @@
-import { Registerer, RegistererState, UserAgent, Web, type Invitation, type SessionDescriptionHandlerFactory } from 'sip.js';
+import { Registerer, RegistererState, UserAgent, Web, type Invitation, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
 import { t } from '../../src/i18n/t';
 import { backoffDelay } from '../../src/call/backoff';
 import { registrationFailureReason } from '../../src/call/failure-reason';
@@ -20,6 +20,15 @@ export interface ConnectionDelegate {
 
 /** Where call audio comes from; the default is `navigator.mediaDevices.getUserMedia` (see {@link EngineHost}). */
 export type MicrophoneSource = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+
+/**
+ * What a UserAgent talks through: by default sip.js's WebSocket transport and its WebRTC session description
+ * handler. The engine's unit tests pass a fake transport and fake media here, as SIP.js's own tests do.
+ */
+export interface SipNetwork {
+  transportConstructor?: UserAgentOptions['transportConstructor'];
+  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
+}
 
 /**
  * The connection to the SIP server: one sip.js UserAgent plus its Registerer, and the reconnect policy.
@@ -46,6 +55,7 @@ export class Connection {
     private readonly microphone?: MicrophoneSource,
     /** Told the Contact of every new UserAgent before it registers (Firefox's event page unregisters it if the window dies). */
     private readonly onContact?: (contact: SipContact) => void,
+    private readonly network: SipNetwork = {},
   ) {
     this.machine.onChange(() => delegate.onChange());
   }
@@ -68,7 +78,7 @@ export class Connection {
    * STUN/TURN servers, host candidates are all there will be, so the SDP does not wait for Chromium's slow "complete".
    */
   private descriptionHandlerFactory(account: Account): SessionDescriptionHandlerFactory {
-    const base = Web.defaultSessionDescriptionHandlerFactory(this.microphone);
+    const base = this.network.sessionDescriptionHandlerFactory ?? Web.defaultSessionDescriptionHandlerFactory(this.microphone);
     return account.iceServers.length === 0 ? hostCandidatesFactory(base) : base;
   }
 
@@ -116,6 +126,7 @@ export class Connection {
     const ua = new UserAgent({
       uri,
       ...contact,
+      ...(this.network.transportConstructor ? { transportConstructor: this.network.transportConstructor } : {}),
       transportOptions: { server: account.server, connectionTimeout: 5, keepAliveInterval: 25 },
       authorizationUsername: account.authUsername || account.username,
       authorizationPassword: account.password,

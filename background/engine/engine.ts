@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
 import { secretStore } from '../../src/settings/secret-store';
 import { AudioRouting, canChooseOutput } from './audio-routing';
 import { Call } from './call';
-import { Connection, type MicrophoneSource } from './connection';
+import { Connection, type MicrophoneSource, type SipNetwork } from './connection';
 import { HistoryStore } from './history-store';
 import { TonePlayer } from './tones';
 import type { SipContact } from './unregister-contact';
@@ -31,6 +31,8 @@ export interface EngineHost {
   microphone?: MicrophoneSource;
   /** Firefox: where the phone window remembers its registration's Contact, so the event page can remove it. */
   onContact?: (contact: SipContact) => void;
+  /** The transport and media sip.js uses (default: WebSocket and WebRTC). */
+  network?: SipNetwork;
 }
 
 /**
@@ -72,6 +74,7 @@ export class Engine {
       },
       this.devices.microphone(host.microphone),
       host.onContact,
+      host.network,
     );
     this.tones = new TonePlayer(doc);
     this.devices.attach(this.tones.element, 'ringer');

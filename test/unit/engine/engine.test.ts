@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { Engine } from '../../../background/engine/engine';
+import { CallState as C } from '../../../src/call/call-state';
+import type { EngineSnapshot } from '../../../src/call/engine-snapshot';
+import { RegistrationState as R } from '../../../src/call/registration-state';
+import { t } from '../../../src/i18n/t';
+import type { EngineEvent } from '../../../src/messaging/protocol';
+import { FakeSipServer } from './fake-sip-server';
+import { ACCOUNT, settle, until, useFakeClock, watchUnhandled } from './sip-test-bed';
+
+/** The engine keeps the account, the missed count and the history in the extension's IndexedDB: a Map here. */
+const stored = vi.hoisted(() => new Map<string, unknown>());
+vi.mock('../../../src/settings/secret-store', () => ({
+  secretStore: {
+    get: (key: string) => Promise.resolve(structuredClone(stored.get(key))),
+    set: (key: string, value: unknown) => Promise.resolve(void stored.set(key, structuredClone(value))),
+    delete: (key: string) => Promise.resolve(void stored.delete(key)),
+  },
+}));
+
+/** The few DOM and WebAudio pieces the engine's page gives it: audio elements for the tones and the call audio. */
+function fakeDocument(): Document {
+  const element = () => ({ autoplay: false, srcObject: null, volume: 1, play: () => Promise.resolve(), remove: () => undefined });
+  return { createElement: element, body: { append: () => undefined } } as unknown as Document;
+}
+
+/** The tones the engine started (their frequencies), and what sounds now, without WebAudio. */
+const tones: number[][] = [];
+const sounding = new Set<number>();
+class FakeAudioContext {
+  currentTime = 0;
+  createGain() {
+    return { gain: { value: 0, setValueAtTime: () => undefined }, connect: () => undefined, disconnect: () => undefined };
+  }
+  createMediaStreamDestination() {
+    return { stream: {} };
+  }
+  createOscillator() {
+    const oscillator = {
+      frequency: { value: 0 },
+      connect: () => undefined,
+      start: () => {
+        sounding.add(oscillator.frequency.value);
+        tones.push([...sounding]);
+      },
+      stop: () => void sounding.delete(oscillator.frequency.value),
+    };
+    return oscillator;
+  }
+}
+
+describe('the engine (dial, answer, hang up, busy, history) over a fake SIP server', () => {
+  let server: FakeSipServer;
+  let engine: Engine;
+  let events: EngineEvent[];
+  let microphone: PermissionState;
+  let unhandled: ReturnType<typeof watchUnhandled>;
+
+  const snapshot = (): EngineSnapshot => engine.snapshot();
+  const call = () => snapshot().calls[0];
+  const phone = (e164: string) => ({ kind: 'phone', e164 }) as const;
+
+  beforeEach(async () => {
+    useFakeClock();
+    unhandled = watchUnhandled();
+    stored.clear();
+    stored.set('account', ACCOUNT);
+    tones.length = 0;
+    sounding.clear();
+    microphone = 'granted';
+    vi.stubGlobal('navigator', { permissions: { query: () => Promise.resolve({ state: microphone }) } });
+    vi.stubGlobal('AudioContext', FakeAudioContext);
+    server = new FakeSipServer();
+    events = [];
+    engine = new Engine(fakeDocument(), (event) => events.push(event), { network: server.network() });
+    await engine.start();
+    await until(() => snapshot().registration.state === R.Registered, 'registered');
+  });
+
+  afterEach(async () => {
+    engine.shutdown();
+    await settle();
+    unhandled.stop();
+    expect(server.errors).toEqual([]);
+    expect(unhandled.errors).toEqual([]);
+    engine.registrationWatch.dispose();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  test('registers with the stored account at start', () => {
+    expect(snapshot().registration).toMatchObject({ state: R.Registered, aor: 'alice@example.org' });
+  });
+
+  test('a call: INVITE to the number, ringback while it rings, connected on 200, BYE on hang-up, then in the history', async () => {
+    const result = await engine.dial(phone('+12135550100'));
+    expect(result).toMatchObject({ accepted: true });
+    const invite = await server.next('INVITE');
+    expect(invite.raw).toMatch(/^INVITE sip:\+?\d*2135550100@example\.org SIP\/2\.0/);
+    server.reply(invite, 180);
+    await until(() => call()?.state === C.Ringing, 'ringing');
+    expect(tones).toContainEqual([425]);
+    server.accept(invite);
+    await until(() => call()?.state === C.Connected, 'connected');
+    expect(await engine.act(undefined, { action: 'hangup' })).toEqual({ ok: true });
+    await until(() => call()?.state === C.Ended, 'ended');
+    expect(server.count('BYE')).toBe(1);
+    await until(() => snapshot().history.length === 1, 'history');
+    expect(snapshot().history[0]).toMatchObject({ direction: 'outgoing', number: '+12135550100', result: t('historyResultAnswered') });
+  });
+
+  test('a second click on the same number while it is being set up is the same call (one INVITE)', async () => {
+    const first = await engine.dial(phone('+12135550100'));
+    const second = await engine.dial(phone('+12135550100'));
+    expect(second).toEqual(first);
+    const other = await engine.dial(phone('+12135550111'));
+    expect(other).toEqual({ accepted: false, reason: t('callAlreadyInCall') });
+    await settle();
+    expect(server.count('INVITE')).toBe(1);
+  });
+
+  test('hanging up while dialing sends CANCEL, and the call ends as cancelled', async () => {
+    await engine.dial(phone('+12135550100'));
+    const invite = await server.next('INVITE');
+    server.reply(invite, 100);
+    await settle();
+    await engine.act(undefined, { action: 'hangup' });
+    await until(() => call()?.state === C.Failed, 'cancelled');
+    expect(server.count('CANCEL')).toBe(1);
+    expect(call()?.reason).toBe(t('callCancelled'));
+  });
+
+  test('busy (486): the ringback stops, the call fails with the busy sentence, which the history keeps', async () => {
+    await engine.dial(phone('+12135550100'));
+    const invite = await server.next('INVITE');
+    server.reply(invite, 180);
+    await until(() => sounding.has(425), 'ringback');
+    server.reply(invite, 486);
+    await until(() => call()?.state === C.Failed, 'failed');
+    expect(call()?.reason).toBe(t('callFailedBusy'));
+    await until(() => snapshot().history.length === 1, 'history');
+    expect(snapshot().history[0]?.result).toBe(t('callFailedBusy'));
+    expect([...sounding]).toEqual([]);
+  });
+
+  test('without the microphone grant no INVITE goes out, and the background is asked to get it', async () => {
+    microphone = 'prompt';
+    expect(await engine.dial(phone('+12135550100'))).toEqual({ accepted: false, reason: t('callMicrophoneAsk') });
+    expect(events).toContainEqual({ event: 'need-microphone' });
+    await settle();
+    expect(server.count('INVITE')).toBe(0);
+  });
+
+  test('incoming: it rings (ringtone), answering sends 200, and a second caller meanwhile hears busy and is a missed call', async () => {
+    server.invite({ user: '2135550199', displayName: 'Bob' });
+    await until(() => call()?.state === C.Incoming, 'incoming');
+    expect(events).toContainEqual(expect.objectContaining({ event: 'incoming', number: '2135550199', displayName: 'Bob' }));
+    expect(tones).toContainEqual([880, 1100]);
+    expect(await engine.act(undefined, { action: 'answer' })).toEqual({ ok: true });
+    await until(() => server.responses(200).length === 1, '200 sent');
+    server.ack(server.responses(200)[0] as NonNullable<ReturnType<typeof server.responses>[number]>);
+    await until(() => call()?.state === C.Connected, 'connected');
+    expect([...sounding]).toEqual([]);
+    expect(events).toContainEqual(expect.objectContaining({ event: 'incoming-ended', missed: false }));
+
+    server.invite({ user: '2135550122' });
+    await until(() => server.responses(486).length === 1, 'busy for the second caller');
+    expect(snapshot().missed).toBe(1);
+    expect(events).toContainEqual(expect.objectContaining({ event: 'incoming-ended', missed: true, number: '2135550122' }));
+    await until(() => snapshot().history.length === 1, 'history');
+    expect(snapshot().history[0]).toMatchObject({ direction: 'missed', result: t('callMissedBusy') });
+    expect(call()?.state).toBe(C.Connected);
+  });
+
+  test('a call while registration failed is refused with the reason', async () => {
+    server.password = 'changed on the server';
+    const saved = await engine.saveAccount({ ...ACCOUNT });
+    expect(saved.registered).toBe(false);
+    const result = await engine.dial(phone('+12135550100'));
+    expect(result).toEqual({ accepted: false, reason: t('callNotConnected', saved.message) });
+    expect(server.count('INVITE')).toBe(0);
+  });
+});
