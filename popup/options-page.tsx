@@ -117,7 +117,7 @@ export function Options() {
         <p>
           <button type="submit">{t('preferencesSave')}</button>
         </p>
-        <p class="saved" role="status">
+        <p class="saved" role="status" data-testid="preferences-status">
           {status}
         </p>
       </form>
