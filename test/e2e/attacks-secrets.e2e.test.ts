@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { evaluateInContentScript, openExtensionPage, storedSettings, updateSettings } from './support/extension';
+import { controlPage, evaluateInContentScript, offscreenPage, openExtensionPage, stopServiceWorker, storedSettings, updateSettings } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import { endCalls, inviteCount, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { waitUntil } from './support/wait-until';
@@ -113,6 +113,19 @@ describe('a content script cannot reach the calling settings or the account', ()
     expect((await storedSettings(bed.browser)).calling).toMatchObject({ dialRules: { outsidePrefix: '9' } });
     await updateSettings(bed.browser, { detection: { linkStyle: 'dotted' }, calling: { dialRules: { plus: 'keep', idd: '00', outsidePrefix: '', rewrites: [] } } });
     await page.close();
+  });
+});
+
+describe('private settings reach the engine without storage.local', () => {
+  test('a calling setting changed while the service worker sleeps reaches the engine at once', async () => {
+    const control = await controlPage(bed.browser);
+    await stopServiceWorker(control);
+    await updateSettings(bed.browser, { calling: { dtmf: 'info' } });
+    const engine = await offscreenPage(bed.browser);
+    type EngineSettings = { dialableEngine: { settings: { calling: { dtmf: string } } } };
+    await engine.waitForFunction(() => (globalThis as unknown as EngineSettings).dialableEngine.settings.calling.dtmf === 'info', { polling: 100, timeout: 5_000 });
+    await updateSettings(bed.browser, { calling: { dtmf: 'rfc4733' } });
+    await engine.waitForFunction(() => (globalThis as unknown as EngineSettings).dialableEngine.settings.calling.dtmf === 'rfc4733', { polling: 100, timeout: 5_000 });
   });
 });
 
