@@ -116,6 +116,39 @@ describe('a content script cannot reach the calling settings or the account', ()
   });
 });
 
+describe('an install from before settings version 3', () => {
+  test('its calling and audio settings move from storage.local into the extension’s IndexedDB, once', async () => {
+    const control = await controlPage(bed.browser);
+    // What version 2 stored: everything in storage.local, nothing in the private area yet. (storage.local first: the
+    // contexts that hear that write still find the private area and leave it alone.)
+    await control.evaluate(async () => {
+      const calling = { dtmf: 'info', historySize: 50, dialRules: { plus: 'idd', idd: '00', outsidePrefix: '9', rewrites: [] } };
+      await chrome.storage.local.set({ settings: { version: 2, detection: { defaultCountry: 'GB' }, calling, audio: { volume: 0.4 } } });
+    });
+    await control.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    await control.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('dialable-secrets');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('kv', 'readwrite');
+            tx.objectStore('kv').delete('settings');
+            tx.oncomplete = () => done();
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+    );
+    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    await options.waitForSelector('#preferences');
+    expect(await options.$eval('input[name="outsidePrefix"]', (el) => (el as HTMLInputElement).value)).toBe('9');
+    const local = await control.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    expect(local).toEqual({ version: 3, detection: expect.objectContaining({ defaultCountry: 'GB' }) });
+    expect(await storedSettings(bed.browser)).toMatchObject({ calling: { dtmf: 'info', historySize: 50, confirmPageCalls: false, dialRules: { outsidePrefix: '9' } }, audio: { volume: 0.4 } });
+    await updateSettings(bed.browser, { calling: { dtmf: 'rfc4733', historySize: 200, dialRules: { plus: 'keep', idd: '00', outsidePrefix: '', rewrites: [] } }, audio: { volume: 1 } });
+    await options.close();
+  });
+});
+
 describe('private settings reach the engine without storage.local', () => {
   test('a calling setting changed while the service worker sleeps reaches the engine at once', async () => {
     const control = await controlPage(bed.browser);
