@@ -12,7 +12,7 @@ import { openDialer, openPopup } from './open-dialer';
 import { createCommandHandler } from './run-command';
 import { incomingCallId, REGISTRATION_LOST_ID } from './notifications-for';
 import { showEngineEvent } from './show-engine-event';
-import { loadManaged, loadSettings } from './storage-settings';
+import { loadManaged, loadSettings } from './settings-store';
 
 const logged = (what: string) => (error: unknown) => logger.error(what, error);
 

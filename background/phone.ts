@@ -5,12 +5,11 @@ import { callStateLabel, CallState, isTerminal } from '../src/call/call-state';
 import { RegistrationState } from '../src/call/registration-state';
 import type { EngineSnapshot } from '../src/call/engine-snapshot';
 import { logger } from '../src/logger';
-import { SETTINGS_KEY } from '../src/settings/settings-key';
 import { serveEngine } from './engine/serve-engine';
 import { PhoneMicrophone } from './phone-microphone';
 import { phoneContactKey } from './phone-window';
 import { incomingCallId } from './notifications-for';
-import { loadSettings } from './storage-settings';
+import { loadSettings, settingsStore } from './settings-store';
 import { localizeDocument, t } from '../src/i18n';
 
 const windowId = (await browser.windows.getCurrent()).id;
@@ -48,9 +47,7 @@ const applySettings = () =>
     .then((settings) => engine.applySettings(settings))
     .catch((error: unknown) => logger.warn('Could not read the settings', error));
 void applySettings();
-browser.storage.onChanged.addListener((changes, area) => {
-  if ((area === 'local' && changes[SETTINGS_KEY]) || area === 'managed') void applySettings();
-});
+settingsStore.watch(() => void applySettings());
 
 // A click on the incoming-call notification brings this window (with its Answer button) to the front.
 browser.notifications.onClicked.addListener((id) => {

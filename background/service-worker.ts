@@ -4,9 +4,7 @@ import { logger } from '../src/logger';
 import { installBackground } from './install-background';
 import { ensureOffscreenEngine, sendToEngine } from './offscreen-engine';
 import { WELCOME_PAGE } from './show-engine-event';
-import { loadManaged, loadSettings } from './storage-settings';
-import { SETTINGS_KEY } from '../src/settings/settings-key';
-import { MANAGED_AREA } from '../src/settings/read-managed';
+import { loadManaged, loadSettings, settingsStore } from './settings-store';
 import { applyManagedAccount } from './apply-managed-account';
 
 installBackground(sendToEngine);
@@ -21,10 +19,9 @@ async function boot(): Promise<void> {
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 });
-browser.storage.onChanged.addListener((changes, area) => {
-  // Policy values arrive asynchronously (a second or two after start) and may change at any time.
-  if ((area === 'local' && changes[SETTINGS_KEY]) || area === MANAGED_AREA) void boot();
-});
+// Policy values arrive asynchronously (a second or two after start) and may change at any time. (The engine also
+// hears private-settings changes itself: this worker may be asleep when a page writes them.)
+settingsStore.watch(() => void boot());
 // Every wake-up (browser start, install, an event) makes sure the engine runs: registration must not depend on
 // the user opening the popup.
 boot().catch((error: unknown) => logger.error('Could not start the engine', error));

@@ -1,11 +1,8 @@
 import { sendMessage } from '../src/messaging/send-message';
 import { unpackMatches } from '../src/phone/packed-matches';
-import { coerceSettings } from '../src/settings/validate-settings';
 import { isSiteEnabled } from '../src/settings/site-enabled';
-import { SETTINGS_KEY } from '../src/settings/settings-key';
 import type { Settings } from '../src/settings/defaults';
-import { effectiveSettings } from '../src/settings/managed';
-import { MANAGED_AREA, readManaged } from '../src/settings/read-managed';
+import { createSettingsStore } from '../src/settings/settings-store';
 import { installClickHandler } from './click-handler';
 import { Linkifier } from './linkifier';
 import { pageAllowsLinking } from './page-allows-linking';
@@ -38,15 +35,11 @@ export async function startContentScript(): Promise<void> {
     }
   };
 
-  // The administrator's values (browser policy) win over the user's; both can change while the page is open.
-  const load = async () => {
-    const [stored, managed] = await Promise.all([chrome.storage.local.get(SETTINGS_KEY), readManaged(chrome.storage.managed)]);
-    return effectiveSettings(coerceSettings(stored[SETTINGS_KEY]), managed);
-  };
-  apply(await load());
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && changes[SETTINGS_KEY]) || area === MANAGED_AREA) void load().then(apply);
-  });
+  // Only the detection settings reach this world (no private area: calling settings are out of its reach). The
+  // administrator's values (browser policy) win over the user's; both can change while the page is open.
+  const settings = createSettingsStore({ storage: chrome.storage });
+  apply(await settings.effective());
+  settings.watch(() => void settings.effective().then(apply));
 }
 
 /** Asks the background to match run texts (see `page:scan`); libphonenumber-js never loads in the page. */

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EMPTY_ACCOUNT, validateAccount, type Account, type AccountErrors, type IceServer } from '../src/settings/account';
+import { sameBinding } from '../src/settings/account-binding';
 import { effectiveAccount, isLocked } from '../src/settings/managed';
 import { LockedNote } from './locked-note';
-import { useManaged } from './settings-storage';
+import { useManaged } from './settings-store';
 import { send } from './use-engine';
 import { t, type MessageKey } from '../src/i18n/t';
 import { tNodes } from './t-nodes';
@@ -37,6 +38,9 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
   const managed = useManaged() ?? {};
   const [account, setAccount] = useState<Account>(EMPTY_ACCOUNT);
   const [hasPassword, setHasPassword] = useState(false);
+  // What the stored password was entered for, and whether a change elsewhere (import, policy) dropped it.
+  const [saved, setSaved] = useState<Account>(EMPTY_ACCOUNT);
+  const [cleared, setCleared] = useState(false);
   const [ice, setIce] = useState('');
   const [errors, setErrors] = useState<AccountErrors>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>();
@@ -45,19 +49,26 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
   useEffect(() => {
     void send('ui:get-account', {}).then((view) => {
       if (!view || !('server' in view)) return;
-      const { hasPassword: has, ...rest } = view;
+      const { hasPassword: has, passwordCleared, ...rest } = view;
       setAccount({ ...rest, password: '' });
+      setSaved({ ...rest, password: '' });
       setHasPassword(has);
+      setCleared(passwordCleared === true);
       setIce(view.iceServers.map(formatIce).join('\n'));
       focusFieldFromHash();
     });
   }, []);
 
+  // The stored password goes only to the server and account it was entered for: another one needs it typed again.
+  const bindingChanged = hasPassword && !sameBinding(saved, effectiveAccount(account, managed));
+  const passwordNeeded = !hasPassword || bindingChanged;
+  const why = bindingChanged ? t('passwordBindingChanged') : cleared && !hasPassword ? t('passwordCleared') : undefined;
+
   const submit = async (event: Event) => {
     event.preventDefault();
     const next = effectiveAccount({ ...account, iceServers: parseIce(ice) }, managed);
     const found = validateAccount(next);
-    if (!next.password && !hasPassword) found.password = t('accountPasswordMissing');
+    if (!next.password && passwordNeeded) found.password = why ?? t('accountPasswordMissing');
     setErrors(found);
     setStatus(undefined);
     if (Object.keys(found).length > 0) return;
@@ -66,7 +77,9 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
       const reply = await send('ui:save-account', { account: next });
       setStatus({ ok: reply.registered, text: reply.message });
       onSaved?.(reply);
-      if (next.password) setHasPassword(true);
+      setHasPassword(next.password !== '' || !passwordNeeded);
+      setCleared(false);
+      setSaved({ ...next, password: '' });
       setAccount({ ...next, password: '' });
     } finally {
       setBusy(false);
@@ -79,7 +92,8 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
         <legend>{t('accountLegend')}</legend>
         {FIELDS.map((f) => {
           const locked = isLockable(f.name) && isLocked(managed, f.name);
-          const described = [errors[f.name] && `${f.name}-error`, locked && `${f.name}-locked`].filter(Boolean).join(' ');
+          const asks = f.name === 'password' && why !== undefined && !errors.password;
+          const described = [errors[f.name] && `${f.name}-error`, locked && `${f.name}-locked`, asks && 'password-why'].filter(Boolean).join(' ');
           return (
           <label key={f.name}>
             {t(f.label)}
@@ -90,11 +104,17 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
               autoComplete={f.name === 'password' ? 'new-password' : 'off'}
               value={locked ? managed[f.name as 'server'] : account[f.name]}
               disabled={locked}
+              required={f.name === 'password' && passwordNeeded}
               aria-invalid={errors[f.name] ? 'true' : undefined}
               aria-describedby={described || undefined}
               onInput={(e) => setAccount({ ...account, [f.name]: e.currentTarget.value })}
             />
             {locked && <LockedNote field={f.name} />}
+            {asks && (
+              <span class="note" id="password-why" data-testid="password-why">
+                {why}
+              </span>
+            )}
             {errors[f.name] && (
               <span class="error" id={`${f.name}-error`} data-testid={`error-${f.name}`}>
                 {errors[f.name]}

@@ -3,7 +3,7 @@ import { canChooseOutput, chooseDevices, type AudioDevice } from '../src/call/ch
 import { t } from '../src/i18n';
 import type { AudioSettings } from '../src/settings/defaults';
 import { missingDeviceNote } from './device-notes';
-import { loadSettings, saveSettings, watchSettings } from './settings-storage';
+import { settingsStore } from './settings-store';
 
 type SinkAudio = HTMLAudioElement & { setSinkId(id: string): Promise<void> };
 
@@ -14,8 +14,9 @@ export function AudioDevices() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void loadSettings().then((s) => setAudio(s.audio));
-    const stop = watchSettings((s) => setAudio(s.audio));
+    const reload = () => void settingsStore.load().then((s) => setAudio(s.audio));
+    reload();
+    const stop = settingsStore.watch(reload);
     const list = () =>
       void navigator.mediaDevices
         ?.enumerateDevices()
@@ -38,9 +39,8 @@ export function AudioDevices() {
 
   const update = async (patch: Partial<AudioSettings>) => {
     setAudio({ ...audio, ...patch });
-    // Read-modify-write of the audio part only: the preferences form above saves the rest.
-    const current = await loadSettings();
-    await saveSettings({ ...current, audio: { ...current.audio, ...patch } });
+    // Only these fields: the preferences form above saves the rest.
+    await settingsStore.update({ audio: patch });
     setStatus(t('audioSaved'));
   };
 

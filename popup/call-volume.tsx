@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import type { AudioSettings } from '../src/settings/defaults';
-import { loadSettings, saveSettings } from './settings-storage';
+import { settingsStore } from './settings-store';
 
 /** The call audio volume (0–100 %), applied by the engine to the remote audio and kept in the settings. */
 export function CallVolume({ audio }: { audio: AudioSettings }) {
@@ -9,9 +9,8 @@ export function CallVolume({ audio }: { audio: AudioSettings }) {
   useEffect(() => setVolume(audio.volume), [audio.volume]);
   const change = async (value: number) => {
     setVolume(value);
-    // Read-modify-write: only the volume changes, whatever another page saved meanwhile.
-    const current = await loadSettings();
-    await saveSettings({ ...current, audio: { ...current.audio, volume: value } });
+    // Only the volume changes, whatever another page saved meanwhile.
+    await settingsStore.update({ audio: { volume: value } });
   };
   return (
     <label class="row switch">

@@ -13,7 +13,7 @@ import { addPlus, appendKey, formatNumberInput } from './number-input';
 import { SiteSwitch } from './site-switch';
 import { send, useEngine } from './use-engine';
 import { formatNumber } from './format-number';
-import { useSettings } from './use-settings';
+import { useSettings } from './settings-store';
 
 export interface DialerProps {
   initialNumber: string;

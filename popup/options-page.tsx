@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { effectiveSettings, isLocked, type ManagedField } from '../src/settings/managed';
 import { AccountForm } from './account-form';
@@ -7,9 +6,11 @@ import { AudioDevices } from './audio-devices';
 import { CallingFields } from './calling-form';
 import { CountrySelect } from './country-select';
 import { LockedNote } from './locked-note';
-import { useManaged } from './settings-storage';
+import { ManagedProblemsNote } from './managed-problems-note';
+import { settingsStore, useManaged } from './settings-store';
 import { SettingsTransfer } from './settings-transfer';
-import { coerceSettings, normalizeHost, SETTINGS_KEY, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
+import { normalizeHost, validateSettings, type Settings, type SettingsErrors } from '../src/settings';
+import { diffSettings, rebaseEdits } from '../src/settings/settings-patch';
 import { t } from '../src/i18n/t';
 
 /** The options page: the SIP account form, then detection and dialing preferences. */
@@ -25,12 +26,28 @@ export function Options() {
   // Bumped whenever settings are (re)loaded from storage: forms with their own text state start over from them.
   const [loaded, setLoaded] = useState(0);
 
+  // What the form was last filled from: saving writes only the fields edited since (a change another page made
+  // meanwhile, e.g. the popup's per-site switch, survives), and such a change shows up in the untouched fields.
+  const base = useRef<Settings | undefined>();
+  const form = useRef({ settings, sites });
+  form.current = { settings, sites };
+
   useEffect(() => {
-    void browser.storage.local.get(SETTINGS_KEY).then((stored) => {
-      const s = coerceSettings(stored[SETTINGS_KEY]);
+    void settingsStore.load().then((s) => {
+      base.current = s;
       setSettings(s);
       setSites(s.detection.disabledSites.join('\n'));
       setLoaded((n) => n + 1);
+    });
+    return settingsStore.watch(() => {
+      void settingsStore.load().then((incoming) => {
+        const { settings: edited, sites: text } = form.current;
+        const before = base.current;
+        if (!edited || !before) return;
+        setSettings(rebaseEdits(before, edited, incoming));
+        if (text === before.detection.disabledSites.join('\n')) setSites(incoming.detection.disabledSites.join('\n'));
+        base.current = incoming;
+      });
     });
   }, [generation]);
   if (!settings) return <main aria-busy="true" />;
@@ -46,20 +63,24 @@ export function Options() {
     event.preventDefault();
     const lines = sites.split(/\s+/).filter(Boolean);
     const bad = lines.find((line) => normalizeHost(line) === '');
-    const next = { ...settings, detection: { ...d, disabledSites: lines.map(normalizeHost) } };
+    const sitesEdited = sites !== base.current?.detection.disabledSites.join('\n');
+    const next = { ...settings, detection: { ...d, disabledSites: sitesEdited ? lines.map(normalizeHost) : d.disabledSites } };
     const found = validateSettings(next);
     if (bad !== undefined) found['detection.disabledSites'] = t('detectionBadSite', bad);
     setErrors(found);
     if (Object.keys(found).length > 0) return setStatus('');
-    // Audio devices save themselves (AudioDevices): keep what is stored for them.
-    const stored = coerceSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings({ ...next, audio: stored.audio }) });
+    // Only what was edited here (audio devices save themselves, in AudioDevices).
+    const saved = await settingsStore.update(diffSettings(base.current ?? next, next));
+    base.current = saved;
+    setSettings(saved);
+    setSites(saved.detection.disabledSites.join('\n'));
     setStatus(t('preferencesSaved'));
   };
 
   return (
     <main>
       <h1>{t('optionsHeading')}</h1>
+      <ManagedProblemsNote />
       <AccountForm key={generation} />
       <form id="preferences" onSubmit={(e) => void save(e)}>
         <fieldset>
@@ -96,7 +117,7 @@ export function Options() {
         <p>
           <button type="submit">{t('preferencesSave')}</button>
         </p>
-        <p class="saved" role="status">
+        <p class="saved" role="status" data-testid="preferences-status">
           {status}
         </p>
       </form>

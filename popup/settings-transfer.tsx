@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { buildSettingsFile, readSettingsFile, SETTINGS_FILE_NAME } from '../src/settings/settings-file';
 import { t } from '../src/i18n';
-import { loadManaged, loadSettings, saveSettings } from './settings-storage';
+import { settingsStore } from './settings-store';
 import { send } from './use-engine';
 
 /**
  * Options page: settings export to a JSON file and import from one. The password (and TURN credentials) go into
- * the file only when the box is ticked; importing a file without one keeps the stored password.
+ * the file only when the box is ticked. Importing a file without one keeps the stored password only for the same
+ * server, SIP domain and user names it was entered for (the engine decides: see `bindPassword`).
  */
 export function SettingsTransfer({ onImported }: { onImported: () => void }) {
   const [includePassword, setIncludePassword] = useState(false);
@@ -14,7 +15,7 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState(false);
 
   const exportFile = async () => {
-    const settings = await loadSettings();
+    const settings = await settingsStore.load();
     const account = await send('ui:export-account', { includePassword }).catch(() => undefined);
     const text = buildSettingsFile(settings, account && 'server' in account ? account : undefined, includePassword);
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -36,11 +37,12 @@ export function SettingsTransfer({ onImported }: { onImported: () => void }) {
         setStatus({ ok: false, text: result.error });
         return;
       }
-      await saveSettings(result.settings);
+      const { detection, calling, audio } = result.settings;
+      await settingsStore.update({ detection, calling, audio });
       let text = t('transferImported');
       // Imported values land in the user's own settings; managed ones stay in effect (the background also applies
       // the managed server, domain and username to an imported account).
-      if (Object.keys(await loadManaged()).length > 0) text += ` ${t('managedImportKept')}`;
+      if (Object.keys(await settingsStore.managed()).length > 0) text += ` ${t('managedImportKept')}`;
       let ok = true;
       if (result.account) {
         const reply = await send('ui:save-account', { account: result.account });

@@ -1,23 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type DetectionSettings } from '../src/settings/defaults';
+import { DEFAULT_SETTINGS } from '../src/settings/defaults';
 import { setSiteEnabled } from '../src/settings/set-site-enabled';
 import { isSiteEnabled } from '../src/settings/site-enabled';
 import { t } from '../src/i18n';
 import { effectiveSettings, isLocked } from '../src/settings/managed';
 import { currentSite } from './current-site';
-import { loadSettings, saveSettings, useManaged, watchSettings } from './settings-storage';
+import { settingsStore, useManaged, useSettings } from './settings-store';
 
 /** "Link phone numbers on <site>": the per-site switch for the current tab; the open tab follows at once. */
 export function SiteSwitch() {
   const [host, setHost] = useState<string | undefined>();
-  const [detection, setDetection] = useState<DetectionSettings | undefined>();
+  const detection = useSettings()?.detection;
   const managed = useManaged();
 
-  useEffect(() => {
-    void currentSite().then(setHost);
-    void loadSettings().then((s) => setDetection(s.detection));
-    return watchSettings((s) => setDetection(s.detection));
-  }, []);
+  useEffect(() => void currentSite().then(setHost), []);
   if (!host || !detection || !managed) return null;
   const effective = effectiveSettings({ ...DEFAULT_SETTINGS, detection }, managed).detection;
   // The administrator decides where numbers are linked: the switch would change nothing, so it is not offered.
@@ -38,8 +34,7 @@ export function SiteSwitch() {
   }
 
   const toggle = async (enabled: boolean) => {
-    const settings = await loadSettings();
-    await saveSettings({ ...settings, detection: setSiteEnabled(settings.detection, host, enabled) });
+    await settingsStore.update((current) => ({ detection: { disabledSites: setSiteEnabled(current.detection, host, enabled).disabledSites } }));
   };
   return (
     <label class="switch" data-testid="site-switch">

@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { effectiveSettings, isLocked } from '../src/settings/managed';
-import type { Settings } from '../src/settings/defaults';
 import { CountrySelect } from './country-select';
 import { LockedNote } from './locked-note';
-import { loadSettings, saveSettings, useManaged } from './settings-storage';
+import { settingsStore, useManaged, useSettings } from './settings-store';
 import { StepState } from './step-state';
 
 /** Welcome step 4: the default country, saved at once into the same settings the options page edits. */
 export function WelcomeCountryStep({ onDone }: { onDone?: (done: boolean) => void }) {
-  const [settings, setSettings] = useState<Settings | undefined>();
+  const settings = useSettings();
   const [chosen, setChosen] = useState(false);
   const managed = useManaged();
-  useEffect(() => void loadSettings().then(setSettings), []);
   const locked = managed !== undefined && isLocked(managed, 'defaultCountry');
   const country = settings && managed ? effectiveSettings(settings, managed).detection.defaultCountry : '';
   const done = chosen || country !== '' || locked;
@@ -20,10 +18,7 @@ export function WelcomeCountryStep({ onDone }: { onDone?: (done: boolean) => voi
   if (!settings || !managed) return null;
 
   const choose = async (code: string) => {
-    const current = await loadSettings();
-    const next = { ...current, detection: { ...current.detection, defaultCountry: code } };
-    await saveSettings(next);
-    setSettings(next);
+    await settingsStore.update({ detection: { defaultCountry: code } });
     setChosen(true);
   };
   const name = country === '' ? '' : (new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' }).of(country) ?? country);

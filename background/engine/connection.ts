@@ -90,6 +90,12 @@ export class Connection {
       this.set(R.Unconfigured, t('registrationUnconfigured'), 'server');
       return;
     }
+    // No password (never entered, or dropped because the server or user changed): nothing to sign in with, and an
+    // attempt would still send the user name to a server the user has not confirmed.
+    if (account.password === '') {
+      this.set(R.Unconfigured, t('registrationNeedsPassword'), 'password');
+      return;
+    }
     await this.connect();
   }
 

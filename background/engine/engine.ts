@@ -8,6 +8,7 @@ import { logger } from '../../src/logger';
 import type { AccountView, CallAction, DialResult, EngineEvent, ResolvedTarget } from '../../src/messaging/protocol';
 import { applyDialRules } from '../../src/phone/dial-rules';
 import { cleanAccount, EMPTY_ACCOUNT, type Account } from '../../src/settings/account';
+import { bindPassword } from '../../src/settings/account-binding';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
 import { secretStore } from '../../src/settings/secret-store';
 import { AudioRouting, canChooseOutput } from './audio-routing';
@@ -19,6 +20,8 @@ import type { SipContact } from './unregister-contact';
 
 const ACCOUNT_KEY = 'account';
 const MISSED_KEY = 'missed';
+/** Set when a changed server, domain or user name dropped the stored password, until a new one is saved. */
+const CLEARED_KEY = 'password-cleared';
 /** How long "save account" waits for the registration outcome before answering with the current state. */
 const SAVE_WAIT_MS = 6_000;
 
@@ -46,6 +49,7 @@ export class Engine {
   private readonly history = new HistoryStore(DEFAULT_SETTINGS.calling.historySize);
   private settings: Settings = DEFAULT_SETTINGS;
   private account: Account | undefined;
+  private passwordCleared = false;
   private calls: Call[] = [];
   private lastCall: Call | undefined;
   private missed = 0;
@@ -90,6 +94,7 @@ export class Engine {
     // The badge keeps counting missed calls across browser restarts until the popup is opened.
     this.missed = (await secretStore.get<number>(MISSED_KEY)) ?? 0;
     this.account = await secretStore.get<Account>(ACCOUNT_KEY);
+    this.passwordCleared = (await secretStore.get<boolean>(CLEARED_KEY)) ?? false;
     await this.connection.configure(this.account);
   }
 
@@ -100,13 +105,18 @@ export class Engine {
     this.updateTones();
   }
 
+  /** Calling and audio settings changed (read by the engine page itself from the private area). */
+  applyPrivateSettings(part: Pick<Settings, 'calling' | 'audio'>): void {
+    this.applySettings({ ...this.settings, ...part });
+  }
+
   online(): void {
     this.connection.online();
   }
 
   accountView(): AccountView {
     const { password, ...rest } = this.account ?? EMPTY_ACCOUNT;
-    return { ...rest, hasPassword: password !== '' };
+    return { ...rest, hasPassword: password !== '', passwordCleared: this.passwordCleared && password === '' };
   }
 
   /** The account for a settings export: with the password only when the user asked for it. */
@@ -115,10 +125,15 @@ export class Engine {
     return includePassword ? account : { ...account, password: '' };
   }
 
-  /** Stores the account (an empty password keeps the stored one) and registers; answers with the outcome. */
+  /**
+   * Stores the account and registers; answers with the outcome. An empty password keeps the stored one only for the
+   * same server, domain and user names (`bindPassword`): otherwise the account waits for its new password.
+   */
   async saveAccount(input: Account): Promise<{ registered: boolean; message: string }> {
-    const account = cleanAccount({ ...input, password: input.password || this.account?.password || '' });
+    const { account, cleared } = bindPassword(this.account, cleanAccount(input));
+    this.passwordCleared = account.password === '' && (cleared || this.passwordCleared);
     await secretStore.set(ACCOUNT_KEY, account);
+    await secretStore.set(CLEARED_KEY, this.passwordCleared);
     this.account = account;
     await this.connection.configure(account);
     await this.settled(SAVE_WAIT_MS);

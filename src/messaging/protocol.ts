@@ -21,8 +21,11 @@ export type CallAction =
   | { action: 'dtmf'; tone: string }
   | { action: 'transfer'; target: string };
 
-/** The account as the options page sees it: the password never leaves the engine, only whether one is set. */
-export type AccountView = Omit<Account, 'password'> & { hasPassword: boolean };
+/**
+ * The account as the options page sees it: the password never leaves the engine, only whether one is set, and
+ * whether a stored one was dropped because the server, domain or user name changed (`passwordCleared`).
+ */
+export type AccountView = Omit<Account, 'password'> & { hasPassword: boolean; passwordCleared?: boolean };
 
 export interface DialResult {
   accepted: boolean;

@@ -1,4 +1,5 @@
 import { t } from '../i18n/t';
+import { serverProblem } from './server-problem';
 
 /**
  * The SIP account. It is a credential as a whole and never goes to `storage.local` (which content scripts can read):
@@ -39,7 +40,6 @@ export const EMPTY_ACCOUNT: Account = {
 
 export type AccountErrors = Partial<Record<keyof Account, string>>;
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const USER = /^[A-Za-z0-9_.!~*'()&=+$,;?/%-]+$/;
 const DOMAIN = /^[A-Za-z0-9.-]+$/;
 
@@ -58,21 +58,13 @@ export function effectiveDomain(account: Account): string {
   }
 }
 
+const SERVER_ERRORS = { invalid: 'accountErrorServer', plainWs: 'accountErrorPlainWs', scheme: 'accountErrorScheme' } as const;
+
 /** Checks an account the user typed; errors are sentences shown beside each field. */
 export function validateAccount(account: Account): AccountErrors {
   const errors: AccountErrors = {};
-  let url: URL | undefined;
-  try {
-    url = new URL(account.server.trim());
-  } catch {
-    url = undefined;
-  }
-  if (!url) errors.server = t('accountErrorServer');
-  else if (url.protocol === 'ws:' && !LOCAL_HOSTS.has(url.hostname)) {
-    errors.server = t('accountErrorPlainWs');
-  } else if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
-    errors.server = t('accountErrorScheme');
-  }
+  const server = serverProblem(account.server);
+  if (server) errors.server = t(SERVER_ERRORS[server]);
   if (!account.username.trim()) errors.username = t('accountErrorUsername');
   else if (!USER.test(account.username.trim())) errors.username = t('accountErrorUsernameChars');
   if (account.domain.trim() && !DOMAIN.test(account.domain.trim())) errors.domain = t('accountErrorDomain');

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_DIAL_RULES, type DialRules } from './dial-rules-schema';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
 export const LINK_STYLES = ['dotted', 'none'] as const;
@@ -27,6 +27,8 @@ export const DEFAULT_SETTINGS = {
     dialRules: DEFAULT_DIAL_RULES as DialRules,
     /** Call history entries kept. */
     historySize: 200,
+    /** Ask before every call started from a web page (the confirm dialer), not only for unusual numbers. */
+    confirmPageCalls: false,
   },
   /** Audio devices by `deviceId` ('' = the system default); a missing device falls back to the default. */
   audio: {
@@ -47,4 +49,14 @@ export type DtmfMode = (typeof DTMF_MODES)[number];
 
 export type Settings = typeof DEFAULT_SETTINGS;
 export type DetectionSettings = Settings['detection'];
+export type CallingSettings = Settings['calling'];
 export type AudioSettings = Settings['audio'];
+/** The parts of the settings a change can name (see `settings-patch.ts`). */
+export type SettingsSection = 'detection' | 'calling' | 'audio';
+
+/**
+ * Who may read each part. `shared` lives in `storage.local`, which content scripts can read and write: only what the
+ * linkifier needs. `private` lives in the extension origin's IndexedDB (see `private-area.ts`), out of their reach.
+ */
+export const SHARED_SECTIONS = ['detection'] as const satisfies readonly SettingsSection[];
+export const PRIVATE_SECTIONS = ['calling', 'audio'] as const satisfies readonly SettingsSection[];

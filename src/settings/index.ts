@@ -2,4 +2,3 @@ export * from './defaults';
 export { coerceSettings, normalizeHost } from './validate-settings';
 export { validateSettings, type SettingsErrors } from './settings-errors';
 export { isSiteEnabled } from './site-enabled';
-export { SETTINGS_KEY } from './settings-key';

@@ -7,6 +7,7 @@
 import type { Account } from './account';
 import { LINK_STYLES, type LinkStyle, type Settings } from './defaults';
 import { isObject } from './is-object';
+import { serverProblem, type ServerProblem } from './server-problem';
 import { normalizeHost } from './validate-settings';
 
 /** What a policy may set (flat keys, as an administrator writes them in policies.json). */
@@ -18,12 +19,16 @@ export interface ManagedSettings {
   detectionEnabled?: boolean;
   disabledSites?: string[];
   linkStyle?: LinkStyle;
+  /** Ask before every call started from a web page. */
+  confirmPageCalls?: boolean;
 }
 
 export type ManagedField = keyof ManagedSettings;
 
+/** Policy values that were dropped, and why (the options page says so): the server is checked like the form's. */
+export type ManagedProblems = Partial<Record<ManagedField, ServerProblem>>;
+
 const COUNTRY = /^[A-Z]{2}$/;
-const SERVER = /^wss?:\/\/\S+$/;
 const NAME = /^[^\s@:"<>]+$/;
 
 /**
@@ -34,7 +39,7 @@ export function coerceManaged(raw: unknown): ManagedSettings {
   if (!isObject(raw)) return {};
   const out: ManagedSettings = {};
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  if (SERVER.test(text(raw.server))) out.server = text(raw.server);
+  if (typeof raw.server === 'string' && !serverProblem(raw.server)) out.server = text(raw.server);
   if (NAME.test(text(raw.domain))) out.domain = text(raw.domain).toLowerCase();
   if (NAME.test(text(raw.username))) out.username = text(raw.username);
   const country = text(raw.defaultCountry).toUpperCase();
@@ -44,7 +49,15 @@ export function coerceManaged(raw: unknown): ManagedSettings {
     out.disabledSites = [...new Set(raw.disabledSites.filter((h): h is string => typeof h === 'string').map(normalizeHost).filter(Boolean))];
   }
   if ((LINK_STYLES as readonly unknown[]).includes(raw.linkStyle)) out.linkStyle = raw.linkStyle as LinkStyle;
+  if (typeof raw.confirmPageCalls === 'boolean') out.confirmPageCalls = raw.confirmPageCalls;
   return out;
+}
+
+/** Why a policy value was dropped by {@link coerceManaged} (only the server has reasons worth telling a user). */
+export function managedProblems(raw: unknown): ManagedProblems {
+  if (!isObject(raw) || raw.server === undefined) return {};
+  const problem = typeof raw.server === 'string' ? serverProblem(raw.server) : 'invalid';
+  return problem ? { server: problem } : {};
 }
 
 /** Whether the administrator set this field (the pages show it disabled, and nothing the user does changes it). */
@@ -63,6 +76,7 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
       disabledSites: managed.disabledSites ?? d.disabledSites,
       linkStyle: managed.linkStyle ?? d.linkStyle,
     },
+    calling: { ...settings.calling, confirmPageCalls: managed.confirmPageCalls ?? settings.calling.confirmPageCalls },
   };
 }
 

@@ -11,6 +11,9 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   0: (old) => ({ ...old, version: 1 }),
   // Version 2 added audio devices (`audio`): everything on the system default, ringtone on, full volume.
   1: (old) => ({ ...old, version: 2, audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 } }),
+  // Version 3 added `calling.confirmPageCalls` (off), and moved `calling` and `audio` out of `storage.local` into the
+  // extension's private store: the move is the settings store's (settings-store.ts), this step only the new field.
+  2: (old) => ({ ...old, version: 3, calling: { ...(isObject(old.calling) ? old.calling : {}), confirmPageCalls: false } }),
 };
 
 /** Runs every migration from the stored version up to {@link SETTINGS_VERSION}; unknown input becomes `{}`. */

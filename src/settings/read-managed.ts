@@ -1,4 +1,4 @@
-import { coerceManaged, type ManagedSettings } from './managed';
+import { coerceManaged, managedProblems, type ManagedProblems, type ManagedSettings } from './managed';
 
 /** The part of `storage.managed` Dialable uses (the area is passed in: src/ never touches extension APIs). */
 export interface ManagedArea {
@@ -11,8 +11,17 @@ export interface ManagedArea {
  * "nothing is managed".
  */
 export async function readManaged(area: ManagedArea | undefined): Promise<ManagedSettings> {
+  return coerceManaged(await readRaw(area));
+}
+
+/** The policy values {@link readManaged} dropped, and why. */
+export async function readManagedProblems(area: ManagedArea | undefined): Promise<ManagedProblems> {
+  return managedProblems(await readRaw(area));
+}
+
+async function readRaw(area: ManagedArea | undefined): Promise<unknown> {
   try {
-    return coerceManaged(area ? await area.get(null) : {});
+    return area ? await area.get(null) : {};
   } catch {
     return {};
   }

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { controlPage, EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setAudioSettings } from './support/extension';
+import { EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setAudioSettings, storedSettings } from './support/extension';
 import { PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
 /**
@@ -15,8 +15,7 @@ let options: Page;
 type EngineGlobal = { dialableEngine: { localAudio(): MediaTrackSettings | undefined } };
 
 async function storedAudio(): Promise<Record<string, unknown>> {
-  const control = await controlPage(bed.browser);
-  return control.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { audio: Record<string, unknown> }).audio);
+  return (await storedSettings(bed.browser)).audio;
 }
 
 /** Picks the option with this label in one of the options page's device lists; returns its device id. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DOUBLE_TAP_MS, LONG_PRESS_MS } from '../../popup/keypad';
-import { controlPage, EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setSettings } from './support/extension';
+import { controlPage, EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setSettings, storedSettings as storedSettingsOf, updateSettings, type SettingsGlobal } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import { endCalls, PEER_NUMBER, PEER_SHOWN, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
@@ -38,8 +38,7 @@ type Stored = {
 };
 
 async function storedSettings(): Promise<Stored> {
-  const control = await controlPage(bed.browser);
-  return (await control.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as Stored;
+  return (await storedSettingsOf(bed.browser)) as unknown as Stored;
 }
 
 /** Screenshots for review (not compared): test/artifacts/screenshots/<name>.png, at the popup's real size. */
@@ -154,7 +153,7 @@ describe('number entry (US as the default country)', () => {
   beforeAll(async () => {
     await setSettings(bed.browser, { defaultCountry: 'US' });
     await bed.popup.waitForFunction(
-      () => new Promise((done) => chrome.storage.local.get('settings').then((s) => done((s.settings as Stored | undefined)?.detection.defaultCountry === 'US'))),
+      async () => (await (globalThis as unknown as SettingsGlobal).dialableSettings.load()).detection.defaultCountry === 'US',
       { polling: 100, timeout: 5_000 },
     );
     // The popup hears the change through storage.onChanged, a moment after the write.
@@ -378,8 +377,8 @@ describe('settings export and import (options page)', () => {
     expect(JSON.parse(withPassword).account.password).toBe('alice-secret');
 
     // Everything changes: settings back to defaults, the account to a wrong password (registration fails).
-    const control = await controlPage(bed.browser);
-    await control.evaluate(() => chrome.storage.local.remove('settings'));
+    await updateSettings(bed.browser, { detection: { defaultCountry: 'GB', linkStyle: 'dotted', disabledSites: [] }, calling: { dialRules: { plus: 'keep', idd: '00', outsidePrefix: '', rewrites: [] } } });
+    expect((await storedSettings()).calling.dialRules.plus).toBe('keep');
     expect(await saveAccount(bed.browser, bed.sip, 'wrong-password')).toMatchObject({ registered: false });
 
     // The file without a password brings the settings back and keeps the (now wrong) stored password.

@@ -32,24 +32,36 @@ export async function controlPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Writes detection settings straight into extension storage, as the options page would. */
-export async function setSettings(browser: Browser, detection: Record<string, unknown>): Promise<void> {
-  const page = await controlPage(browser);
-  await page.evaluate(async (d) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    const current = (settings ?? { version: 1, detection: {} }) as { version: number; detection: Record<string, unknown> };
-    await chrome.storage.local.set({ settings: { ...current, version: current.version, detection: { ...current.detection, ...d } } });
-  }, detection);
+/** The settings store our pages expose (popup/settings-store.ts), as seen from a test's `evaluate`. */
+export interface SettingsGlobal {
+  dialableSettings: {
+    load(): Promise<{ detection: Record<string, unknown>; calling: Record<string, unknown>; audio: Record<string, unknown> }>;
+    update(patch: Record<string, Record<string, unknown>>): Promise<unknown>;
+  };
 }
 
-/** Writes audio settings (settings v2 `audio`) straight into extension storage, as the options page would. */
-export async function setAudioSettings(browser: Browser, audio: Record<string, unknown>): Promise<void> {
+/** Changes settings through the one settings store, from one of our pages, as the options page does. */
+export async function updateSettings(browser: Browser, patch: Record<string, Record<string, unknown>>): Promise<void> {
   const page = await controlPage(browser);
-  await page.evaluate(async (a) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    const current = (settings ?? { version: 2 }) as { audio?: Record<string, unknown> };
-    await chrome.storage.local.set({ settings: { ...current, version: 2, audio: { ...current.audio, ...a } } });
-  }, audio);
+  await page.waitForFunction(() => 'dialableSettings' in globalThis);
+  await page.evaluate(async (p) => void (await (globalThis as unknown as SettingsGlobal).dialableSettings.update(p)), patch);
+}
+
+/** The user's own settings as the store reads them (detection from storage.local, the rest from IndexedDB). */
+export async function storedSettings(browser: Browser): Promise<Awaited<ReturnType<SettingsGlobal['dialableSettings']['load']>>> {
+  const page = await controlPage(browser);
+  await page.waitForFunction(() => 'dialableSettings' in globalThis);
+  return page.evaluate(() => (globalThis as unknown as SettingsGlobal).dialableSettings.load());
+}
+
+/** Changes detection settings (the part content scripts read), as the options page would. */
+export function setSettings(browser: Browser, detection: Record<string, unknown>): Promise<void> {
+  return updateSettings(browser, { detection });
+}
+
+/** Changes audio settings (kept out of content scripts' reach), as the options page would. */
+export function setAudioSettings(browser: Browser, audio: Record<string, unknown>): Promise<void> {
+  return updateSettings(browser, { audio });
 }
 
 /** Opens one of our pages (popup, options, welcome) as a tab. */

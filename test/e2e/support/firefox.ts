@@ -133,8 +133,9 @@ export async function setFirefoxSettings(browser: Browser, detection: Record<str
   const page = await findFirefoxPage(browser, 'popup/welcome.html');
   await page.evaluate(async (d) => {
     const { settings } = await chrome.storage.local.get('settings');
-    const current = (settings ?? { version: 1, detection: {} }) as { detection: Record<string, unknown> };
-    await chrome.storage.local.set({ settings: { ...current, version: 1, detection: { ...current.detection, ...d } } });
+    // Detection settings are the part kept in storage.local (settings version 3); calling and audio are not there.
+    const current = (settings ?? { detection: {} }) as { detection: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { version: 3, detection: { ...current.detection, ...d } } });
   }, detection);
 }
 

@@ -23,7 +23,7 @@ describe('applyManagedAccount: the stored account follows the policy', () => {
     expect(sent).toEqual([]);
   });
 
-  test('another managed server: saved again with it, keeping the stored password (empty = keep)', async () => {
+  test('another managed server: saved again with it and an empty password (the engine drops the stored one: another server)', async () => {
     const { engine, sent } = engineWith(saved);
     expect(await applyManagedAccount({ server: 'wss://pbx.example.com:8089/ws' }, engine)).toBe(true);
     expect(sent[1]).toEqual({ command: 'save-account', account: { ...rest, server: 'wss://pbx.example.com:8089/ws', username: 'alice', domain: 'old.example', password: '' } });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import { EMPTY_ACCOUNT } from '../../../src/settings/account';
-import { coerceManaged, effectiveAccount, effectiveSettings, isLocked } from '../../../src/settings/managed';
-import { readManaged } from '../../../src/settings/read-managed';
+import { coerceManaged, effectiveAccount, effectiveSettings, isLocked, managedProblems } from '../../../src/settings/managed';
+import { readManaged, readManagedProblems } from '../../../src/settings/read-managed';
 
 const user: Settings = {
   ...DEFAULT_SETTINGS,
@@ -24,6 +24,30 @@ describe('coerceManaged keeps only valid policy values', () => {
   });
 });
 
+describe('a managed server is checked like the form checks it', () => {
+  test.each([
+    ['wss:// anywhere', 'wss://pbx.example.com:8089/ws', undefined],
+    ['ws:// to this computer (localhost)', 'ws://localhost:8080/ws', undefined],
+    ['ws:// to 127.0.0.1', 'ws://127.0.0.1:5066', undefined],
+    ['ws:// to [::1]', 'ws://[::1]:5066', undefined],
+    ['ws:// to another host', 'ws://pbx.example.com:8080/ws', 'plainWs'],
+    ['ws:// to a LAN address', 'ws://192.168.1.10/ws', 'plainWs'],
+    ['ws:// to a host that only starts like localhost', 'ws://localhost.evil.example/ws', 'plainWs'],
+    ['https://', 'https://pbx.example.com', 'scheme'],
+    ['not a URL', 'pbx.example.com', 'invalid'],
+    ['not a string', 42, 'invalid'],
+  ])('%s', (_name, server, problem) => {
+    expect(coerceManaged({ server }).server).toBe(problem === undefined ? server : undefined);
+    expect(managedProblems({ server })).toEqual(problem === undefined ? {} : { server: problem });
+  });
+
+  test('the reason reaches the pages through the managed area, never throwing', async () => {
+    await expect(readManagedProblems({ get: async () => ({ server: 'ws://pbx.example.com/ws' }) })).resolves.toEqual({ server: 'plainWs' });
+    await expect(readManagedProblems({ get: () => Promise.reject(new Error('no manifest')) })).resolves.toEqual({});
+    await expect(readManagedProblems(undefined)).resolves.toEqual({});
+  });
+});
+
 describe('effective settings: managed values over the user’s', () => {
   test('nothing managed: the user’s settings as they are', () => {
     expect(effectiveSettings(user, {})).toEqual(user);
@@ -32,7 +56,16 @@ describe('effective settings: managed values over the user’s', () => {
   test('each managed field wins; the others stay the user’s', () => {
     const s = effectiveSettings(user, { detectionEnabled: false, linkStyle: 'none' });
     expect(s.detection).toEqual({ enabled: false, defaultCountry: 'GB', disabledSites: ['mail.example.org'], linkStyle: 'none' });
-    expect(s.calling).toBe(user.calling);
+    expect(s.calling).toEqual(user.calling);
+  });
+
+  test('a managed confirmPageCalls wins over the user’s switch, both ways', () => {
+    expect(effectiveSettings(user, { confirmPageCalls: true }).calling.confirmPageCalls).toBe(true);
+    const asks = { ...user, calling: { ...user.calling, confirmPageCalls: true } };
+    expect(effectiveSettings(asks, { confirmPageCalls: false }).calling.confirmPageCalls).toBe(false);
+    expect(effectiveSettings(asks, {}).calling.confirmPageCalls).toBe(true);
+    expect(coerceManaged({ confirmPageCalls: true })).toEqual({ confirmPageCalls: true });
+    expect(coerceManaged({ confirmPageCalls: 'true' })).toEqual({});
   });
 
   test('a managed site list replaces the user’s, and an empty one counts as set', () => {

@@ -32,14 +32,25 @@ describe('coerceSettings keeps what is valid and repairs the rest', () => {
 describe('settings version 2: audio devices', () => {
   test('a version 1 object migrates to version 2 with default audio, keeping the rest', () => {
     const s = coerceSettings({ version: 1, detection: { defaultCountry: 'DE' }, calling: { dtmf: 'info' } });
-    expect(s.version).toBe(2);
+    expect(s.version).toBe(3);
     expect(s.audio).toEqual({ microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 });
     expect(s.detection.defaultCountry).toBe('DE');
     expect(s.calling.dtmf).toBe('info');
   });
 
-  test('migrateSettings runs the step 1 → 2', () => {
-    expect(migrateSettings({ version: 1, detection: {} })).toEqual({ version: 2, detection: {}, audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 } });
+  test('migrateSettings runs the steps 1 → 2 → 3', () => {
+    expect(migrateSettings({ version: 1, detection: {} })).toEqual({
+      version: 3,
+      detection: {},
+      audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 },
+      calling: { confirmPageCalls: false },
+    });
+  });
+
+  test('version 3 adds calling.confirmPageCalls (off), keeping the rest of calling', () => {
+    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toEqual({ version: 3, calling: { dtmf: 'info', confirmPageCalls: false } });
+    expect(coerceSettings({ version: 3, calling: { confirmPageCalls: true } }).calling.confirmPageCalls).toBe(true);
+    expect(coerceSettings({ version: 3, calling: { confirmPageCalls: 'yes' } }).calling.confirmPageCalls).toBe(false);
   });
 
   test('stored audio choices are kept', () => {
