@@ -13,6 +13,7 @@ import options from './messages/en/options.json';
 import welcome from './messages/en/welcome.json';
 import dialer from './messages/en/dialer.json';
 import audio from './messages/en/audio.json';
+import trust from './messages/en/trust.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...trust };
 export default en;

@@ -27,6 +27,8 @@ export const DEFAULT_SETTINGS = {
     dialRules: DEFAULT_DIAL_RULES as DialRules,
     /** Call history entries kept. */
     historySize: 200,
+    /** Every call a web page starts (link click) waits in the confirm dialer for the user to press Call. */
+    confirmPageCalls: false,
   },
   /** Audio devices by `deviceId` ('' = the system default); a missing device falls back to the default. */
   audio: {

@@ -18,6 +18,8 @@ export interface ManagedSettings {
   detectionEnabled?: boolean;
   disabledSites?: string[];
   linkStyle?: LinkStyle;
+  /** Every call a web page starts waits in the confirm dialer. */
+  confirmPageCalls?: boolean;
 }
 
 export type ManagedField = keyof ManagedSettings;
@@ -44,6 +46,7 @@ export function coerceManaged(raw: unknown): ManagedSettings {
     out.disabledSites = [...new Set(raw.disabledSites.filter((h): h is string => typeof h === 'string').map(normalizeHost).filter(Boolean))];
   }
   if ((LINK_STYLES as readonly unknown[]).includes(raw.linkStyle)) out.linkStyle = raw.linkStyle as LinkStyle;
+  if (typeof raw.confirmPageCalls === 'boolean') out.confirmPageCalls = raw.confirmPageCalls;
   return out;
 }
 
@@ -63,6 +66,7 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
       disabledSites: managed.disabledSites ?? d.disabledSites,
       linkStyle: managed.linkStyle ?? d.linkStyle,
     },
+    calling: { ...settings.calling, confirmPageCalls: managed.confirmPageCalls ?? settings.calling.confirmPageCalls },
   };
 }
 
