@@ -44,12 +44,18 @@ export function pageCallConcern(target: ResolvedTarget, context: PageCallContext
   }
   if (target.kind === 'phone') {
     const shown = formatPhone(target.e164);
-    const risk = numberRisk(target.e164);
-    if (risk) return t(RISK_KEYS[risk], shown);
+    const risky = numberRiskReason(target.e164);
+    if (risky) return risky;
     const country = numberCountry(target.e164);
     if (!country || !context.usualCountries.has(country)) return t('confirmOtherCountry', shown, countryName(country));
   }
   return context.confirmAll ? t('confirmEveryCall') : undefined;
+}
+
+/** The sentence for a premium-rate, shared-cost, UAN, personal or unknown-type number; undefined for others. */
+export function numberRiskReason(e164: string): string | undefined {
+  const risk = numberRisk(e164);
+  return risk ? t(RISK_KEYS[risk], formatPhone(e164)) : undefined;
 }
 
 /** User part and lower-case host (without port) of a sip:/sips: URI that passed resolveDialTarget's check. */

@@ -95,8 +95,11 @@ export interface Protocol {
   /** The popup was opened: the missed-call count resets. */
   'ui:seen': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
 
-  /** "Call the selected text" shortcut: the selection in this frame, if it has one (frames without one stay silent). */
-  'tab:get-selection': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { text: string; url: string; title: string } };
+  /**
+   * "Call the selected text" shortcut: the selection of the frame that has the focus (every other frame stays
+   * silent). Only the text: the page's address and title shown with the call come from the browser's tab.
+   */
+  'tab:get-selection': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { text: string } };
   /**
    * "Call with Dialable" was clicked on a link in this frame: the number we recorded for it if it is one of our
    * links (its href is page-writable), else nothing.

@@ -1,0 +1,95 @@
+/**
+ * Whether a trusted click on a link is what the user saw and meant:
+ * - `sure`: the link is visible, it is what is under the pointer (nothing drawn over it where the browser can tell),
+ *   and a keyboard activation (Enter) follows a focus the user moved there (Tab, or pressing on the link);
+ * - `unsure`: visible, but covered, or focused by the page's script before the user pressed Enter — the call
+ *   waits in the confirm dialer;
+ * - `unseen`: hidden (opacity 0, visibility hidden, no size, clipped away, off screen) — nothing happens at all.
+ * Everything heavy runs at click time only: the page-wide listeners just note the last user gesture.
+ */
+export type ClickIntent = 'sure' | 'unsure' | 'unseen';
+
+/** How long after a user's Tab or press a focus change still counts as theirs. */
+const GESTURE_MS = 1_000;
+/** Longest wait for the browser's occlusion answer (IntersectionObserver v2) before treating the link as covered. */
+const OCCLUSION_TIMEOUT_MS = 1_000;
+
+export function watchClickIntent(win: Window, signal: AbortSignal): (link: Element, event: MouseEvent) => Promise<ClickIntent> {
+  let gesture: { at: number; pressed?: EventTarget | undefined } = { at: -Infinity };
+  let userFocused: EventTarget | undefined;
+  const options = { capture: true, passive: true, signal };
+  win.addEventListener('pointerdown', (e) => e.isTrusted && (gesture = { at: win.performance.now(), pressed: e.composedPath()[0] }), options);
+  win.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Tab' && (gesture = { at: win.performance.now() }), options);
+  win.addEventListener(
+    'focusin',
+    (e) => {
+      // Focus events from a script's `element.focus()` are trusted too: only a recent gesture tells them apart.
+      const target = e.composedPath()[0];
+      const recent = win.performance.now() - gesture.at < GESTURE_MS;
+      const onPressed = gesture.pressed === undefined || (target instanceof Node && gesture.pressed instanceof Node && target.contains(gesture.pressed));
+      userFocused = recent && onPressed ? target : undefined;
+    },
+    options,
+  );
+
+  return async (link, event) => {
+    if (!isShown(link, win)) return 'unseen';
+    // Enter on a focused link fires a click with detail 0; every pointer click counts at least 1.
+    const keyboard = event.detail === 0;
+    if (keyboard ? userFocused !== link : !isTopmostAt(link, event.clientX, event.clientY)) return 'unsure';
+    return (await unoccluded(link)) === false ? 'unsure' : 'sure';
+  };
+}
+
+/** Rendered, opaque, visible, with a size, inside the viewport and not clipped away by an overflow ancestor. */
+function isShown(link: Element, win: Window): boolean {
+  if (!link.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
+  let box = link.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1) return false;
+  box = intersect(box, new DOMRect(0, 0, win.innerWidth, win.innerHeight));
+  for (let el = parentOf(link); el && box.width >= 1 && box.height >= 1; el = parentOf(el)) {
+    const style = win.getComputedStyle(el);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clipPath !== 'none') box = intersect(box, el.getBoundingClientRect());
+  }
+  return box.width >= 1 && box.height >= 1;
+}
+
+/** The element the browser hit-tests at the click point (in the link's own tree, shadow roots included) is the link or inside it. */
+function isTopmostAt(link: Element, x: number, y: number): boolean {
+  const root = link.getRootNode() as Document | ShadowRoot;
+  const top = root.elementsFromPoint?.(x, y)[0];
+  return top !== undefined && (top === link || link.contains(top));
+}
+
+/**
+ * Chromium's IntersectionObserver v2 (`trackVisibility`) reports whether anything is drawn over the link — also
+ * overlays with `pointer-events: none`, which hit tests skip. `undefined` where the browser has no v2 (Firefox).
+ */
+function unoccluded(link: Element): Promise<boolean | undefined> {
+  if (!('isVisible' in IntersectionObserverEntry.prototype)) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const done = (visible: boolean) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(visible);
+    };
+    const observer = new IntersectionObserver(
+      (entries) => done(Boolean((entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean }).isVisible)),
+      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    const timer = setTimeout(() => done(false), OCCLUSION_TIMEOUT_MS);
+    observer.observe(link);
+  });
+}
+
+function parentOf(el: Element): Element | null {
+  const parent = el.parentNode;
+  if (parent instanceof ShadowRoot) return parent.host;
+  return parent instanceof Element ? parent : null;
+}
+
+function intersect(a: DOMRect, b: DOMRect): DOMRect {
+  const left = Math.max(a.left, b.left);
+  const top = Math.max(a.top, b.top);
+  return new DOMRect(left, top, Math.max(0, Math.min(a.right, b.right) - left), Math.max(0, Math.min(a.bottom, b.bottom) - top));
+}
