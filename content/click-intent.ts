@@ -11,6 +11,8 @@ export type ClickIntent = 'sure' | 'unsure' | 'unseen';
 
 /** How long after a user's Tab or press a focus change still counts as theirs. */
 const GESTURE_MS = 1_000;
+/** Smallest visible width and height, in CSS px: a link clipped to a sliver (the 1 px "screen-reader only" box) is not seen. */
+const MIN_SIDE = 4;
 /** Longest wait for the browser's occlusion answer (IntersectionObserver v2) before treating the link as covered. */
 const OCCLUSION_TIMEOUT_MS = 1_000;
 
@@ -45,13 +47,13 @@ export function watchClickIntent(win: Window, signal: AbortSignal): (link: Eleme
 function isShown(link: Element, win: Window): boolean {
   if (!link.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
   let box = link.getBoundingClientRect();
-  if (box.width < 1 || box.height < 1) return false;
+  if (box.width < MIN_SIDE || box.height < MIN_SIDE) return false;
   box = intersect(box, new DOMRect(0, 0, win.innerWidth, win.innerHeight));
-  for (let el = parentOf(link); el && box.width >= 1 && box.height >= 1; el = parentOf(el)) {
+  for (let el = parentOf(link); el && box.width >= MIN_SIDE && box.height >= MIN_SIDE; el = parentOf(el)) {
     const style = win.getComputedStyle(el);
     if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clipPath !== 'none') box = intersect(box, el.getBoundingClientRect());
   }
-  return box.width >= 1 && box.height >= 1;
+  return box.width >= MIN_SIDE && box.height >= MIN_SIDE;
 }
 
 /** The element the browser hit-tests at the click point (in the link's own tree, shadow roots included) is the link or inside it. */

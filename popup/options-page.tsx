@@ -5,6 +5,7 @@ import { effectiveSettings, isLocked, type ManagedField } from '../src/settings/
 import { AccountForm } from './account-form';
 import { AudioDevices } from './audio-devices';
 import { CallingFields } from './calling-form';
+import { ConfirmCallsSwitch } from './confirm-calls-switch';
 import { CountrySelect } from './country-select';
 import { LockedNote } from './locked-note';
 import { useManaged } from './settings-storage';
@@ -53,7 +54,9 @@ export function Options() {
     if (Object.keys(found).length > 0) return setStatus('');
     // Audio devices save themselves (AudioDevices): keep what is stored for them.
     const stored = coerceSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings({ ...next, audio: stored.audio }) });
+    // The confirm switch saves itself too (ConfirmCallsSwitch).
+    const calling = { ...next.calling, confirmPageCalls: stored.calling.confirmPageCalls };
+    await browser.storage.local.set({ [SETTINGS_KEY]: coerceSettings({ ...next, calling, audio: stored.audio }) });
     setStatus(t('preferencesSaved'));
   };
 
@@ -100,6 +103,7 @@ export function Options() {
           {status}
         </p>
       </form>
+      <ConfirmCallsSwitch />
       <AudioDevices key={generation} />
       {/* After an import, the forms above reload what was imported. */}
       <SettingsTransfer onImported={() => setGeneration((n) => n + 1)} />
