@@ -14,10 +14,10 @@ const DIAL_SCHEMES = /^\s*(tel|callto|sip|sips):/i;
  */
 export function installClickHandler(win: Window, dial: (target: string, unsure: boolean) => void, signal: AbortSignal): void {
   const intentOf = watchClickIntent(win, signal);
-  const judge = (link: Element, event: MouseEvent, target: string) =>
-    void intentOf(link, event).then((intent) => {
-      if (intent !== 'unseen') dial(target, intent === 'unsure');
-    });
+  const judge = (link: Element, event: MouseEvent, target: string) => {
+    const intent = intentOf(link, event);
+    if (intent !== 'unseen') dial(target, intent === 'unsure');
+  };
   win.addEventListener(
     'click',
     (event) => {

@@ -1,6 +1,6 @@
 /**
  * Whether a trusted click on a link is what the user saw and meant:
- * - `sure`: the link is visible, it is what is under the pointer (nothing drawn over it where the browser can tell),
+ * - `sure`: the link is visible, it is what is drawn under the pointer (no overlay, even one clicks pass through),
  *   and a keyboard activation (Enter) follows a focus the user moved there (Tab, or pressing on the link);
  * - `unsure`: visible, but covered, or focused by the page's script before the user pressed Enter — the call
  *   waits in the confirm dialer;
@@ -13,10 +13,10 @@ export type ClickIntent = 'sure' | 'unsure' | 'unseen';
 const GESTURE_MS = 1_000;
 /** Smallest visible width and height, in CSS px: a link clipped to a sliver (the 1 px "screen-reader only" box) is not seen. */
 const MIN_SIDE = 4;
-/** Longest wait for the browser's occlusion answer (IntersectionObserver v2) before treating the link as covered. */
-const OCCLUSION_TIMEOUT_MS = 1_000;
+/** For one hit test, every element takes part: overlays drawn over a link with `pointer-events: none` count too. */
+const HIT_ALL = '* { pointer-events: auto !important; }';
 
-export function watchClickIntent(win: Window, signal: AbortSignal): (link: Element, event: MouseEvent) => Promise<ClickIntent> {
+export function watchClickIntent(win: Window, signal: AbortSignal): (link: Element, event: MouseEvent) => ClickIntent {
   let gesture: { at: number; pressed?: EventTarget | undefined } = { at: -Infinity };
   let userFocused: EventTarget | undefined;
   const options = { capture: true, passive: true, signal };
@@ -34,12 +34,12 @@ export function watchClickIntent(win: Window, signal: AbortSignal): (link: Eleme
     options,
   );
 
-  return async (link, event) => {
+  return (link, event) => {
     if (!isShown(link, win)) return 'unseen';
     // Enter on a focused link fires a click with detail 0; every pointer click counts at least 1.
     const keyboard = event.detail === 0;
     if (keyboard ? userFocused !== link : !isTopmostAt(link, event.clientX, event.clientY)) return 'unsure';
-    return (await unoccluded(link)) === false ? 'unsure' : 'sure';
+    return 'sure';
   };
 }
 
@@ -56,32 +56,26 @@ function isShown(link: Element, win: Window): boolean {
   return box.width >= MIN_SIDE && box.height >= MIN_SIDE;
 }
 
-/** The element the browser hit-tests at the click point (in the link's own tree, shadow roots included) is the link or inside it. */
+/**
+ * The element drawn at the click point is the link or inside it. Hit tests skip `pointer-events: none`, which is
+ * how an overlay lets a click through to a link it hides: for this one synchronous hit test, a style makes every
+ * element take part (in the document and in the link's shadow root), then it is removed again.
+ */
 function isTopmostAt(link: Element, x: number, y: number): boolean {
   const root = link.getRootNode() as Document | ShadowRoot;
-  const top = root.elementsFromPoint?.(x, y)[0];
-  return top !== undefined && (top === link || link.contains(top));
-}
-
-/**
- * Chromium's IntersectionObserver v2 (`trackVisibility`) reports whether anything is drawn over the link — also
- * overlays with `pointer-events: none`, which hit tests skip. `undefined` where the browser has no v2 (Firefox).
- */
-function unoccluded(link: Element): Promise<boolean | undefined> {
-  if (!('isVisible' in IntersectionObserverEntry.prototype)) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    const done = (visible: boolean) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(visible);
-    };
-    const observer = new IntersectionObserver(
-      (entries) => done(Boolean((entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean }).isVisible)),
-      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-    );
-    const timer = setTimeout(() => done(false), OCCLUSION_TIMEOUT_MS);
-    observer.observe(link);
+  const doc = link.ownerDocument;
+  const styles = [doc.documentElement, ...(root instanceof ShadowRoot ? [root] : [])].map((parent) => {
+    const style = doc.createElement('style');
+    style.textContent = HIT_ALL;
+    parent.append(style);
+    return style;
   });
+  try {
+    const top = root.elementsFromPoint(x, y)[0];
+    return top !== undefined && (top === link || link.contains(top));
+  } finally {
+    for (const style of styles) style.remove();
+  }
 }
 
 function parentOf(el: Element): Element | null {
