@@ -38,7 +38,7 @@ export function watchClickIntent(win: Window, signal: AbortSignal): (link: Eleme
     if (!isShown(link, win)) return 'unseen';
     // Enter on a focused link fires a click with detail 0; every pointer click counts at least 1.
     const keyboard = event.detail === 0;
-    if (keyboard ? userFocused !== link : !isTopmostAt(link, event.clientX, event.clientY)) return 'unsure';
+    if (keyboard ? userFocused !== link : !isTopmostAt(link, event.clientX, event.clientY, win)) return 'unsure';
     return 'sure';
   };
 }
@@ -57,11 +57,12 @@ function isShown(link: Element, win: Window): boolean {
 }
 
 /**
- * The element drawn at the click point is the link or inside it. Hit tests skip `pointer-events: none`, which is
+ * Nothing that paints is drawn over the link at the click point. Hit tests skip `pointer-events: none`, which is
  * how an overlay lets a click through to a link it hides: for this one synchronous hit test, a style makes every
- * element take part (in the document and in the link's shadow root), then it is removed again.
+ * element take part (in the document and in the link's shadow root), then it is removed again. Transparent layers
+ * above the link (the full-window toast containers many sites have) do not count as covering it.
  */
-function isTopmostAt(link: Element, x: number, y: number): boolean {
+function isTopmostAt(link: Element, x: number, y: number, win: Window): boolean {
   const root = link.getRootNode() as Document | ShadowRoot;
   const doc = link.ownerDocument;
   const styles = [doc.documentElement, ...(root instanceof ShadowRoot ? [root] : [])].map((parent) => {
@@ -71,11 +72,24 @@ function isTopmostAt(link: Element, x: number, y: number): boolean {
     return style;
   });
   try {
-    const top = root.elementsFromPoint(x, y)[0];
-    return top !== undefined && (top === link || link.contains(top));
+    for (const el of root.elementsFromPoint(x, y)) {
+      if (el === link || link.contains(el)) return true;
+      if (paints(el, win)) return false;
+    }
+    return false;
   } finally {
     for (const style of styles) style.remove();
   }
+}
+
+const REPLACED = new Set(['img', 'video', 'canvas', 'iframe', 'svg', 'object', 'embed', 'input', 'button', 'select', 'textarea', 'picture']);
+
+/** Whether an element draws something of its own over what lies below it (a background, an image, a control, text). */
+function paints(el: Element, win: Window): boolean {
+  if (REPLACED.has(el.localName)) return true;
+  const style = win.getComputedStyle(el);
+  if (style.backgroundImage !== 'none' || !/^(transparent|rgba\(.*,\s*0\))$/.test(style.backgroundColor)) return true;
+  return [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
 }
 
 function parentOf(el: Element): Element | null {

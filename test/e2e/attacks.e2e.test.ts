@@ -3,10 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startKamailio, type Kamailio } from './sip/kamailio';
 import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
 import { launchChromium } from './support/chromium';
-import { CHROME_DIST, EXTENSION_ORIGIN, openExtensionPage, setSettings } from './support/extension';
+import { CHROME_DIST, controlPage, EXTENSION_ORIGIN, openExtensionPage, setSettings } from './support/extension';
 import { startFixtureServer } from './support/fixture-server';
 import { endCalls, inviteCount, PEER_NUMBER, saveAccount, waitForTestId } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
+import { waitUntil } from './support/wait-until';
 
 /**
  * A hostile page against one-click calling, in Chromium against Kamailio. Every test asserts at the SIP side
@@ -55,6 +56,12 @@ afterEach(async () => {
   for (const tab of tabs.splice(0)) await tab.close().catch(() => undefined);
   for (const target of browser.targets().filter(isDialer)) await (await target.asPage())?.close().catch(() => undefined);
   await endCalls({ peer, popup });
+  // A failed "confirm every call" test must not leave the switch on for the others.
+  await (await controlPage(browser)).evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    const s = settings as { calling?: { confirmPageCalls?: boolean } } | undefined;
+    if (s?.calling?.confirmPageCalls) await chrome.storage.local.set({ settings: { ...s, calling: { ...s.calling, confirmPageCalls: false } } });
+  });
 });
 
 /** A fresh tab (the rate limit is per tab) with the attack page, once our content script runs in it and its ad frame. */
@@ -122,6 +129,13 @@ describe('a click is the user\'s intent, or nothing happens', () => {
     expect((await inviteCount(peer)) - invites).toBe(1);
   });
 
+  test('an empty transparent layer the clicks pass through hides nothing: the click calls', async () => {
+    const invites = await inviteCount(peer);
+    await mouseClick(await attackPage(), '#under-layer');
+    await peer.waitFor((s) => s.callState === 'established', 10_000, 'the call');
+    expect((await inviteCount(peer)) - invites).toBe(1);
+  });
+
   test('a link clipped away by its overflow-hidden box, reached with Tab and Enter: no call, no dialer', async () => {
     const before = calls().length;
     const page = await attackPage();
@@ -176,6 +190,23 @@ describe('numbers and addresses a person would not dial by accident open the con
     expect(calls()).toHaveLength(before);
   });
 
+  test('calling back a premium-rate number from the history waits for Call', async () => {
+    await popup.bringToFront();
+    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('[data-testid="dial-input"]', '+1 900 555 0100');
+    await popup.click('[data-testid="dial"]');
+    await waitForTestId(popup, 'call-state', /Failed/);
+    await popup.waitForFunction(() => document.querySelector('[data-testid="history-entry"][data-number="+19005550100"]') !== null, POLL);
+    const before = calls().length;
+    await popup.click('[data-testid="history-entry"][data-number="+19005550100"] [data-testid="history-redial"]');
+    expect(await waitForTestId(popup, 'confirm-reason', /premium-rate/)).toBe('This is a premium-rate number (+1 900 555 0100); calls to it may cost more.');
+    expect(await popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value)).toBe('+19005550100');
+    expect(calls()).toHaveLength(before);
+    await popup.click('[data-testid="dial"]');
+    await waitUntil(async () => calls().length > before, 10_000, 'the INVITE of the confirmed call');
+    expect(calls().slice(before).map((c) => c.target)).toEqual([`+19005550100@${sip.domain}`]);
+  });
+
   test('sip: at another host: the reason names it; Call then sends the INVITE there', async () => {
     const before = calls().length;
     await mouseClick(await attackPage(), '#other-host');
@@ -212,7 +243,8 @@ describe('numbers and addresses a person would not dial by accident open the con
   test('"confirm every call from a page" (options switch): an ordinary number waits for Call too', async () => {
     const options = await openExtensionPage(browser, 'popup/options.html');
     tabs.push(options);
-    await options.waitForSelector('input[name="confirmPageCalls"]:not([disabled])');
+    await options.bringToFront();
+    await options.waitForFunction(() => document.querySelector('input[name="confirmPageCalls"]:not([disabled])') !== null, POLL);
     const toggle = async () => {
       await options.bringToFront();
       await options.click('input[name="confirmPageCalls"]');
@@ -228,8 +260,10 @@ describe('numbers and addresses a person would not dial by accident open the con
     await peer.waitFor((s) => s.callState === 'established', 10_000, 'the confirmed call');
     await endCalls({ peer, popup });
     await options.reload();
-    await options.waitForSelector('input[name="confirmPageCalls"]:not([disabled])');
+    await options.bringToFront();
+    await options.waitForFunction(() => document.querySelector('input[name="confirmPageCalls"]:not([disabled])') !== null, POLL);
     await toggle();
+    expect(await options.$eval('input[name="confirmPageCalls"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
   });
 });
 
