@@ -8,6 +8,7 @@ import { startFixtureServer } from './support/fixture-server';
 import { endCalls, inviteCount, PEER_NUMBER, saveAccount, waitForTestId } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
 import { waitUntil } from './support/wait-until';
+import { evaluateInServiceWorker } from './support/service-worker-eval';
 
 /**
  * A hostile page against one-click calling, in Chromium against Kamailio. Every test asserts at the SIP side
@@ -54,7 +55,8 @@ afterAll(async () => {
 
 afterEach(async () => {
   for (const tab of tabs.splice(0)) await tab.close().catch(() => undefined);
-  for (const target of browser.targets().filter(isDialer)) await (await target.asPage())?.close().catch(() => undefined);
+  const dialers = browser.targets().filter((t) => isDialer(t) || t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?request=`));
+  for (const target of dialers) await (await target.asPage())?.close().catch(() => undefined);
   await endCalls({ peer, popup });
   // A failed "confirm every call" test must not leave the switch on for the others.
   await (await controlPage(browser)).evaluate(async () => {
@@ -264,6 +266,26 @@ describe('numbers and addresses a person would not dial by accident open the con
     await options.waitForFunction(() => document.querySelector('input[name="confirmPageCalls"]:not([disabled])') !== null, POLL);
     await toggle();
     expect(await options.$eval('input[name="confirmPageCalls"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+  });
+});
+
+describe('the call-selection shortcut', () => {
+  test("reads only the focused frame's selection: a frame's own selection of a premium number is not called", async () => {
+    const before = calls().length;
+    const page = await browser.newPage();
+    tabs.push(page);
+    await page.goto(`${fixtures.url}/interactive/attacks.html?frame=${encodeURIComponent(`${adServer.url}/interactive/select-frame.html`)}`);
+    await page.waitForSelector('#reception a[data-dialable]', { timeout: 10_000 });
+    const frame = (await (await page.$('#ad'))!.contentFrame())!;
+    await frame.waitForFunction(() => document.querySelector('#premium-text a[data-dialable]') !== null && getSelection()?.toString().includes('900'), POLL);
+    await mouseClick(page, '#name');
+    await evaluateInServiceWorker(
+      browser,
+      `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.commands.onCommand.dispatch('call-selection', tab))`,
+    );
+    const target = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?request=`), { timeout: 10_000 });
+    expect(await waitForTestId((await target.asPage())!, 'message', /Select a phone number/)).toBeTruthy();
+    expect(calls()).toHaveLength(before);
   });
 });
 
