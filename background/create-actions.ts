@@ -1,4 +1,4 @@
-import type { CallAction, DialResult, EngineCommand, EngineEvent, EngineReply, ResolvedTarget } from '../src/messaging/protocol';
+import type { CallAction, DialResult, EngineCommand, EngineEvent, EngineReply, PageDialFlags, ResolvedTarget } from '../src/messaging/protocol';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { selectionNumber } from '../src/phone/selection-number';
 import type { Settings } from '../src/settings/defaults';
@@ -14,8 +14,11 @@ export interface ActionDeps {
   engine: SendToEngine;
   /** Browser chrome for engine events: badge, notifications, the microphone page. */
   onEngineEvent(event: EngineEvent): Promise<void>;
-  /** Shows the dialer window with a number (and why it could not be called right away); empty = just the dialer. */
-  openDialer(target: ResolvedTarget | undefined, reason?: string): Promise<void>;
+  /**
+   * Shows the dialer window with a number (and why it could not be called right away); empty = just the dialer.
+   * `confirm`: the confirm dialer — the number waits there until the user presses Call.
+   */
+  openDialer(target: ResolvedTarget | undefined, reason?: string, confirm?: boolean): Promise<void>;
 }
 
 /** Where a call came from (the page of a link, a selection, a shortcut). */
@@ -38,20 +41,23 @@ export function createActions(deps: ActionDeps) {
   };
 
   /** A call the user started outside the popup; when it cannot start, the dialer opens with the number and why. */
-  const dialResolved = async (resolved: ResolvedTarget, source: CallSource): Promise<DialResult> => {
-    const reply = (await deps.engine({ command: 'dial', target: resolved, source })) as DialResult;
-    if (!reply.accepted) await deps.openDialer(resolved, reply.reason);
+  const dialResolved = async (resolved: ResolvedTarget, source: CallSource, page?: PageDialFlags): Promise<DialResult> => {
+    const reply = (await deps.engine({ command: 'dial', target: resolved, source, ...(page ? { page } : {}) })) as DialResult;
+    if (!reply.accepted) await (reply.confirm ? deps.openDialer(resolved, reply.reason, true) : deps.openDialer(resolved, reply.reason));
     return reply;
   };
 
   return {
     country,
     localeCountry,
-    /** A trusted click (or "Call with Dialable") on a tel:/callto:/sip: link; `target` is page-supplied and re-parsed. */
-    async dialLink(target: string, source: CallSource): Promise<DialResult> {
+    /**
+     * A trusted click (or "Call with Dialable") on a tel:/callto:/sip: link; `target` is page-supplied and re-parsed.
+     * `page`: a click on the page itself, which the engine may send to the confirm dialer instead (see PageDialFlags).
+     */
+    async dialLink(target: string, source: CallSource, page?: PageDialFlags): Promise<DialResult> {
       const resolved = resolveDialTarget(target, await country());
       if (!resolved) return { accepted: false, reason: notANumber() };
-      return dialResolved(resolved, source);
+      return dialResolved(resolved, source, page);
     },
     /** Selected text (context menu, shortcut): dials only when the text is one phone number. */
     async dialSelection(text: string, source: CallSource): Promise<DialResult> {

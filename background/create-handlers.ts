@@ -3,6 +3,8 @@ import { findLinkMatches } from '../src/phone/link-matches';
 import { packMatches } from '../src/phone/packed-matches';
 import { validateAccount } from '../src/settings/account';
 import { effectiveAccount, type ManagedSettings } from '../src/settings/managed';
+import type { PageDialLimit } from '../src/call/page-dial-limit';
+import { logger } from '../src/logger';
 import { resolveDialTarget } from './resolve-dial-target';
 import { notANumber, type ActionDeps, type Actions } from './create-actions';
 
@@ -12,6 +14,10 @@ export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'
   onSelection(text: string, tabId: number | undefined): Promise<void>;
   /** True for a tab that has been closed (its queued scan batches are dropped). */
   isClosedTab(tabId: number | undefined): boolean;
+  /** The per-tab limit on calls started from pages. */
+  pageDialLimit: PageDialLimit;
+  /** What the dialer window with this request id was opened for (the background keeps it, not the address). */
+  dialerRequest(id: string): Promise<{ reason?: string; confirm?: boolean } | undefined>;
   /** The administrator's values (browser policy): they win over what a page (options, import, welcome) sends. */
   loadManaged?(): Promise<ManagedSettings>;
 }
@@ -22,8 +28,17 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
   const ask = <T>(command: EngineCommand) => deps.engine(command) as Promise<T>;
   return {
     // The click came from a page: when the call cannot start (no account yet, offline, …) the user still needs
-    // to see the number and the reason, so the dialer opens with both.
-    'page:dial': async ({ target }, sender) => actions.dialLink(target, { url: sender.tab?.url ?? sender.frameUrl ?? '', title: sender.tab?.title ?? '' }),
+    // to see the number and the reason, so the dialer opens with both. A tab that dials too often is ignored.
+    'page:dial': async ({ target, unsure }, sender) => {
+      if (sender.tabId === undefined || !deps.pageDialLimit.allow(sender.tabId)) {
+        logger.warn(`Dropped a call request from tab ${String(sender.tabId)}: too many in a short time (${deps.pageDialLimit.dropped} dropped so far)`);
+        return { accepted: false };
+      }
+      const source = { url: sender.tab?.url ?? sender.frameUrl ?? '', title: sender.tab?.title ?? '' };
+      const frame = sender.crossOriginFrame;
+      return actions.dialLink(target, source, { unsure: unsure === true, ...(frame !== undefined ? { crossOriginFrame: frame } : {}) });
+    },
+    'ui:dialer-request': async ({ id }) => (await deps.dialerRequest(id)) ?? {},
     'page:selection': async ({ text }, sender) => {
       await deps.onSelection(text, sender.tabId);
       return { ok: true };

@@ -8,7 +8,8 @@ import { createContextMenus, createMenuClickHandler, createShownHandler, decides
 import { createActions, type SendToEngine } from './create-actions';
 import { watchClosedTabs } from './closed-tabs';
 import { createHandlers } from './create-handlers';
-import { openDialer, openPopup } from './open-dialer';
+import { dialerRequest, openDialer, openPopup } from './open-dialer';
+import { createPageDialLimit } from '../src/call/page-dial-limit';
 import { createCommandHandler } from './run-command';
 import { incomingCallId, REGISTRATION_LOST_ID } from './notifications-for';
 import { showEngineEvent } from './show-engine-event';
@@ -38,6 +39,8 @@ export function installBackground(engine: SendToEngine): void {
           await showSelectionMenu(selectionNumber(text, await actions.country()));
         }),
       isClosedTab: watchClosedTabs(),
+      pageDialLimit: createPageDialLimit(),
+      dialerRequest,
       loadManaged,
     }),
     (sender) => identifySender(sender, browser.runtime.id, origin),

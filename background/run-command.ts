@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../src/messaging/send-message';
-import type { Actions } from './create-actions';
+import type { Actions, CallSource } from './create-actions';
 
 /** The manifest's `commands` (the browser lets users change their keys: chrome://extensions/shortcuts, about:addons). */
 export const COMMANDS = ['open-dialer', 'call-selection', 'hang-up', 'answer'] as const;
@@ -12,19 +12,18 @@ export interface CommandDeps {
   openPopup(): Promise<void>;
 }
 
+const MAX_URL = 2048;
+const MAX_TITLE = 256;
+
 /** Runs one keyboard shortcut. `tab` is the tab the browser says was active when the keys were pressed. */
 export function createCommandHandler({ actions, openPopup }: CommandDeps) {
-  return async (command: string, tab?: browser.Tabs.Tab): Promise<void> => {
+  return async (command: string, given?: browser.Tabs.Tab): Promise<void> => {
     switch (command as CommandName) {
       case 'open-dialer':
         return openPopup();
       case 'call-selection': {
-        const selection = await selectionIn(tab);
-        if (!selection) {
-          await actions.dialSelection('', { url: tab?.url ?? '', title: tab?.title ?? '' });
-          return;
-        }
-        await actions.dialSelection(selection.text, { url: selection.url, title: selection.title });
+        const tab = given?.id !== undefined ? given : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+        await actions.dialSelection((await selectionIn(tab?.id)) ?? '', sourceOf(tab));
         return;
       }
       case 'hang-up':
@@ -37,13 +36,18 @@ export function createCommandHandler({ actions, openPopup }: CommandDeps) {
   };
 }
 
+/** Where the call came from, as the browser names the tab (never what a page's script replies), capped. */
+export function sourceOf(tab: { url?: unknown; title?: unknown } | undefined): CallSource {
+  const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
+  return { url: text(tab?.url, MAX_URL), title: text(tab?.title, MAX_TITLE) };
+}
+
 /**
- * The selected text of the tab, from our content script (no `scripting`/`activeTab` permission needed): only the
- * frame that holds a selection answers. `undefined` when there is none or the page has no content script.
+ * The selected text in the tab's focused frame, from our content script (no `scripting`/`activeTab` permission
+ * needed): only that frame answers. `undefined` when there is none or the page has no content script.
  */
-async function selectionIn(tab: browser.Tabs.Tab | undefined) {
-  const id = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+async function selectionIn(id: number | undefined): Promise<string | undefined> {
   if (id === undefined) return undefined;
   const reply = await sendMessage((m) => browser.tabs.sendMessage(id, m), 'tab:get-selection', {}).catch(() => undefined);
-  return reply && typeof reply.text === 'string' && reply.text.trim() ? reply : undefined;
+  return reply && typeof reply.text === 'string' && reply.text.trim() ? reply.text.slice(0, 2048) : undefined;
 }

@@ -50,10 +50,10 @@ async function matchTexts(texts: string[], country: string | undefined) {
   return matches;
 }
 
-function dial(target: string): void {
+function dial(target: string, unsure: boolean): void {
   // After an extension update this old content script is orphaned; there is nobody left to ask.
   if (!chrome.runtime?.id) return;
-  void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:dial', { target }).catch(() => undefined);
+  void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:dial', unsure ? { target, unsure } : { target }).catch(() => undefined);
 }
 
 /** The host whose per-site switch applies; about:blank and srcdoc frames inherit their creator's. */

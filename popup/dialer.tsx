@@ -4,6 +4,7 @@ import type { CallSnapshot } from '../src/call/engine-snapshot';
 import type { CallAction } from '../src/messaging/protocol';
 import { t } from '../src/i18n';
 import { formatPhone } from '../src/phone/format-phone';
+import { numberRiskReason } from '../src/call/page-call-concern';
 import { regionFromLocale } from '../src/phone/region-from-locale';
 import { CallHistory } from './call-history';
 import { CallVolume } from './call-volume';
@@ -19,20 +20,29 @@ export interface DialerProps {
   initialNumber: string;
   /** Why a clicked number could not be called right away (shown until the next action). */
   initialMessage?: string;
+  /** The background's request id: its sentence is shown as the message, or as the confirm reason. */
+  request?: string;
 }
 
 /** The popup: registration state, number entry, call controls, incoming call, history. */
-export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
+export function Dialer({ initialNumber, initialMessage = '', request }: DialerProps) {
   const snapshot = useEngine();
   const [number, setNumber] = useState(initialNumber);
   const [transferTo, setTransferTo] = useState('');
   const [message, setMessage] = useState(initialMessage);
+  // The confirm dialer: why this number waits for the user to press Call (plain text from the background).
+  const [confirmReason, setConfirmReason] = useState('');
   const now = useClock();
   const settings = useSettings();
   const country = settings?.detection.defaultCountry || regionFromLocale(navigator.language);
 
   useEffect(() => {
     void send('ui:seen', {}).catch(() => undefined);
+    if (request) {
+      void send('ui:dialer-request', { id: request })
+        .then((r) => (r.confirm ? setConfirmReason(r.reason ?? '') : setMessage(r.reason ?? '')))
+        .catch(() => undefined);
+    }
   }, []);
 
   const call: CallSnapshot | undefined = snapshot?.calls[0];
@@ -41,6 +51,7 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
 
   const dial = async (target = number) => {
     setMessage('');
+    setConfirmReason('');
     const reply = await send('ui:dial', { target });
     if (!reply.accepted) setMessage(reply.reason ?? t('dialerCallCouldNotStart'));
   };
@@ -86,6 +97,11 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
         </div>
       )}
 
+      {confirmReason && (
+        <p class="error" role="alert" data-testid="confirm-reason">
+          {confirmReason}
+        </p>
+      )}
       <form
         class="row"
         onSubmit={(e) => {
@@ -162,7 +178,10 @@ export function Dialer({ initialNumber, initialMessage = '' }: DialerProps) {
         now={now}
         onRedial={(n) => {
           setNumber(n);
-          void dial(n);
+          // Calling back a premium-rate (or other costly) number waits for the user to press Call.
+          const risky = /^\+\d+$/.test(n) ? numberRiskReason(n) : undefined;
+          if (risky) setConfirmReason(risky);
+          else void dial(n);
         }}
         onClear={() => void send('ui:clear-history', {})}
       />

@@ -4,6 +4,7 @@ import { effectiveSettings, isLocked, type ManagedField } from '../src/settings/
 import { AccountForm } from './account-form';
 import { AudioDevices } from './audio-devices';
 import { CallingFields } from './calling-form';
+import { ConfirmCallsSwitch } from './confirm-calls-switch';
 import { CountrySelect } from './country-select';
 import { LockedNote } from './locked-note';
 import { ManagedProblemsNote } from './managed-problems-note';
@@ -121,6 +122,7 @@ export function Options() {
           {status}
         </p>
       </form>
+      <ConfirmCallsSwitch />
       <AudioDevices key={generation} />
       {/* After an import, the forms above reload what was imported. */}
       <SettingsTransfer onImported={() => setGeneration((n) => n + 1)} />

@@ -5,7 +5,7 @@ import type { EngineSnapshot, HistoryEntry } from '../../src/call/engine-snapsho
 import { RegistrationState } from '../../src/call/registration-state';
 import { RegistrationWatch } from '../../src/call/registration-watch';
 import { logger } from '../../src/logger';
-import type { AccountView, CallAction, DialResult, EngineEvent, ResolvedTarget } from '../../src/messaging/protocol';
+import type { AccountView, CallAction, DialResult, EngineEvent, PageDialFlags, ResolvedTarget } from '../../src/messaging/protocol';
 import { applyDialRules } from '../../src/phone/dial-rules';
 import { cleanAccount, EMPTY_ACCOUNT, type Account } from '../../src/settings/account';
 import { bindPassword } from '../../src/settings/account-binding';
@@ -15,6 +15,7 @@ import { AudioRouting, canChooseOutput } from './audio-routing';
 import { Call } from './call';
 import { Connection, type MicrophoneSource, type SipNetwork } from './connection';
 import { HistoryStore } from './history-store';
+import { concernFor } from './page-concern';
 import { TonePlayer } from './tones';
 import type { SipContact } from './unregister-contact';
 
@@ -55,6 +56,8 @@ export class Engine {
   private missed = 0;
   private readonly audio = new Map<string, HTMLAudioElement>();
   private starting: Promise<void> | undefined;
+  /** The dial being set up (until its INVITE is sent or it is refused). */
+  private dialing: { number: string; result: Promise<DialResult> } | undefined;
   /** Chosen microphone, speaker, ringer and call volume; follows devices being unplugged and plugged in again. */
   readonly devices = new AudioRouting(() => this.changed());
   /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
@@ -158,11 +161,31 @@ export class Engine {
     };
   }
 
-  async dial(target: ResolvedTarget, source?: { url: string; title: string }): Promise<DialResult> {
+  /**
+   * Places a call. The dial is recorded before anything is awaited (start-up, registration, the microphone check):
+   * a second click while the first is still starting joins it instead of sending a second INVITE. `page`: the call
+   * came from a web page, so it may first need the user's confirmation (see `pageCallConcern`).
+   */
+  dial(target: ResolvedTarget, source?: { url: string; title: string }, page?: PageDialFlags): Promise<DialResult> {
+    const number = target.kind === 'phone' ? target.e164 : target.kind === 'sip' ? target.uri : target.user;
+    if (this.dialing) return this.dialing.number === number ? this.dialing.result : Promise.resolve({ accepted: false, reason: t('callAlreadyInCall') });
+    const dialing = { number, result: this.placeCall(target, number, source, page) };
+    this.dialing = dialing;
+    const done = () => {
+      if (this.dialing === dialing) this.dialing = undefined;
+    };
+    dialing.result.then(done, done);
+    return dialing.result;
+  }
+
+  private async placeCall(target: ResolvedTarget, number: string, source?: { url: string; title: string }, page?: PageDialFlags): Promise<DialResult> {
     // A call can be what opened the engine page (Firefox: the phone window was closed): let it register first.
     await this.starting?.catch(() => undefined);
+    if (page) {
+      const concern = concernFor(target, page, { settings: this.settings, history: this.history.entries, domain: this.connection.domain });
+      if (concern) return { accepted: false, reason: concern, confirm: true };
+    }
     if (!this.connectedEnough()) await this.settled(SAVE_WAIT_MS);
-    const number = target.kind === 'phone' ? target.e164 : target.kind === 'sip' ? target.uri : target.user;
     const active = this.calls.find((c) => !isTerminal(c.state));
     if (active) {
       // A second click while this number is being set up is the same call, not a new one.

@@ -8,7 +8,7 @@ export async function handleCommand(engine: Engine, command: EngineCommand): Pro
       engine.applySettings(command.settings);
       return { ok: true };
     case 'dial':
-      return engine.dial(command.target, command.source);
+      return engine.dial(command.target, command.source, command.page);
     case 'call': {
       const { callId, ...rest } = command;
       const { command: _command, ...action } = rest;

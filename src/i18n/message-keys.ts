@@ -14,6 +14,7 @@ import welcome from './messages/en/welcome.json';
 import dialer from './messages/en/dialer.json';
 import audio from './messages/en/audio.json';
 import secrets from './messages/en/secrets.json';
+import trust from './messages/en/trust.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust };
 export default en;

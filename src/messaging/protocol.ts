@@ -31,17 +31,29 @@ export interface DialResult {
   accepted: boolean;
   reason?: string;
   callId?: string;
+  /** Not placed because the user must confirm it first (`reason` says why): the confirm dialer opens. */
+  confirm?: boolean;
+}
+
+/** What the background knows about a page's click beside the target (see `pageCallConcern`). */
+export interface PageDialFlags {
+  /** The content script could not be sure the user saw and meant the link (covered, clipped, focused by script). */
+  unsure: boolean;
+  /** The link was in a frame of another origin than the tab: that frame's host. */
+  crossOriginFrame?: string;
 }
 
 export interface Protocol {
   /**
    * A trusted click on a number (ours or a page's tel:/callto:/sip: link). `target` is a tel:/callto:/sip: URI.
    * Where the call came from (shown during the call) is taken from the browser's sender tab, not from the page.
+   * `unsure`: the link was visible but the click may not have been meant for it (covered, or focused by the page's
+   * script before Enter): the call waits in the confirm dialer.
    */
   'page:dial': {
     from: 'content';
     to: 'background';
-    payload: { target: string };
+    payload: { target: string; unsure?: boolean };
     reply: DialResult;
   };
   /**
@@ -64,6 +76,12 @@ export interface Protocol {
   'page:selection': { from: 'content'; to: 'background'; payload: { text: string }; reply: { ok: boolean } };
   /** The popup's dial button (typed or pasted number, tel:/sip: URI). */
   'ui:dial': { from: 'extension'; to: 'background'; payload: { target: string }; reply: DialResult };
+  /**
+   * The dialer window asks what the background opened it for (`?request=<id>` in its address): the sentence to show
+   * and whether it is a confirm dialer. The text never travels in the address, so nothing outside the background
+   * can put words into it.
+   */
+  'ui:dialer-request': { from: 'extension'; to: 'background'; payload: { id: string }; reply: { reason?: string; confirm?: boolean } };
   /** In-call controls from the popup (or a notification button, via the background). */
   'ui:call': { from: 'extension'; to: 'background'; payload: { callId?: string } & CallAction; reply: { ok: boolean; error?: string } };
   /** Options page: save the account; the reply says how registering went (within a few seconds). */
@@ -80,8 +98,11 @@ export interface Protocol {
   /** The popup was opened: the missed-call count resets. */
   'ui:seen': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
 
-  /** "Call the selected text" shortcut: the selection in this frame, if it has one (frames without one stay silent). */
-  'tab:get-selection': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { text: string; url: string; title: string } };
+  /**
+   * "Call the selected text" shortcut: the selection of the frame that has the focus (every other frame stays
+   * silent). Only the text: the page's address and title shown with the call come from the browser's tab.
+   */
+  'tab:get-selection': { from: 'background'; to: 'content'; payload: Record<string, never>; reply: { text: string } };
   /**
    * "Call with Dialable" was clicked on a link in this frame: the number we recorded for it if it is one of our
    * links (its href is page-writable), else nothing.
@@ -98,7 +119,7 @@ export interface Protocol {
 
 export type EngineCommand =
   | { command: 'settings'; settings: Settings }
-  | { command: 'dial'; target: ResolvedTarget; source?: { url: string; title: string } }
+  | { command: 'dial'; target: ResolvedTarget; source?: { url: string; title: string }; page?: PageDialFlags }
   | ({ command: 'call'; callId?: string } & CallAction)
   | { command: 'save-account'; account: Account }
   | { command: 'get-account' }
@@ -149,6 +170,8 @@ export interface SenderInfo {
   frameUrl?: string;
   /** Content scripts: the title and address of the tab they run in, as the browser reports them (`sender.tab`). */
   tab?: { title: string; url: string };
+  /** Content scripts in a frame whose origin is not the tab's (or cannot be told): the frame's host. */
+  crossOriginFrame?: string;
 }
 
 /** The handlers one destination must provide: every message addressed to it, and nothing else. */

@@ -15,7 +15,8 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'page:dial': (p): p is Protocol['page:dial']['payload'] =>
     isObject(p) &&
     isString(p.target, MAX_URI) &&
-    /^(tel|callto|sip|sips):/i.test(p.target),
+    /^(tel|callto|sip|sips):/i.test(p.target) &&
+    (p.unsure === undefined || typeof p.unsure === 'boolean'),
   'page:scan': (p): p is Protocol['page:scan']['payload'] => {
     if (!isObject(p) || !Array.isArray(p.texts) || p.texts.length > SCAN_LIMITS.texts) return false;
     if (p.country !== undefined && !(typeof p.country === 'string' && /^[A-Z]{2}$/.test(p.country))) return false;
@@ -31,6 +32,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'tab:get-site': empty(),
   'tab:get-menu-link': empty(),
   'ui:dial': (p): p is Protocol['ui:dial']['payload'] => isObject(p) && isString(p.target, MAX_URI),
+  'ui:dialer-request': (p): p is Protocol['ui:dialer-request']['payload'] => isObject(p) && isString(p.id, 64),
   'ui:call': (p): p is Protocol['ui:call']['payload'] =>
     isObject(p) &&
     typeof p.action === 'string' &&
@@ -57,6 +59,7 @@ export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'tab:get-site': ['extension'],
   'tab:get-menu-link': ['background'],
   'ui:dial': ['extension'],
+  'ui:dialer-request': ['extension'],
   'ui:call': ['extension', 'background'],
   'ui:save-account': ['extension'],
   'ui:get-account': ['extension'],

@@ -76,7 +76,7 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
       disabledSites: managed.disabledSites ?? d.disabledSites,
       linkStyle: managed.linkStyle ?? d.linkStyle,
     },
-    calling: { ...settings.calling, confirmPageCalls: managed.confirmPageCalls ?? settings.calling.confirmPageCalls },
+    calling: managed.confirmPageCalls === undefined ? settings.calling : { ...settings.calling, confirmPageCalls: managed.confirmPageCalls },
   };
 }
 

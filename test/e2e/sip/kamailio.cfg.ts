@@ -30,6 +30,8 @@ export interface KamailioCfgOptions {
   rtpengine?: RtpengineBridge;
   /** The longest registration Kamailio grants, in s (clients asking for more get this): short ones test refreshes. */
   maxExpires?: number;
+  /** Holds every authenticated REGISTER from `user` that adds a binding for `ms` before saving it: a slow registration. */
+  slowRegister?: { user: string; ms: number };
 }
 
 export interface RtpengineBridge {
@@ -51,6 +53,10 @@ const TO_WEBRTC = 'trust-address replace-origin replace-session-connection ICE=f
 
 /** Logged (at NOTICE) for every REGISTER received: `DIALABLE-REGISTER user=<From user>`. */
 export const REGISTER_MARKER = 'DIALABLE-REGISTER';
+/** Logged (at NOTICE) for every initial INVITE received, before auth: `DIALABLE-INVITE from=<From user> to=<R-URI user>@<R-URI host> call=<Call-ID>`. */
+export const INVITE_MARKER = 'DIALABLE-INVITE';
+/** Logged when a REGISTER of the `slowRegister` user starts being held. */
+export const HOLD_MARKER = 'DIALABLE-HOLD';
 /** Logged for every authenticated REGISTER the location table saved (new binding, refresh or removal). */
 export const SAVED_MARKER = 'DIALABLE-SAVED';
 /** Logged for every authenticated REGISTER that removes a binding (Contact `expires=0` or `Expires: 0`). */
@@ -99,6 +105,13 @@ export function kamailioCfg(options: KamailioCfgOptions): string {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`kamailio.cfg: bad port ${port}`);
   const maxExpires = options.maxExpires ?? 3600;
   if (!Number.isInteger(maxExpires) || maxExpires < 10) throw new Error(`kamailio.cfg: bad max expires ${maxExpires}`);
+  const slowUser = options.slowRegister ? check('user', options.slowRegister.user, SAFE_USER) : '';
+  const slowMs = options.slowRegister?.ms ?? 0;
+  if (!Number.isInteger(slowMs) || slowMs < 0 || slowMs > 30_000) throw new Error(`kamailio.cfg: bad slow register delay ${slowMs}`);
+  // cfgutils' usleep holds this worker; the script has two TCP workers, so other connections carry on meanwhile.
+  const slow = options.slowRegister
+    ? `\tif ($fU == "${slowUser}" && $hdr(Expires) != "0" && !($hdr(Contact) =~ ";expires=0([^0-9]|$)")) {\n\t\txlog("L_NOTICE", "${HOLD_MARKER} user=$fU\\n");\n\t\tusleep("${slowMs * 1000}");\n\t}\n`
+    : '';
   const rtp = options.rtpengine;
   if (rtp) {
     if (!Number.isInteger(rtp.udpPort) || rtp.udpPort <= 0 || rtp.udpPort > 65535) throw new Error(`kamailio.cfg: bad UDP port ${rtp.udpPort}`);
@@ -107,7 +120,7 @@ export function kamailioCfg(options: KamailioCfgOptions): string {
   // Everything the bridge adds; empty strings without it, so the WebRTC-only script stays as it was.
   const bridge = {
     listen: rtp ? `listen=udp:127.0.0.1:${rtp.udpPort}\n` : '',
-    modules: rtp ? `loadmodule "rtpengine.so"\nmodparam("rtpengine", "rtpengine_sock", "${rtp.ngSocket}")\n#!define FLT_BRIDGE 7\n` : '',
+    modules: (options.slowRegister ? 'loadmodule "cfgutils.so"\n' : '') + (rtp ? `loadmodule "rtpengine.so"\nmodparam("rtpengine", "rtpengine_sock", "${rtp.ngSocket}")\n#!define FLT_BRIDGE 7\n` : ''),
     cancel: rtp ? '\t\t\trtpengine_delete();\n' : '',
     withinDialog: rtp ? '\t\troute(BRIDGE_IN_DIALOG);\n' : '',
     // After lookup() the request URI is the phone's contact (baresip's contact user is not its AOR user): To and From.
@@ -257,6 +270,9 @@ ${bridge.cancel}			route(RELAY);
 	if (is_method("REGISTER")) {
 		xlog("L_NOTICE", "${REGISTER_MARKER} user=$fU\\n");
 	}
+	if (is_method("INVITE")) {
+		xlog("L_NOTICE", "${INVITE_MARKER} from=$fU to=$rU@$rd call=$ci\\n");
+	}
 
 	route(AUTH);
 
@@ -354,7 +370,7 @@ ${passwordBranches(users)}
 }
 
 route[REGISTRAR] {
-	if ($hdr(Expires) == "0" || $hdr(Contact) =~ ";expires=0([^0-9]|$)") {
+${slow}	if ($hdr(Expires) == "0" || $hdr(Contact) =~ ";expires=0([^0-9]|$)") {
 		xlog("L_NOTICE", "${UNREGISTER_MARKER} user=$fU\\n");
 	}
 	if (!save("location")) {

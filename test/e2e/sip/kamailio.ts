@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KAMAILIO_MODULES_DIR, LOCATION_PATH, REGISTER_MARKER, SAVED_MARKER, UNREGISTER_MARKER, kamailioCfg, type RtpengineBridge } from './kamailio.cfg';
+import { HOLD_MARKER, INVITE_MARKER, KAMAILIO_MODULES_DIR, LOCATION_PATH, REGISTER_MARKER, SAVED_MARKER, UNREGISTER_MARKER, kamailioCfg, type RtpengineBridge } from './kamailio.cfg';
 
 export const KAMAILIO = process.env.KAMAILIO_PATH ?? '/usr/sbin/kamailio';
 
@@ -20,6 +20,8 @@ export interface KamailioOptions {
   rtpengine?: RtpengineBridge;
   /** The longest registration granted, in s (default 3600). */
   maxExpires?: number;
+  /** Every authenticated REGISTER from this user that adds a binding waits `ms` before it is saved and answered. */
+  slowRegister?: { user: string; ms: number };
 }
 
 export interface Kamailio {
@@ -37,6 +39,12 @@ export interface Kamailio {
   savedCount(user: string): number;
   /** Authenticated REGISTERs from `user` that removed a binding (`expires=0`). */
   unregisterCount(user: string): number;
+  /** REGISTERs of the `slowRegister` user that Kamailio started holding. */
+  heldRegisterCount(user: string): number;
+  /** Initial INVITEs from `user` (From user part), challenged ones included (a call with digest auth counts 2). */
+  inviteCount(user: string): number;
+  /** The calls `user` started (initial INVITEs, one entry per Call-ID whatever the auth round trips), in order. */
+  inviteCalls(user: string): Array<{ callId: string; target: string }>;
   /** Live (unexpired) bindings of `user` in the location table, read from Kamailio itself. */
   bindings(user: string): Promise<number>;
   /** Stop and start again on the same port; registrations (memory only) are lost, as after a real restart. */
@@ -103,6 +111,12 @@ function canConnect(port: number): Promise<boolean> {
 /** Log lines that end with `marker`. */
 function countMarker(output: string, marker: string): number {
   return output.split('\n').filter((line) => line.trimEnd().endsWith(marker)).length;
+}
+
+/** The INVITE marker lines from `user`, trimmed. */
+function inviteLines(output: string, user: string): string[] {
+  const marker = `${INVITE_MARKER} from=${user} to=`;
+  return output.split('\n').map((line) => line.trimEnd()).filter((line) => line.includes(marker)).map((line) => line.slice(line.indexOf(INVITE_MARKER)));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -178,7 +192,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   }
 
   try {
-    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}) }));
+    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}), ...(options.slowRegister ? { slowRegister: options.slowRegister } : {}) }));
     await launch();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -195,6 +209,16 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     registerCount: (user) => countMarker(output, `${REGISTER_MARKER} user=${user}`),
     savedCount: (user) => countMarker(output, `${SAVED_MARKER} user=${user}`),
     unregisterCount: (user) => countMarker(output, `${UNREGISTER_MARKER} user=${user}`),
+    heldRegisterCount: (user) => countMarker(output, `${HOLD_MARKER} user=${user}`),
+    inviteCount: (user) => inviteLines(output, user).length,
+    inviteCalls: (user) => {
+      const calls = new Map<string, string>();
+      for (const line of inviteLines(output, user)) {
+        const [, target = '', callId = ''] = / to=(\S*) call=(\S*)$/.exec(line) ?? [];
+        if (!calls.has(callId)) calls.set(callId, target);
+      }
+      return [...calls].map(([callId, target]) => ({ callId, target }));
+    },
     async bindings(user) {
       const response = await fetch(`http://127.0.0.1:${port}${LOCATION_PATH}${user}`);
       if (!response.ok) throw new Error(`kamailio location: HTTP ${response.status}`);
@@ -206,7 +230,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       output += `\n[test] restarting kamailio on port ${port}\n`;
       mkdirSync(dir, { recursive: true });
       tempDirs.add(dir);
-      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}) }));
+      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}), ...(options.slowRegister ? { slowRegister: options.slowRegister } : {}) }));
       await launch();
       handle.pid = child!.pid!;
     },

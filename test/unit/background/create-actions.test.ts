@@ -32,6 +32,15 @@ describe('one dial path for links, menus and shortcuts', () => {
     expect(openDialer).toHaveBeenCalledWith({ kind: 'phone', e164: '+442079460958' }, 'No account yet.');
   });
 
+  test('a page click carries its flags to the engine; a call the engine wants confirmed opens the confirm dialer', async () => {
+    const { actions, engine, openDialer } = setup(false);
+    engine.mockResolvedValueOnce({ accepted: false, confirm: true, reason: 'This is a premium-rate number.' } as never);
+    const page = { unsure: false, crossOriginFrame: 'ads.example.net' };
+    await actions.dialLink('tel:+19005550100', source, page);
+    expect(engine).toHaveBeenCalledWith({ command: 'dial', target: { kind: 'phone', e164: '+19005550100' }, source, page });
+    expect(openDialer).toHaveBeenCalledWith({ kind: 'phone', e164: '+19005550100' }, 'This is a premium-rate number.', true);
+  });
+
   test('a selection that is not one number dials nothing and says so in the dialer', async () => {
     const { actions, engine, openDialer } = setup(true);
     expect(await actions.dialSelection('see you at 10:30', source)).toMatchObject({ accepted: false });

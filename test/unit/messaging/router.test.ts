@@ -13,6 +13,7 @@ function router(who: SenderInfo | undefined) {
     'page:scan': scan,
     'page:selection': ok,
     'ui:dial': dial,
+    'ui:dialer-request': async () => ({}),
     'ui:call': ok,
     'ui:save-account': async () => ({ registered: false, message: '' }),
     'ui:get-account': async () => ({ server: '', username: '', domain: '', authUsername: '', displayName: '', iceServers: [], register: true, hasPassword: false }),
@@ -92,6 +93,18 @@ describe('identifySender', () => {
 
   test('without tab details (no host access) the frame address stands in and the title is empty', () => {
     expect(identifySender({ id: ID, url: 'https://a.example/', tab: { id: 7 } }, ID, ORIGIN)?.tab).toEqual({ title: '', url: 'https://a.example/' });
+  });
+
+  test('a frame of another origin than its tab is marked with its host; the top frame and same-origin frames are not', () => {
+    const tab = { id: 7, title: 'Shop', url: 'https://shop.example.com/contact' };
+    expect(identifySender({ id: ID, url: 'https://ads.example.net/slot', frameId: 3, tab }, ID, ORIGIN)?.crossOriginFrame).toBe('ads.example.net');
+    expect(identifySender({ id: ID, url: 'https://shop.example.com:8443/x', frameId: 3, tab }, ID, ORIGIN)?.crossOriginFrame).toBe('shop.example.com:8443');
+    expect(identifySender({ id: ID, url: 'https://shop.example.com/contact', frameId: 0, tab }, ID, ORIGIN)?.crossOriginFrame).toBeUndefined();
+    expect(identifySender({ id: ID, url: 'https://shop.example.com/frame', frameId: 2, tab }, ID, ORIGIN)?.crossOriginFrame).toBeUndefined();
+    // about:blank written by an ad frame: Chrome's sender.origin says whose it is; without it we cannot tell.
+    expect(identifySender({ id: ID, url: 'about:blank', frameId: 4, origin: 'https://ads.example.net', tab }, ID, ORIGIN)?.crossOriginFrame).toBe('ads.example.net');
+    expect(identifySender({ id: ID, url: 'about:blank', frameId: 4, origin: 'https://shop.example.com', tab }, ID, ORIGIN)?.crossOriginFrame).toBeUndefined();
+    expect(identifySender({ id: ID, url: 'about:blank', frameId: 4, tab }, ID, ORIGIN)?.crossOriginFrame).toBe('about:blank');
   });
 
   test('another extension is nobody', () => {

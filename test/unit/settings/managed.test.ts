@@ -68,6 +68,14 @@ describe('effective settings: managed values over the user’s', () => {
     expect(coerceManaged({ confirmPageCalls: 'true' })).toEqual({});
   });
 
+  test('a managed confirmPageCalls wins over the user’s switch, both ways; a non-boolean is dropped', () => {
+    expect(effectiveSettings(user, { confirmPageCalls: true }).calling.confirmPageCalls).toBe(true);
+    const on = { ...user, calling: { ...user.calling, confirmPageCalls: true } };
+    expect(effectiveSettings(on, { confirmPageCalls: false }).calling.confirmPageCalls).toBe(false);
+    expect(coerceManaged({ confirmPageCalls: 'yes' })).toEqual({});
+    expect(coerceManaged({ confirmPageCalls: true })).toEqual({ confirmPageCalls: true });
+  });
+
   test('a managed site list replaces the user’s, and an empty one counts as set', () => {
     expect(effectiveSettings(user, { disabledSites: ['crm.example.com'] }).detection.disabledSites).toEqual(['crm.example.com']);
     expect(effectiveSettings(user, { disabledSites: [] }).detection.disabledSites).toEqual([]);
