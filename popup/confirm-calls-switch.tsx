@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n/t';
 import { LockedNote } from './locked-note';
 import { settingsStore, useManaged, useSettings } from './settings-store';
@@ -8,12 +8,16 @@ import { settingsStore, useManaged, useSettings } from './settings-store';
  * so it never writes back a stale copy of the others). A policy value wins and locks it.
  */
 export function ConfirmCallsSwitch() {
-  const checked = useSettings()?.calling.confirmPageCalls;
+  const stored = useSettings()?.calling.confirmPageCalls;
+  // What this page just saved shows at once; the store's own change notice follows a moment later.
+  const [saved, setSaved] = useState<boolean | undefined>();
+  useEffect(() => setSaved(undefined), [stored]);
+  const checked = saved ?? stored;
   const [status, setStatus] = useState('');
   const managed = useManaged() ?? {};
   const locked = managed.confirmPageCalls !== undefined;
   const save = async (value: boolean) => {
-    await settingsStore.update({ calling: { confirmPageCalls: value } });
+    setSaved((await settingsStore.update({ calling: { confirmPageCalls: value } })).calling.confirmPageCalls);
     setStatus(t('confirmPageCallsSaved'));
   };
   return (
