@@ -1,20 +1,8 @@
 import { findLinkMatches } from './link-matches';
 import type { LinkMatch } from './phone-match';
+import { cutPoints, MATCH_OVERLAP } from './match-pieces';
 
-/**
- * Longest text matched in one go. libphonenumber's cost per character varies by four orders of magnitude with the
- * text: plain prose costs nothing, a run like "1 2 1 2 1 2…" about 20 µs a character. A piece this long takes a few
- * milliseconds at worst, so the matcher can let other work (a hang-up, another tab) in between pieces.
- */
-export const MATCH_PIECE = 1000;
-/**
- * Text read on either side of a piece without owning its matches: the words before a number that decide whether it
- * is one (context words, an IBAN label), a unit after it, and a number with its extension that starts near the end.
- */
-const OVERLAP = 64;
-
-/** Where to cut, in order of preference: a line break, a space between two words, a space after , or ;, any space. */
-const CUTS = [/\n/g, /\p{L}\s+(?=\p{L})/gu, /[,;]\s+/g, /\s+/g];
+export { cutPoints, MATCH_PIECE } from './match-pieces';
 
 export interface SliceClock {
   /** Milliseconds, monotonic (performance.now()). */
@@ -38,8 +26,8 @@ export async function matchInSlices(texts: readonly string[], country: string | 
     const matches: LinkMatch[] = [];
     let from = 0;
     for (const to of cutPoints(text)) {
-      const lead = Math.max(0, from - OVERLAP);
-      const window = text.slice(lead, Math.min(text.length, to + OVERLAP));
+      const lead = Math.max(0, from - MATCH_OVERLAP);
+      const window = text.slice(lead, Math.min(text.length, to + MATCH_OVERLAP));
       const last = matches[matches.length - 1];
       for (const m of (findLinkMatches([window], country)[0] ?? []).map((m) => shift(m, lead))) {
         // A piece owns the numbers that start in it; one already taken by the piece before is not read twice.
@@ -54,30 +42,6 @@ export async function matchInSlices(texts: readonly string[], country: string | 
     out.push(matches);
   }
   return out;
-}
-
-/** The ends of the pieces `text` is matched in (the last one is `text.length`). */
-export function cutPoints(text: string): number[] {
-  const ends: number[] = [];
-  let from = 0;
-  while (text.length - from > MATCH_PIECE) {
-    const window = text.slice(from + MATCH_PIECE / 2, from + MATCH_PIECE);
-    const cut = bestCut(window);
-    from = cut >= 0 ? from + MATCH_PIECE / 2 + cut : from + MATCH_PIECE;
-    ends.push(from);
-  }
-  ends.push(text.length);
-  return ends;
-}
-
-/** After the last preferred break in `window`, or -1. */
-function bestCut(window: string): number {
-  for (const pattern of CUTS) {
-    let last = -1;
-    for (const m of window.matchAll(pattern)) last = m.index + m[0].length;
-    if (last > 0 && last < window.length) return last;
-  }
-  return -1;
 }
 
 function shift(m: LinkMatch, by: number): LinkMatch {
