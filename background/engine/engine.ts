@@ -233,7 +233,6 @@ export class Engine {
   }
 
   private incoming(invitation: Invitation): void {
-    // The caller chooses the From header freely: every view (notification, popup, history, badge) gets clean text.
     const { number, displayName } = callerLabel(invitation.remoteIdentity, this.connection.domain);
     if (this.calls.some((c) => !isTerminal(c.state))) {
       // One call at a time: the second caller hears busy and the call is recorded as missed.
