@@ -1,5 +1,6 @@
 import type { EngineCommand, HandlersFor, Reply } from '../src/messaging/protocol';
-import { findLinkMatches } from '../src/phone/link-matches';
+import { onePerPayer, ScanBudget } from '../src/messaging/scan-budget';
+import { matchInSlices, type SliceClock } from '../src/phone/match-in-slices';
 import { packMatches } from '../src/phone/packed-matches';
 import { validateAccount } from '../src/settings/account';
 import { effectiveAccount, type ManagedSettings } from '../src/settings/managed';
@@ -20,12 +21,26 @@ export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'
   dialerRequest(id: string): Promise<{ reason?: string; confirm?: boolean } | undefined>;
   /** The administrator's values (browser policy): they win over what a page (options, import, welcome) sends. */
   loadManaged?(): Promise<ManagedSettings>;
+  /** Per-tab `page:scan` budget (tests inject one with their own clock). */
+  scanBudget?: ScanBudget;
 }
+
+/**
+ * Matching pauses this often: a hang-up, an answer or another tab's batch waits at most about this long (plus one
+ * piece, see MATCH_PIECE) behind a page's text.
+ */
+const SCAN_CLOCK: SliceClock = {
+  now: () => performance.now(),
+  pause: () => new Promise((resume) => setTimeout(resume, 0)),
+  sliceMs: 8,
+};
 
 /** Every background message's handler; `HandlersFor<'background'>` makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
   const { actions } = deps;
   const ask = <T>(command: EngineCommand) => deps.engine(command) as Promise<T>;
+  const scanBudget = deps.scanBudget ?? new ScanBudget(() => Date.now());
+  const scanTurn = onePerPayer();
   return {
     // The click came from a page: when the call cannot start (no account yet, offline, …) the user still needs
     // to see the number and the reason, so the dialer opens with both. A tab that dials too often is ignored.
@@ -44,11 +59,21 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       return { ok: true };
     },
     'page:scan': async ({ texts, country }, sender) => {
-      // Let events queued behind this batch run first: a tab closed meanwhile need not be matched for.
-      await new Promise((resume) => setTimeout(resume, 0));
-      if (deps.isClosedTab(sender.tabId)) return { packed: [] };
-      // A page sends the user's country when one is set; otherwise the browser's region applies.
-      return { packed: packMatches(findLinkMatches(texts, country ?? actions.localeCountry())) };
+      // Bounded per tab, not only per message: a budget of characters per minute (charged on arrival, so waiting
+      // batches count), one batch matched at a time, and pauses while matching (see SCAN_CLOCK).
+      const payer = sender.tabId ?? sender.frameUrl ?? '';
+      const retryAfterMs = scanBudget.take(payer, texts.reduce((sum, text) => sum + text.length, 0));
+      if (retryAfterMs > 0) return { packed: [], retryAfterMs };
+      return scanTurn(payer, async () => {
+        // Let events queued behind this batch run first: a tab closed meanwhile need not be matched for.
+        await SCAN_CLOCK.pause();
+        if (deps.isClosedTab(sender.tabId)) {
+          scanBudget.forget(payer);
+          return { packed: [] };
+        }
+        // A page sends the user's country when one is set; otherwise the browser's region applies.
+        return { packed: packMatches(await matchInSlices(texts, country ?? actions.localeCountry(), SCAN_CLOCK)) };
+      });
     },
     'ui:dial': async ({ target }) => {
       const resolved = resolveDialTarget(target, await actions.country(), true);

@@ -15,24 +15,38 @@ export interface JoinedRun {
  * letters. The page's text is never changed; only the matcher sees the space.
  */
 export function joinRun(texts: readonly string[]): JoinedRun {
-  let text = '';
-  /** Positions in `text` of the spaces we added, ascending. */
+  // Pieces joined once at the end, and the last character kept aside: reading the end of a string built with +=
+  // flattens it, which made a run of thousands of tiny elements quadratic.
+  const parts: string[] = [];
+  let length = 0;
+  let last = '';
+  /** Positions in the joined text of the spaces we added, ascending. */
   const added: number[] = [];
   for (const piece of texts) {
     if (piece.length === 0) continue;
-    if (text.length > 0 && LETTER.test(text.charAt(text.length - 1)) && NUMBER_START.test(piece)) {
-      added.push(text.length);
-      text += ' ';
+    if (length > 0 && LETTER.test(last) && NUMBER_START.test(piece)) {
+      added.push(length);
+      parts.push(' ');
+      length++;
     }
-    text += piece;
+    parts.push(piece);
+    length += piece.length;
+    last = piece.charAt(piece.length - 1);
   }
+  const text = parts.join('');
   if (added.length === 0) return { text, toRaw: (pos) => pos };
   return {
     text,
+    // Binary search: a run of many tiny elements can add thousands of spaces, and every match asks twice.
     toRaw: (pos) => {
-      let before = 0;
-      while (before < added.length && (added[before] as number) < pos) before++;
-      return pos - before;
+      let low = 0;
+      let high = added.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((added[mid] as number) < pos) low = mid + 1;
+        else high = mid;
+      }
+      return pos - low;
     },
   };
 }

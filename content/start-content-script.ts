@@ -44,7 +44,12 @@ export async function startContentScript(): Promise<void> {
 
 /** Asks the background to match run texts (see `page:scan`); libphonenumber-js never loads in the page. */
 async function matchTexts(texts: string[], country: string | undefined) {
-  const reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
+  let reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
+  // This tab has had a lot matched lately (a page that rewrites itself constantly): the background asks to wait.
+  while (typeof reply?.retryAfterMs === 'number' && reply.retryAfterMs > 0) {
+    await new Promise((resume) => setTimeout(resume, Math.min(reply.retryAfterMs ?? 0, 60_000)));
+    reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
+  }
   const matches = unpackMatches(reply?.packed, texts.length);
   if (!matches) throw new Error('No answer from the Dialable background');
   return matches;

@@ -1,5 +1,6 @@
 import { Inviter, UserAgent, type Invitation } from 'sip.js';
 import { t } from '../../src/i18n/t';
+import { callerLabel } from '../../src/call/caller-label';
 import { CallState, isTerminal } from '../../src/call/call-state';
 import type { EngineSnapshot, HistoryEntry } from '../../src/call/engine-snapshot';
 import { RegistrationState } from '../../src/call/registration-state';
@@ -273,8 +274,7 @@ export class Engine {
   }
 
   private incoming(invitation: Invitation): void {
-    const number = invitation.remoteIdentity.uri.user ?? invitation.remoteIdentity.uri.toString();
-    const displayName = invitation.remoteIdentity.displayName || undefined;
+    const { number, displayName } = callerLabel(invitation.remoteIdentity, this.connection.domain);
     if (this.calls.some((c) => !isTerminal(c.state))) {
       // One call at a time: the second caller hears busy and the call is recorded as missed.
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);

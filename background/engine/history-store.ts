@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../../src/call/engine-snapshot';
+import { cleanCallerText } from '../../src/call/caller-label';
 import { secretStore } from '../../src/settings/secret-store';
 
 const KEY = 'history';
@@ -13,7 +14,11 @@ export class HistoryStore {
   constructor(private limit: number) {}
 
   async load(): Promise<void> {
-    this.entries = (await secretStore.get<HistoryEntry[]>(KEY)) ?? [];
+    // Entries saved by versions that stored caller names as they came: cleaned like new ones.
+    this.entries = ((await secretStore.get<HistoryEntry[]>(KEY)) ?? []).map(({ displayName, ...entry }) => {
+      const name = displayName === undefined ? '' : cleanCallerText(displayName);
+      return name ? { ...entry, displayName: name } : entry;
+    });
   }
 
   setLimit(limit: number): void {

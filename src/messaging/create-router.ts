@@ -10,9 +10,9 @@ import { ALLOWED_ORIGINS, validateEnvelope } from './validate-envelope';
  */
 export function createRouter<D extends Destination, S>(handlers: HandlersFor<D>, identify: (sender: S) => SenderInfo | undefined) {
   return (message: unknown, sender: S): Promise<unknown> | undefined => {
-    const type = (message as { type?: unknown } | null)?.type;
+    const type = typeOf(message);
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
-    const envelope = validateEnvelope(message);
+    const envelope = safely(() => validateEnvelope(message));
     const who = identify(sender);
     if (!envelope || !who) {
       logger.warn(`Ignored a malformed "${type}" message or one from an unknown sender`);
@@ -25,4 +25,17 @@ export function createRouter<D extends Destination, S>(handlers: HandlersFor<D>,
     const handler = (handlers as Record<string, (payload: unknown, sender: SenderInfo) => Promise<unknown>>)[type];
     return handler?.(envelope.payload, who);
   };
+}
+
+/** The message's `type`, or undefined for anything that is not a readable object (a hostile getter throws). */
+function typeOf(message: unknown): unknown {
+  return safely(() => (typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined));
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }

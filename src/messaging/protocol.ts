@@ -65,8 +65,11 @@ export interface Protocol {
     from: 'content';
     to: 'background';
     payload: { texts: string[]; country?: string };
-    /** Every text's matches, packed (see packMatches). */
-    reply: { packed: PackedMatches };
+    /**
+     * Every text's matches, packed (see packMatches). `retryAfterMs`: the tab has used its scan budget (see
+     * SCAN_BUDGET); nothing was matched, send the batch again after this long.
+     */
+    reply: { packed: PackedMatches; retryAfterMs?: number };
   };
   /**
    * Chrome only (it has no `contextMenus.onShown`): the page's selection changed. The background shows the

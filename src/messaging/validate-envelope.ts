@@ -71,9 +71,21 @@ export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'engine:event': ['engine'],
 };
 
+/**
+ * A plain object in any realm (what a structured clone delivers): an instance or an object made with
+ * `Object.create(template)` could carry a guarded field through its prototype, and a getter could say one thing to
+ * the guard and another to the handler.
+ */
+function isPlain(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /** Returns the envelope typed when it is one of ours with a valid payload, otherwise undefined. */
 export function validateEnvelope(message: unknown): Envelope | undefined {
-  if (!isObject(message) || typeof message.type !== 'string' || !Object.hasOwn(GUARDS, message.type)) return undefined;
+  if (!isPlain(message) || typeof message.type !== 'string' || !Object.hasOwn(GUARDS, message.type)) return undefined;
+  if (!isPlain(message.payload)) return undefined;
   const type = message.type as MessageType;
   return GUARDS[type](message.payload) ? { type, payload: message.payload as Envelope['payload'] } : undefined;
 }

@@ -13,14 +13,21 @@ const GLUED_LABELS = new RegExp(GLUED_LABEL, 'giu');
 export function separateLabels(clean: CleanText): CleanText {
   const { text, offsets } = clean;
   if (!HAS_GLUED_LABEL.test(text)) return clean;
-  let spaced = '';
-  let spacedOffsets: number[] = [];
+  const spaced: string[] = [];
+  // Appended in place: a text of many glued labels ("Tel1Tel1…") would otherwise copy the offsets once per label.
+  const spacedOffsets: number[] = [];
+  const copy = (from: number, to: number) => {
+    for (let i = from; i < to; i++) spacedOffsets.push(offsets[i] as number);
+  };
   let from = 0;
   for (const label of text.matchAll(GLUED_LABELS)) {
     const cut = label.index + label[0].length;
-    spaced += `${text.slice(from, cut)} `;
-    spacedOffsets = spacedOffsets.concat(offsets.slice(from, cut), offsets[cut] as number);
+    spaced.push(text.slice(from, cut), ' ');
+    copy(from, cut);
+    spacedOffsets.push(offsets[cut] as number);
     from = cut;
   }
-  return { text: spaced + text.slice(from), offsets: spacedOffsets.concat(offsets.slice(from)) };
+  spaced.push(text.slice(from));
+  copy(from, offsets.length);
+  return { text: spaced.join(''), offsets: spacedOffsets };
 }

@@ -20,6 +20,7 @@ import { measureLinkTimes, type LinkRun } from './measure-link-times';
 import { median } from './measured-page';
 import { writeFloorExtension } from './floor-extension';
 import { measureLoneExtension } from './measure-lone-extension';
+import { measureMatcher } from './measure-matcher';
 import { writeNaiveExtension } from './naive-extension';
 import { writeNoopExtension } from './noop-extension';
 import { buildNaiveScanner } from './naive-scanner';
@@ -113,6 +114,18 @@ try {
   if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
 
   const figures = buildFigures(pages, cs, naiveExtension, floorExtension, noopExtension, linkTimes, eager, sizes, corpus.names);
+  const matcher = measureMatcher();
+  const slowest = matcher.reduce((a, b) => (b.mbPerSecond < a.mbPerSecond ? b : a));
+  const prose = matcher.find((m) => m.kind === 'prose with numbers');
+  progress(`matcher: ${matcher.map((m) => `${m.kind} ${m.mbPerSecond.toFixed(3)} MB/s`).join(', ')}`);
+  figures.push({
+    name: 'background matching, worst input',
+    measured: slowest.mbPerSecond,
+    unit: 'x',
+    measuredText: `${slowest.mbPerSecond.toFixed(3)} MB/s (${slowest.kind})`,
+    baselineText: prose ? `prose with numbers ${prose.mbPerSecond.toFixed(2)} MB/s` : '',
+    note: 'in 1,000-character pieces with pauses between them, as the background matches page:scan text',
+  });
   const chromium = await browser.version();
   const seconds = (Date.now() - started) / 1000;
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -151,6 +164,7 @@ try {
     floorExtension,
     noopExtension,
     eager: { ...eager, sizes },
+    matcher,
     figures: figures.map((f) => ({ ...f, ...judge(f) })),
   });
   console.log(`Written to ${ARTIFACT}`);

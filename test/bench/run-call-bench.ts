@@ -24,6 +24,7 @@ import { startStaticServer, type StaticServer } from '../e2e/support/static-serv
 import { startKamailio, type Kamailio } from '../e2e/sip/kamailio';
 import { openPeer, PEER_DIR, SIPJS_DIR, type Peer, type SipLogEntry } from '../e2e/sip/peer-page';
 import { INSTRUMENT_ENGINE } from './call-probes';
+import { measureHangupFlood } from './measure-hangup-flood';
 import { closeBrowser } from './close-browser';
 import { median } from './measured-page';
 import { fmt, judge, renderTable, writeJson, type Figure } from './report';
@@ -321,6 +322,9 @@ try {
     progress(`worker stopped ${i + 1}/${COLD_RUNS}: dial() after ${fmt(coldRuns[i]?.dialMs, 'ms')} ms, 200 OK ${fmt(coldRuns[i]?.okAtCallerMs, 'ms')} ms`);
   }
 
+  const hangup = await measureHangupFlood(browser, fixtures, peer, NUMBER);
+  progress(`hang-up → BYE: ${hangup.quietMs.map((ms) => fmt(ms, 'ms')).join(', ')} ms quiet; ${hangup.floodMs.map((ms) => fmt(ms, 'ms')).join(', ')} ms while a tab floods page:scan`);
+
   type Key = 'firstInviteOutMs' | 'inviteAtPeerMs' | 'okSentMs' | 'okAtCallerMs' | 'dialMs' | 'microphoneAskedMs' | 'microphoneMs';
   const of = (caller: CallRun['caller'], key: Key, from: CallRun[] = runs): number =>
     median(from.filter((r) => r.caller === caller).map((r) => r[key] ?? Number.NaN));
@@ -444,6 +448,15 @@ try {
       baselineText: callMemory ? `idle ${kb(idleMemory.jsHeapUsed)}, +${kb(callMemory.jsHeapUsed - idleMemory.jsHeapUsed)}` : '',
     },
     {
+      name: 'hang-up → BYE at peer, a tab flooding page:scan',
+      measured: median(hangup.floodMs),
+      unit: 'ms',
+      baseline: { label: 'no flood', value: median(hangup.quietMs), unit: 'ms' },
+      ratio: median(hangup.floodMs) / median(hangup.quietMs),
+      target: { on: 'measured', op: '<=', limit: 100 },
+      note: `4 MB of slow-to-match text rewritten every second (flood.html, ${hangup.floodRounds} rewrites)`,
+    },
+    {
       name: 'microphone tracks live between calls',
       measured: liveTracks,
       unit: 'count',
@@ -477,6 +490,7 @@ try {
     calls: runs,
     coldWorkerCalls: coldRuns,
     memory: { idle: idleMemory, inCall: callMemory },
+    hangup,
     figures: figures.map((f) => ({ ...f, ...judge(f) })),
   });
   console.log(`Written to ${ARTIFACT}`);

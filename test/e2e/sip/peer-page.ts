@@ -64,7 +64,7 @@ interface PeerApi {
   unregister(): Promise<void>;
   answer(): Promise<void>;
   reject(code: number): Promise<void>;
-  call(target: string): Promise<CallOutcome>;
+  call(target: string, from?: { displayName?: string; uri?: string }): Promise<CallOutcome>;
   hangup(): Promise<void>;
   hold(): Promise<SipOutcome>;
   unhold(): Promise<SipOutcome>;
@@ -103,7 +103,7 @@ export interface Peer {
   unregister(): Promise<void>;
   answer(): Promise<void>;
   reject(code: number): Promise<void>;
-  call(target: string): Promise<CallOutcome>;
+  call(target: string, from?: { displayName?: string; uri?: string }): Promise<CallOutcome>;
   hangup(): Promise<void>;
   hold(): Promise<SipOutcome>;
   unhold(): Promise<SipOutcome>;
@@ -146,7 +146,7 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     unregister: () => page.evaluate(() => (window as unknown as PeerWindow).peer.unregister()),
     answer: () => page.evaluate(() => (window as unknown as PeerWindow).peer.answer()),
     reject: (code) => page.evaluate((c) => (window as unknown as PeerWindow).peer.reject(c), code),
-    call: (target) => page.evaluate((t) => (window as unknown as PeerWindow).peer.call(t), target),
+    call: (target, from) => page.evaluate((t, f) => (window as unknown as PeerWindow).peer.call(t, f), target, from ?? {}),
     hangup: () => page.evaluate(() => (window as unknown as PeerWindow).peer.hangup()),
     hold: () => page.evaluate(() => (window as unknown as PeerWindow).peer.hold()),
     unhold: () => page.evaluate(() => (window as unknown as PeerWindow).peer.unhold()),

@@ -342,11 +342,17 @@ async function reject(statusCode = 486) {
 /**
  * Calls `target` (a user of the domain or a full SIP URI). Resolves once the call is answered or has failed:
  * `{ ok, status, reason, setupMs }` — setupMs from invite() to the final response.
+ * `from` plays a hostile caller: `displayName` and/or `uri` replace the From header's (Kamailio asks no credentials
+ * of a caller from another domain).
  */
-function call(target) {
+function call(target, from = {}) {
   const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${config.domain}`);
   if (!uri) throw new Error(`peer: bad target ${target}`);
-  const inviter = new Inviter(userAgent, uri, { sessionDescriptionHandlerOptions: MEDIA });
+  const params = {
+    ...(from.displayName !== undefined ? { fromDisplayName: from.displayName } : {}),
+    ...(from.uri !== undefined ? { fromUri: from.uri } : {}),
+  };
+  const inviter = new Inviter(userAgent, uri, { sessionDescriptionHandlerOptions: MEDIA, params });
   adopt(inviter);
   peer.callState = 'calling';
   peer.lastFailure = null;

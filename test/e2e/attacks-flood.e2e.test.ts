@@ -1,0 +1,83 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { evaluateInContentScript } from './support/extension';
+import { PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+
+/**
+ * A page that tries to keep Dialable's background busy with `page:scan` work (Chromium, Kamailio): 4 MB of the
+ * text phone-number matching is slowest on, rewritten every second; or a content script that a page has
+ * compromised sending batches itself. A hang-up pressed meanwhile must still end the call at the far end promptly,
+ * and another tab's numbers must still be linked.
+ */
+let bed: SipBed;
+let flood: Page | undefined;
+
+/** Generous for a test on a shared machine; the bench measures the real figure. */
+const HANGUP_MS = 2_000;
+
+beforeAll(async () => {
+  bed = await startSipBed();
+});
+
+afterAll(async () => {
+  await bed?.close();
+});
+
+/** The peer calls alice and the popup answers (its button, pressed through the DOM: the popup is not in front). */
+async function callUp(): Promise<void> {
+  const calling = bed.peer.call(`sip:alice@${bed.sip.domain}`);
+  await waitForTestId(bed.popup, 'call-state', /Incoming call/);
+  await bed.popup.$eval('[data-testid="answer"]', (button) => (button as HTMLButtonElement).click());
+  expect(await calling).toMatchObject({ ok: true, status: 200 });
+  await bed.peer.waitFor((s) => s.callState === 'established', 5_000, 'the call up');
+}
+
+/** Presses the popup's hang-up and returns how long until the peer saw the call end (its BYE arrived). */
+async function hangUpAtPeer(): Promise<number> {
+  await bed.popup.waitForSelector('[data-testid="hangup"]');
+  const started = Date.now();
+  await bed.popup.$eval('[data-testid="hangup"]', (button) => (button as HTMLButtonElement).click());
+  await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE');
+  return Date.now() - started;
+}
+
+describe('a tab flooding page:scan during a call', () => {
+  test('4 MB of worst-case text rewritten every second: hang-up still ends the call at the peer at once, other tabs still link', async () => {
+    await callUp();
+    flood = await bed.browser.newPage();
+    await flood.goto(`${bed.fixtures.url}/interactive/flood.html`);
+    // Two rewrites: 8 MB of slow text on its way to the background (the page itself takes seconds per rewrite).
+    await flood.waitForFunction(() => Number(document.body.dataset.rounds) >= 2, { timeout: 40_000, polling: 200 });
+    expect(await hangUpAtPeer()).toBeLessThan(HANGUP_MS);
+
+    const other = await bed.browser.newPage();
+    await other.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+    await other.waitForSelector(`a[data-dialable="${PEER_NUMBER}"]`, { timeout: 10_000 });
+    await other.close();
+  }, 90_000);
+
+  test('a compromised content script sending 400,000-character batches: hang-up is prompt and the tab runs out of budget', async () => {
+    await callUp();
+    const page = flood ?? (await bed.browser.newPage());
+    await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
+    await page.waitForSelector('a[data-dialable]');
+    // 20 batches at once, each the largest a message may be (25 texts of 16,000 slow characters): 8 MB.
+    await evaluateInContentScript(
+      page,
+      `(() => {
+        const text = '12 '.repeat(5334).slice(0, 16000);
+        const payload = { texts: Array.from({ length: 25 }, () => text) };
+        globalThis.floodReplies = [];
+        for (let i = 0; i < 20; i++) {
+          chrome.runtime.sendMessage({ type: 'page:scan', payload }).then((reply) => globalThis.floodReplies.push(reply), (error) => globalThis.floodReplies.push(String(error)));
+        }
+      })()`,
+    );
+    expect(await hangUpAtPeer()).toBeLessThan(HANGUP_MS);
+    // Beyond the tab's budget the background refuses at once and says when to come back.
+    const replies = (await evaluateInContentScript(page, 'globalThis.floodReplies')) as Array<{ packed: unknown[]; retryAfterMs?: number }>;
+    const refused = replies.filter((r) => typeof r === 'object' && (r.retryAfterMs ?? 0) > 0);
+    expect(refused.length).toBeGreaterThanOrEqual(14);
+    for (const r of refused) expect(r.packed).toEqual([]);
+  });
+});
