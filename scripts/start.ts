@@ -48,7 +48,7 @@ let registered = 'no account (Kamailio is missing)';
 if (sip) {
   const peer = await openPeer(browser, peers, sip, { user: NUMBER, password: USERS[NUMBER], mode: 'answer', answerDelay: 1_000, heldMicrophone: firefox });
   await peer.register();
-  const saved = await saveDemoAccount(firefox ? await findFirefoxPage(browser, 'popup/welcome.html') : await controlPage(browser), sip);
+  const saved = await saveDemoAccount(firefox ? await findFirefoxPage(browser, 'popup/welcome/welcome.html') : await controlPage(browser), sip);
   registered = saved.message;
 }
 const demoUrl = `${fixtures.url}/interactive/demo.html`;

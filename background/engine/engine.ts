@@ -19,11 +19,12 @@ import { HistoryStore } from './history-store';
 import { concernFor } from './page-concern';
 import { TonePlayer } from './tones';
 import type { SipContact } from './unregister-contact';
+import { SECRET_KEYS } from '../../src/well-known';
 
-const ACCOUNT_KEY = 'account';
-const MISSED_KEY = 'missed';
+const ACCOUNT_KEY = SECRET_KEYS.account;
+const MISSED_KEY = SECRET_KEYS.missed;
 /** Set when a changed server, domain or user name dropped the stored password, until a new one is saved. */
-const CLEARED_KEY = 'password-cleared';
+const CLEARED_KEY = SECRET_KEYS.passwordCleared;
 /** How long "save account" waits for the registration outcome before answering with the current state. */
 const SAVE_WAIT_MS = 6_000;
 

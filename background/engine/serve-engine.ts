@@ -5,9 +5,10 @@ import { logger } from '../../src/logger';
 import { identifySender } from '../../src/messaging/identify-sender';
 import { Engine, type EngineHost } from './engine';
 import { handleCommand } from './handle-command';
+import { PORTS } from '../../src/well-known';
 
 /** The name of the runtime Port our pages open to receive the engine's snapshot stream. */
-export const STATE_PORT = 'engine-state';
+export const STATE_PORT = PORTS.engineState;
 
 /**
  * Hosts the engine in the current extension page (Chrome's offscreen document; Firefox's phone window): answers

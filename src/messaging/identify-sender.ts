@@ -1,4 +1,5 @@
 import type { SenderInfo } from './protocol';
+import { BACKGROUND_SCRIPTS, PAGES } from '../well-known';
 
 /** The parts of a runtime.MessageSender we look at (same shape in Chrome and Firefox). */
 export interface RuntimeSender {
@@ -12,8 +13,8 @@ export interface RuntimeSender {
 }
 
 /** Extension paths of the contexts that are not ordinary UI pages. */
-const ENGINE_PAGES = ['/background/offscreen.html', '/background/phone.html'];
-const BACKGROUND_PAGES = ['/background/service-worker.js', '/background/event-page.html', '/_generated_background_page.html'];
+const ENGINE_PAGES: string[] = [PAGES.offscreen, PAGES.phone].map((p) => `/${p}`);
+const BACKGROUND_PAGES: string[] = BACKGROUND_SCRIPTS.map((p) => `/${p}`);
 
 /**
  * The single sender check: only this extension's own contexts count. Anything running in a web page's tab or frame

@@ -93,7 +93,7 @@ describe('axe-core finds no serious or critical problem', () => {
   });
 
   test('options page, also with validation errors shown', async () => {
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('#account input[name="server"]');
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('en');
     await expectAccessible(options, 'options');
@@ -106,7 +106,7 @@ describe('axe-core finds no serious or critical problem', () => {
   });
 
   test('welcome page', async () => {
-    const welcome = await openExtensionPage(bed.browser, 'popup/welcome.html');
+    const welcome = await openExtensionPage(bed.browser, 'popup/welcome/welcome.html');
     await welcome.waitForSelector('h1');
     expect(await welcome.evaluate(() => document.documentElement.lang)).toBe('en');
     await expectAccessible(welcome, 'welcome');
@@ -130,7 +130,7 @@ describe('keyboard', () => {
   });
 
   test('Tab reaches every field and button of the options page, each with a focus ring', async () => {
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('#account input[name="server"]');
     const order = await tabOrder(options, 80);
     const ids = order.map((o) => o.id);

@@ -138,7 +138,7 @@ describe('an install from before settings version 3', () => {
           };
         }),
     );
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('#preferences');
     expect(await options.$eval('input[name="outsidePrefix"]', (el) => (el as HTMLInputElement).value)).toBe('9');
     const local = await control.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
@@ -164,7 +164,7 @@ describe('private settings reach the engine without storage.local', () => {
 
 describe('the options page writes only what was changed on it', () => {
   test('a per-site switch flipped in the popup while options is open survives a link-style change saved there', async () => {
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('#preferences select[name="linkStyle"]');
     // The popup's per-site switch writes through the same store, from another page, while options is open.
     await updateSettings(bed.browser, { detection: { disabledSites: ['crm.example.com'] } });
@@ -184,7 +184,7 @@ describe('the options page writes only what was changed on it', () => {
 describe('the password is bound to the server and account it was entered for', () => {
   test('a settings file for the same server and user without a password keeps the stored one (and registers)', async () => {
     const saved = bed.sip.savedCount('alice');
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     const status = await importFile(options, settingsFile({ server: bed.sip.wsUrl, domain: bed.sip.domain, displayName: 'Alice A.' }));
     expect(status).toContain(`Registered as alice@${bed.sip.domain}`);
     expect(bed.sip.savedCount('alice')).toBeGreaterThan(saved);
@@ -193,7 +193,7 @@ describe('the password is bound to the server and account it was entered for', (
 
   test('a settings file pointing at another server without a password: no authenticated REGISTER there, the form asks why', async () => {
     other = await startKamailio({ users: { alice: 'alice-secret' } });
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     const status = await importFile(options, settingsFile({ server: other.wsUrl, domain: other.domain }));
     expect(status).toContain('Enter the password');
     // The engine has settled on "no password": it asks for one instead of trying.
@@ -217,7 +217,7 @@ describe('the password is bound to the server and account it was entered for', (
   });
 
   test('changing the server in the form: the password is required again, with the reason beside it', async () => {
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     const server = await options.waitForSelector('#account input[name="server"]');
     await options.waitForFunction(() => (document.querySelector('#account input[name="server"]') as HTMLInputElement).value !== '');
     expect(await options.$('#account input[name="password"][required]')).toBeNull();

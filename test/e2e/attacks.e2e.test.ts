@@ -29,7 +29,7 @@ let popup: Page;
 const tabs: Page[] = [];
 
 const calls = () => sip.inviteCalls('alice');
-const isDialer = (t: Target) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=`);
+const isDialer = (t: Target) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?dial=`);
 
 beforeAll(async () => {
   sip = await startKamailio({ users: USERS, slowRegister: { user: 'alice', ms: 2_000 } });
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await peer.register();
   const saved = await saveAccount(browser, sip);
   if (!saved.registered) throw new Error(`alice did not register: ${saved.message}`);
-  popup = await openExtensionPage(browser, 'popup/popup.html');
+  popup = await openExtensionPage(browser, 'popup/dialer/popup.html');
   await waitForTestId(popup, 'registration', /Registered/);
 }, 60_000);
 
@@ -55,7 +55,7 @@ afterAll(async () => {
 
 afterEach(async () => {
   for (const tab of tabs.splice(0)) await tab.close().catch(() => undefined);
-  const dialers = browser.targets().filter((t) => isDialer(t) || t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?request=`));
+  const dialers = browser.targets().filter((t) => isDialer(t) || t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?request=`));
   for (const target of dialers) await (await target.asPage())?.close().catch(() => undefined);
   await endCalls({ peer, popup });
   // A failed "confirm every call" test must not leave the switch on for the others.
@@ -239,7 +239,7 @@ describe('numbers and addresses a person would not dial by accident open the con
   });
 
   test('"confirm every call from a page" (options switch): an ordinary number waits for Call too', async () => {
-    const options = await openExtensionPage(browser, 'popup/options.html');
+    const options = await openExtensionPage(browser, 'popup/options/options.html');
     tabs.push(options);
     await options.bringToFront();
     await options.waitForFunction(() => document.querySelector('input[name="confirmPageCalls"]:not([disabled])') !== null, POLL);
@@ -279,7 +279,7 @@ describe('the call-selection shortcut', () => {
       browser,
       `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.commands.onCommand.dispatch('call-selection', tab))`,
     );
-    const target = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?request=`), { timeout: 10_000 });
+    const target = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?request=`), { timeout: 10_000 });
     expect(await waitForTestId((await target.asPage())!, 'message', /Select a phone number/)).toBeTruthy();
     expect(calls()).toHaveLength(before);
   });

@@ -59,7 +59,7 @@ async function callAndInspect(): Promise<{ microphone: string | undefined; sink:
 
 beforeAll(async () => {
   bed = await startSipBed();
-  options = await openExtensionPage(bed.browser, 'popup/options.html');
+  options = await openExtensionPage(bed.browser, 'popup/options/options.html');
   await options.waitForSelector('select[name="microphone"]');
 });
 
@@ -138,7 +138,7 @@ describe('audio devices', () => {
 
   test('without the microphone grant the browser hides device names, and the options say why', async () => {
     await bed.browser.defaultBrowserContext().clearPermissionOverrides();
-    const fresh = await openExtensionPage(bed.browser, 'popup/options.html');
+    const fresh = await openExtensionPage(bed.browser, 'popup/options/options.html');
     expect(await waitForTestId(fresh, 'audio-no-labels', /Device names appear once Dialable may use the microphone/)).toBeTruthy();
     await fresh.close();
     await bed.browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);

@@ -78,7 +78,7 @@ describe('toolbar icon', () => {
     expect(await evaluateInServiceWorker(bed.browser, 'chrome.offscreen.hasDocument()'), 'the engine runs again').toBe(true);
     await waitForIcon({ text: '1', color: '#b00020', title: /Registered .* · 1 missed call$/ }, 'the missed count after the engine restarted');
 
-    bed.popup = await openExtensionPage(bed.browser, 'popup/popup.html');
+    bed.popup = await openExtensionPage(bed.browser, 'popup/dialer/popup.html');
     await waitForTestId(bed.popup, 'history', /\+442079460958/);
     await waitForIcon({ text: '', title: /^Dialable — Registered as [^·]*$/ }, 'no count once the popup was opened');
   });

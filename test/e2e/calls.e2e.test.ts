@@ -62,7 +62,7 @@ async function expectAudioBothWays(): Promise<void> {
 }
 
 async function openPopup(): Promise<Page> {
-  const page = await openExtensionPage(browser, 'popup/popup.html');
+  const page = await openExtensionPage(browser, 'popup/dialer/popup.html');
   await page.waitForSelector('[data-testid="registration"]');
   return page;
 }
@@ -111,7 +111,7 @@ afterAll(async () => {
 
 describe('Chrome SIP engine against Kamailio', () => {
   test('the options page validates the account beside each field and saving registers', async () => {
-    const options = await openExtensionPage(browser, 'popup/options.html');
+    const options = await openExtensionPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
     const invalid = await saveAccount(options, { server: 'http://sip.example.com', username: 'alice' });
     expect(invalid).toMatch(/wss:\/\//);
@@ -263,8 +263,8 @@ describe('Chrome SIP engine against Kamailio', () => {
     await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
     const before = (await peer.snapshot()).lastInvite?.receivedAt ?? 0;
     await (await clickNumber()).close();
-    const welcome = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/welcome.html#microphone`), { timeout: 5_000 });
-    const dialer = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=`), { timeout: 5_000 });
+    const welcome = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/welcome/welcome.html#microphone`), { timeout: 5_000 });
+    const dialer = await browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?dial=`), { timeout: 5_000 });
     const dialerPage = (await dialer.page()) as Page;
     expect(await waitForTestId(dialerPage, 'message', /permission to use the microphone/)).toBeTruthy();
     expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
@@ -274,7 +274,7 @@ describe('Chrome SIP engine against Kamailio', () => {
   });
 
   test('a wrong password gives one clear error and no retry storm', async () => {
-    const options = await openExtensionPage(browser, 'popup/options.html');
+    const options = await openExtensionPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
     const before = sip.registerCount('alice');
     const saved = await saveAccount(options, { password: 'wrong-password' });

@@ -29,7 +29,7 @@ beforeEach(async () => {
   await waitForLinksToSettle(page, 300);
 });
 
-const isDialer = (t: Target) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=`);
+const isDialer = (t: Target) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?dial=`);
 
 /** The dialer window the background opens for a dial request, with what its number field shows. */
 async function nextDialer(): Promise<string> {

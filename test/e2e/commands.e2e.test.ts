@@ -51,7 +51,7 @@ describe('keyboard shortcuts', () => {
   test('"open the dialer" opens the popup', async () => {
     await page.bringToFront();
     await pressShortcut(bed.browser, 'open-dialer');
-    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/popup.html` && t.type() === 'page' && t !== bed.popup.target(), {
+    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/dialer/popup.html` && t.type() === 'page' && t !== bed.popup.target(), {
       timeout: 5_000,
     });
     const opened = (await target.asPage())!;
@@ -74,7 +74,7 @@ describe('keyboard shortcuts', () => {
   test('"call the selected text" with no number selected opens the dialer and says why', async () => {
     await selectText(page, 'h1', 'Contact');
     await pressWithActiveTab('call-selection');
-    const dialer = await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?request=`), { timeout: 5_000 });
+    const dialer = await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?request=`), { timeout: 5_000 });
     const dialerPage = (await dialer.asPage())!;
     expect(await waitForTestId(dialerPage, 'message', /Select a phone number/)).toBeTruthy();
     await dialerPage.close();

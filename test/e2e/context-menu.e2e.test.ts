@@ -101,7 +101,7 @@ describe('context menu', () => {
     const before = await inviteCount(bed.peer);
     // What a page that swaps the selection during the right-click would produce: the browser's selectionText differs.
     await clickContextMenu(bed.browser, { menuItemId: 'call-selection', selectionText: '+1 213 373 4253', pageUrl: page.url(), editable: false });
-    const dialer = await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html?dial=%2B12133734253`), { timeout: 5_000 });
+    const dialer = await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?dial=%2B12133734253`), { timeout: 5_000 });
     const dialerPage = (await dialer.asPage())!;
     await dialerPage.waitForSelector('[data-testid="dial-input"]');
     expect(await dialerPage.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value)).toBe('+12133734253');

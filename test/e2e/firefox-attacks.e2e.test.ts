@@ -23,11 +23,11 @@ beforeAll(async () => {
   sip = await startKamailio({ users: USERS });
   fixtures = await startFixtureServer();
   browser = await launchFirefox({ extensionDir: FIREFOX_TEST_DIST, microphoneOrigins: [FIREFOX_ORIGIN] });
-  const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+  const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
   await welcome.evaluate(async () => {
     await chrome.storage.local.set({ settings: { version: 1, detection: { defaultCountry: 'GB' } } });
   });
-  const options = await openFirefoxPage(browser, 'popup/options.html');
+  const options = await openFirefoxPage(browser, 'popup/options/options.html');
   await options.waitForSelector('#account [name="server"]');
   for (const [name, value] of Object.entries({ server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice })) {
     await options.type(`#account [name="${name}"]`, value);
@@ -59,7 +59,7 @@ async function mouseClick(page: Page, selector: string): Promise<void> {
 
 /** The confirm dialer window, once it shows a reason matching `reason`. */
 async function confirmDialer(reason: RegExp): Promise<{ page: Page; number: string; reason: string }> {
-  const page = await findFirefoxPage(browser, 'popup/popup.html?dial=');
+  const page = await findFirefoxPage(browser, 'popup/dialer/popup.html?dial=');
   await page.waitForFunction(
     (source) => new RegExp(source).test(document.querySelector('[data-testid="confirm-reason"]')?.textContent ?? ''),
     { ...POLL, timeout: 10_000 },

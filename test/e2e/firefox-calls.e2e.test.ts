@@ -33,7 +33,7 @@ const SHOWN = '+44 20 7946 0958';
 const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
 const EVENT_PAGE_IDLE_MS = 5_000;
 const POLL = { polling: 100 } as const;
-const PHONE = 'background/phone.html';
+const PHONE = 'background/phone-window/phone.html';
 /** Kamailio grants registrations this long (s): the engine refreshes them every 27 s throughout this file. */
 const REGISTRATION_S = 30;
 /** How long the long-registration test watches refreshes and suspensions. */
@@ -98,7 +98,7 @@ async function phoneWindows(): Promise<number> {
 }
 
 async function openPopup(): Promise<Page> {
-  const page = await openFirefoxPage(browser, 'popup/popup.html');
+  const page = await openFirefoxPage(browser, 'popup/dialer/popup.html');
   await page.waitForSelector('[data-testid="registration"]');
   return page;
 }
@@ -130,7 +130,7 @@ beforeAll(async () => {
     microphoneOrigins: [FIREFOX_ORIGIN, peers.url],
     eventPageIdleMs: EVENT_PAGE_IDLE_MS,
   });
-  const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+  const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
   await welcome.evaluate(async () => {
     await chrome.storage.local.set({ settings: { version: 1, detection: { defaultCountry: 'GB' } } });
   });
@@ -145,7 +145,7 @@ afterAll(async () => {
 
 describe('Firefox SIP engine (phone window) against Kamailio', () => {
   test('saving the account registers; the phone window holds the engine, minimized', async () => {
-    const options = await openFirefoxPage(browser, 'popup/options.html');
+    const options = await openFirefoxPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
     const saved = await saveAccount(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
     expect(saved).toContain(`Registered as alice@${sip.domain}`);
@@ -155,7 +155,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     expect(await text(popup, 'call-state')).toContain('Idle');
     expect(await windowState()).toBe('minimized');
     // The remembered Allow is what the welcome page reads (and what its button obtains for real users).
-    const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+    const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
     expect(await waitForText(welcome, 'microphone-state', /allowed/)).toContain('only during calls');
   });
 
@@ -286,7 +286,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
   test('with the popup closed and the event page suspended, an incoming call shows a notification and is answered', async () => {
     // Headless Firefox closes notifications as soon as they are shown (there is no notification daemon), so watch
     // them come and go from an extension page that sends no messages (the welcome page opened on install).
-    const welcome = await findFirefoxPage(browser, 'popup/welcome.html');
+    const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
     await welcome.evaluate(() => {
       const seen: string[] = [];
       Object.assign(window, { notificationsSeen: seen });
@@ -313,7 +313,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
   }, SUSPENSION_TEST_MS);
 
   test('a wrong password gives one clear error and no retry storm', async () => {
-    const options = await openFirefoxPage(browser, 'popup/options.html');
+    const options = await openFirefoxPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
     const before = sip.registerCount('alice');
     const saved = await saveAccount(options, { password: 'wrong-password' });

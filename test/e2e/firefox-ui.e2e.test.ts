@@ -12,7 +12,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchFirefox({ extensionDir: FIREFOX_DIST });
-  page = await openFirefoxPage(browser, 'popup/options.html');
+  page = await openFirefoxPage(browser, 'popup/options/options.html');
 });
 
 afterAll(async () => {

@@ -104,7 +104,7 @@ describe('in a German browser', () => {
   });
 
   test('the options page is German, validation sentences included, with no English left', async () => {
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('#account input[name="server"]');
     expect(await options.evaluate(() => ({ lang: document.documentElement.lang, title: document.title, h1: document.querySelector('h1')?.textContent }))).toEqual({
       lang: 'de',
@@ -126,7 +126,7 @@ describe('in a German browser', () => {
   });
 
   test('the welcome page is German with no English left', async () => {
-    const welcome = await openExtensionPage(bed.browser, 'popup/welcome.html');
+    const welcome = await openExtensionPage(bed.browser, 'popup/welcome/welcome.html');
     await welcome.waitForSelector('h1');
     expect(await welcome.evaluate(() => ({ lang: document.documentElement.lang, title: document.title }))).toEqual({ lang: 'de', title: 'Willkommen bei Dialable' });
     expect(await welcome.$eval('#mic-title', (h) => h.textContent)).toBe('1. Mikrofon erlauben');

@@ -129,7 +129,7 @@ describe.skipIf(skipReason !== '')(`Dialable calls a plain-RTP phone (baresip) t
       const tail = (text = '') => text.split('\n').slice(-60).join('\n');
       console.log(`[interop.e2e] kamailio:\n${tail(sip?.logs())}\n[interop.e2e] rtpengine:\n${tail(rtpengine?.logs())}\n[interop.e2e] baresip:\n${tail(phone?.logs())}`);
     });
-    const popup = await openExtensionPage(browser!, 'popup/popup.html');
+    const popup = await openExtensionPage(browser!, 'popup/dialer/popup.html');
     await popup.waitForSelector('[data-testid="registration"]');
     const page = await browser!.newPage();
     await page.goto(`${fixtures!.url}/interactive/clicks.html`);

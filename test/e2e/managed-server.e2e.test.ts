@@ -28,7 +28,7 @@ beforeAll(async () => {
   ext = copyWithNewId(CHROME_DIST);
   policy = writeExtensionPolicy(ext.id, MANAGED);
   browser = await launchChromium({ extensionDir: ext.dir });
-  control = await openPage('popup/welcome.html#control');
+  control = await openPage('popup/welcome/welcome.html#control');
   await control.waitForFunction(async (domain) => (await chrome.storage.managed.get()).domain === domain, { timeout: 15_000, polling: 250 }, MANAGED.domain);
 });
 
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('a managed server is validated like the form’s', () => {
   test('ws:// to another computer is dropped: the server field stays the user’s, and the options page says why', async () => {
-    const options = await openPage('popup/options.html');
+    const options = await openPage('popup/options/options.html');
     // The valid managed value (domain) is in effect, so the page has read the policy.
     await options.waitForSelector('[data-testid="locked-domain"]', { timeout: 10_000 });
     const note = await options.waitForSelector('[data-testid="managed-problem-server"]', { timeout: 10_000 });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   fixtures = await startFixtureServer();
   browser = await launchChromium({ extensionDir: ext.dir });
   // Policy is loaded a moment after start: wait until the extension sees it.
-  control = await openPage('popup/welcome.html#control');
+  control = await openPage('popup/welcome/welcome.html#control');
   await control.waitForFunction(async (server) => (await chrome.storage.managed.get()).server === server, { timeout: 15_000, polling: 250 }, MANAGED.server);
   // The user's own choices, which the policy overrides.
   await control.evaluate(() => chrome.storage.local.set({ settings: { version: 1, detection: { enabled: true, defaultCountry: 'GB', linkStyle: 'dotted', disabledSites: [] } } }));
@@ -86,7 +86,7 @@ const inputState = (page: Page, selector: string) =>
 
 describe('managed settings (browser policy)', () => {
   test('the options page shows the managed fields locked with the pushed values; the others stay editable', async () => {
-    const options = await openPage('popup/options.html');
+    const options = await openPage('popup/options/options.html');
     await options.waitForSelector('[data-testid="locked-server"]', { timeout: 10_000 });
     expect(await inputState(options, 'input[name="server"]')).toEqual({ value: MANAGED.server, disabled: true, describedBy: 'server-locked' });
     expect(await inputState(options, 'input[name="domain"]')).toMatchObject({ value: MANAGED.domain, disabled: true });
@@ -132,7 +132,7 @@ describe('managed settings (browser policy)', () => {
       }),
     );
     try {
-      const options = await openPage('popup/options.html');
+      const options = await openPage('popup/options/options.html');
       const input = await options.waitForSelector('input[data-testid="import-settings"]');
       await input!.uploadFile(file);
       const status = await options.waitForFunction(() => document.querySelector('[data-testid="transfer-status"]')?.textContent, { timeout: 15_000 });
@@ -152,8 +152,8 @@ describe('managed settings (browser policy)', () => {
     const page = await browser.newPage();
     await page.goto(`${fixtures.url}/contact-gb.html`);
     await page.bringToFront();
-    await control.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 600 }), `${ext.origin}/popup/popup.html`);
-    const target = await browser.waitForTarget((t) => t.url() === `${ext.origin}/popup/popup.html`, { timeout: 5_000 });
+    await control.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 600 }), `${ext.origin}/popup/dialer/popup.html`);
+    const target = await browser.waitForTarget((t) => t.url() === `${ext.origin}/popup/dialer/popup.html`, { timeout: 5_000 });
     const dialer = (await target.asPage())!;
     const note = await dialer.waitForSelector('[data-testid="site-switch"]', { timeout: 5_000 });
     expect(await note!.evaluate((el) => el.textContent)).toBe('Your organisation decides where Dialable links phone numbers.');

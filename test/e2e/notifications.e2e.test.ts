@@ -75,7 +75,7 @@ describe('notifications', () => {
     const missed = ids.find((n) => n.startsWith('missed:'))!;
     const before = (await bed.browser.pages()).length;
     await evaluateInServiceWorker(bed.browser, `chrome.notifications.onClicked.dispatch(${JSON.stringify(missed)})`);
-    await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/popup.html`) && t.type() === 'page' && (before === 0 || t !== bed.popup.target()), {
+    await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html`) && t.type() === 'page' && (before === 0 || t !== bed.popup.target()), {
       timeout: 5_000,
     });
     await waitForNotification((all) => !all.includes(missed), 'the missed-call notification gone');

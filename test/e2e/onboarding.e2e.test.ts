@@ -30,12 +30,12 @@ afterAll(async () => {
 
 describe('welcome page', () => {
   test('opens on install', async () => {
-    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/welcome.html`, { timeout: 5_000 });
+    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/welcome/welcome.html`, { timeout: 5_000 });
     expect(target).toBeTruthy();
   });
 
   test('walks through microphone, Kamailio preset, account, registration check and country', async () => {
-    welcome = await openExtensionPage(bed.browser, 'popup/welcome.html');
+    welcome = await openExtensionPage(bed.browser, 'popup/welcome/welcome.html');
     // The test bed holds the grant a user gives with the step's button.
     await waitForTestId(welcome, 'microphone-state', /allowed/);
     expect(await stepDone(welcome, 'microphone')).toBe('true');
@@ -97,7 +97,7 @@ describe('welcome page', () => {
     await welcome.reload();
     await welcome.waitForSelector('select[name="defaultCountry"]');
     expect(await welcome.$eval('select[name="defaultCountry"]', (el) => (el as HTMLSelectElement).value)).toBe('DE');
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('select[name="defaultCountry"]');
     expect(await options.$eval('select[name="defaultCountry"]', (el) => (el as HTMLSelectElement).value)).toBe('DE');
     await options.close();
@@ -108,7 +108,7 @@ describe('fix-it link in the popup header', () => {
   async function followFixIt(field: string): Promise<Page> {
     await bed.popup.reload();
     const link = await bed.popup.waitForSelector(`[data-testid="fix-it"][href="options.html#${field}"]`, { timeout: 15_000 });
-    const opened = bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/options.html#${field}`, { timeout: 5_000 });
+    const opened = bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/options/options.html#${field}`, { timeout: 5_000 });
     await link!.click();
     const options = (await (await opened).asPage())!;
     await options.bringToFront();

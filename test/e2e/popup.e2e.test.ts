@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DOUBLE_TAP_MS, LONG_PRESS_MS } from '../../popup/keypad';
+import { DOUBLE_TAP_MS, LONG_PRESS_MS } from '../../popup/dialer/keypad';
 import { controlPage, EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setSettings, storedSettings as storedSettingsOf, updateSettings, type SettingsGlobal } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import { endCalls, PEER_NUMBER, PEER_SHOWN, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
@@ -310,8 +310,8 @@ describe('per-site switch in the popup', () => {
     // The dialer window in front of the browser window whose active tab is the page (what the toolbar popup sees too).
     const control = await controlPage(bed.browser);
     await page.bringToFront();
-    await control.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 600 }), `${EXTENSION_ORIGIN}/popup/popup.html`);
-    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/popup.html` && t !== bed.popup.target(), { timeout: 5_000 });
+    await control.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 600 }), `${EXTENSION_ORIGIN}/popup/dialer/popup.html`);
+    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/dialer/popup.html` && t !== bed.popup.target(), { timeout: 5_000 });
     const dialer = (await target.asPage())!;
     const toggle = await dialer.waitForSelector('[data-testid="site-toggle"]', { timeout: 5_000 });
     expect(await dialer.$eval('[data-testid="site-switch"]', (el) => el.textContent)).toContain('Link phone numbers on 127.0.0.1');
@@ -353,7 +353,7 @@ describe('settings export and import (options page)', () => {
   }
 
   test('round trip: export, change everything, import — settings and account come back; the password only when asked for', async () => {
-    const options = await openExtensionPage(bed.browser, 'popup/options.html');
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('#preferences');
     await screenshot(options, 'options');
     await options.select('select[name="defaultCountry"]', 'DE');

@@ -27,12 +27,12 @@ export async function controlPage(browser: Browser): Promise<Page> {
   const existing = controlPages.get(browser);
   if (existing && !existing.isClosed()) return existing;
   const page = await browser.newPage();
-  await page.goto(`${EXTENSION_ORIGIN}/popup/welcome.html#control`);
+  await page.goto(`${EXTENSION_ORIGIN}/popup/welcome/welcome.html#control`);
   controlPages.set(browser, page);
   return page;
 }
 
-/** The settings store our pages expose (popup/settings-store.ts), as seen from a test's `evaluate`. */
+/** The settings store our pages expose (popup/shared/settings-store.ts), as seen from a test's `evaluate`. */
 export interface SettingsGlobal {
   dialableSettings: {
     load(): Promise<{ detection: Record<string, unknown>; calling: Record<string, unknown>; audio: Record<string, unknown> }>;
@@ -73,7 +73,7 @@ export async function openExtensionPage(browser: Browser, path: string): Promise
 
 /** The offscreen document that hosts the engine (a `background_page` target). */
 export async function offscreenPage(browser: Browser): Promise<Page> {
-  const target = await browser.waitForTarget((t) => t.url().split('?')[0] === `${EXTENSION_ORIGIN}/background/offscreen.html`, { timeout: 15_000 });
+  const target = await browser.waitForTarget((t) => t.url().split('?')[0] === `${EXTENSION_ORIGIN}/background/offscreen/offscreen.html`, { timeout: 15_000 });
   const page = await target.asPage();
   return page;
 }

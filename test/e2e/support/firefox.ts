@@ -130,7 +130,7 @@ export { waitUntil };
 
 /** Writes detection settings into extension storage from the welcome page (opened on install), as the options page would. */
 export async function setFirefoxSettings(browser: Browser, detection: Record<string, unknown>): Promise<void> {
-  const page = await findFirefoxPage(browser, 'popup/welcome.html');
+  const page = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
   await page.evaluate(async (d) => {
     const { settings } = await chrome.storage.local.get('settings');
     // Detection settings are the part kept in storage.local (settings version 3); calling and audio are not there.

@@ -42,7 +42,7 @@ export async function startSipBed(options: { configure?: boolean; lang?: string 
     const saved = await saveAccount(browser, sip);
     if (!saved.registered) throw new Error(`alice did not register: ${saved.message}`);
   }
-  const popup = await openExtensionPage(browser, 'popup/popup.html');
+  const popup = await openExtensionPage(browser, 'popup/dialer/popup.html');
   await popup.waitForSelector('[data-testid="registration"]');
   return {
     sip,

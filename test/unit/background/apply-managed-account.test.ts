@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyManagedAccount } from '../../../background/apply-managed-account';
+import { applyManagedAccount } from '../../../background/worker/apply-managed-account';
 import type { AccountView, EngineCommand } from '../../../src/messaging/protocol';
 import { EMPTY_ACCOUNT } from '../../../src/settings/account';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createActions } from '../../../background/create-actions';
+import { createActions } from '../../../background/worker/create-actions';
 import type { EngineCommand } from '../../../src/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../src/settings/defaults';
 

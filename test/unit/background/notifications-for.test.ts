@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { incomingCallId, notificationsFor } from '../../../background/notifications-for';
+import { incomingCallId, notificationsFor } from '../../../background/shared/notifications-for';
 
 describe('system notifications for engine events', () => {
   test('an incoming call: caller formatted, Answer/Decline buttons where the browser has them, stays until acted on', () => {

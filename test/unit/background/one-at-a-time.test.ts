@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneAtATime } from '../../../background/one-at-a-time';
+import { oneAtATime } from '../../../background/worker/one-at-a-time';
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { sourceOf } = await import('../../../background/run-command');
+const { sourceOf } = await import('../../../background/worker/run-command');
 
 describe('where a shortcut call came from', () => {
   test("the browser's tab address and title, strings only, capped", () => {

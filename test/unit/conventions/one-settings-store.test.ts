@@ -23,7 +23,7 @@ describe('one settings store (src/settings/settings-store.ts)', () => {
 
   test('the private settings area is the store’s only way into the extension’s IndexedDB for settings', () => {
     const users = product.filter((f) => /from '[./]*(src\/)?settings\/private-area'|from '\.\/private-area'/.test(code(f)));
-    expect(users.sort()).toEqual([join('background', 'offscreen.ts'), join('background', 'settings-store.ts'), join('popup', 'settings-store.ts')]);
+    expect(users.sort()).toEqual([join('background', 'offscreen', 'offscreen.ts'), join('background', 'shared', 'settings-store.ts'), join('popup', 'shared', 'settings-store.ts')]);
   });
 
   test('the content script builds its store without the private area', () => {

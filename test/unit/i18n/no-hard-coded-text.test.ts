@@ -65,7 +65,7 @@ describe('no hard-coded visible English in popup/', () => {
     expect(found).toHaveLength(5);
   });
 
-  const files = readdirSync('popup').filter((f) => /\.tsx?$/.test(f));
+  const files = readdirSync('popup', { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
   test('popup/ has .tsx files to check', () => expect(files.filter((f) => f.endsWith('.tsx')).length).toBeGreaterThan(8));
   test.each(files)('popup/%s', (name) => {
     const path = join('popup', name);

@@ -1,0 +1,228 @@
+import { useEffect, useState } from 'preact/hooks';
+import { callStateLabel, CallState, isTerminal } from '../../src/call/call-state';
+import type { CallSnapshot } from '../../src/call/engine-snapshot';
+import type { CallAction } from '../../src/messaging/protocol';
+import { t } from '../../src/i18n';
+import { formatPhone } from '../../src/phone/format-phone';
+import { numberRiskReason } from '../../src/call/page-call-concern';
+import { regionFromLocale } from '../../src/phone/region-from-locale';
+import { CallHistory } from './call-history';
+import { CallVolume } from './call-volume';
+import { missingDeviceNote } from '../shared/device-notes';
+import { Keypad } from './keypad';
+import { addPlus, appendKey, formatNumberInput } from './number-input';
+import { SiteSwitch } from './site-switch';
+import { send, useEngine } from '../shared/use-engine';
+import { formatNumber } from './format-number';
+import { useSettings } from '../shared/settings-store';
+import { PAGES } from '../../src/well-known';
+
+/** The options page, as an address that works from the popup, the dialer window and Firefox's phone window. */
+const OPTIONS_URL = chrome.runtime.getURL(PAGES.options);
+
+export interface DialerProps {
+  initialNumber: string;
+  /** Why a clicked number could not be called right away (shown until the next action). */
+  initialMessage?: string;
+  /** The background's request id: its sentence is shown as the message, or as the confirm reason. */
+  request?: string;
+}
+
+/** The popup: registration state, number entry, call controls, incoming call, history. */
+export function Dialer({ initialNumber, initialMessage = '', request }: DialerProps) {
+  const snapshot = useEngine();
+  const [number, setNumber] = useState(initialNumber);
+  const [transferTo, setTransferTo] = useState('');
+  const [message, setMessage] = useState(initialMessage);
+  // The confirm dialer: why this number waits for the user to press Call (plain text from the background).
+  const [confirmReason, setConfirmReason] = useState('');
+  const now = useClock();
+  const settings = useSettings();
+  const country = settings?.detection.defaultCountry || regionFromLocale(navigator.language);
+
+  useEffect(() => {
+    void send('ui:seen', {}).catch(() => undefined);
+    if (request) {
+      void send('ui:dialer-request', { id: request })
+        .then((r) => (r.confirm ? setConfirmReason(r.reason ?? '') : setMessage(r.reason ?? '')))
+        .catch(() => undefined);
+    }
+  }, []);
+
+  const call: CallSnapshot | undefined = snapshot?.calls[0];
+  const live = call !== undefined && !isTerminal(call.state);
+  const connected = call?.state === CallState.Connected || call?.state === CallState.OnHold;
+
+  const dial = async (target = number) => {
+    setMessage('');
+    setConfirmReason('');
+    const reply = await send('ui:dial', { target });
+    if (!reply.accepted) setMessage(reply.reason ?? t('dialerCallCouldNotStart'));
+  };
+  const act = async (action: CallAction) => {
+    setMessage('');
+    const reply = await send('ui:call', { ...(call ? { callId: call.id } : {}), ...action });
+    if (!reply.ok) setMessage(reply.error ?? t('dialerActionFailed'));
+  };
+
+  return (
+    <main>
+      <h1 class="sr-only">{t('popupTitle')}</h1>
+      <p data-testid="registration" class={snapshot?.registration.state === 'registered' ? 'saved' : 'note'}>
+        {snapshot ? snapshot.registration.message : t('dialerStarting')}
+        {snapshot && ['failed', 'unconfigured', 'waiting'].includes(snapshot.registration.state) && (
+          <>
+            {' '}
+            <a href={`${OPTIONS_URL}#${snapshot.registration.field ?? 'account'}`} target="_blank" data-testid="fix-it">
+              {t('dialerFixInOptions')}
+            </a>
+          </>
+        )}
+      </p>
+
+      <section aria-live="polite">
+        <p data-testid="call-state" class="call-state">
+          {call ? callStateLabel(call.state) : callStateLabel('idle')}
+          {call && ` · ${call.displayName ? `${call.displayName} ` : ''}${/^\+\d+$/.test(call.number) ? formatPhone(call.number) : call.number}`}
+          {call?.connectedAt && live && ` · ${formatDuration(now - call.connectedAt)}`}
+          {call?.reason && isTerminal(call.state) && ` — ${call.reason}`}
+        </p>
+        {call?.source && live && <CallSource source={call.source} />}
+      </section>
+
+      {call?.state === CallState.Incoming && (
+        <div class="row">
+          <button data-testid="answer" type="button" class="good" onClick={() => void act({ action: 'answer' })}>
+            {t('dialerAnswer')}
+          </button>
+          <button data-testid="decline" type="button" class="bad" onClick={() => void act({ action: 'decline' })}>
+            {t('dialerDecline')}
+          </button>
+        </div>
+      )}
+
+      {confirmReason && (
+        <p class="error" role="alert" data-testid="confirm-reason">
+          {confirmReason}
+        </p>
+      )}
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void dial();
+        }}
+      >
+        <label class="grow">
+          <span class="sr-only">{t('dialerNumberLabel')}</span>
+          <input
+            data-testid="dial-input"
+            type="tel"
+            autoComplete="off"
+            placeholder={t('dialerNumberPlaceholder')}
+            value={number}
+            onInput={(e) => setNumber(formatNumberInput(e as InputEvent & { currentTarget: HTMLInputElement }, country, number))}
+          />
+        </label>
+        <button data-testid="dial" type="submit" class="good" disabled={live || number.trim() === ''}>
+          {t('dialerCall')}
+        </button>
+      </form>
+
+      <Keypad
+        onKey={(key) => (connected ? void act({ action: 'dtmf', tone: key }) : setNumber((n) => appendKey(n, key, country)))}
+        {...(connected ? {} : { onPlus: (replacesZero: boolean) => setNumber((n) => addPlus(n, replacesZero)) })}
+      />
+
+      {live && (
+        <div class="row">
+          <button data-testid="hangup" type="button" class="bad" onClick={() => void act({ action: 'hangup' })}>
+            {connected ? t('dialerHangUp') : t('dialerCancel')}
+          </button>
+          <button data-testid="mute" type="button" aria-pressed={call.muted} disabled={!connected} onClick={() => void act({ action: call.muted ? 'unmute' : 'mute' })}>
+            {call.muted ? t('dialerUnmute') : t('dialerMute')}
+          </button>
+          <button data-testid="hold" type="button" aria-pressed={call.held} disabled={!connected} onClick={() => void act({ action: call.held ? 'resume' : 'hold' })}>
+            {call.held ? t('dialerResume') : t('dialerHold')}
+          </button>
+        </div>
+      )}
+      {live && settings && <CallVolume audio={settings.audio} />}
+      {snapshot?.audio?.missing.map((role) => (
+        <p class="note" data-testid="device-note" key={role}>
+          {missingDeviceNote(role)}
+        </p>
+      ))}
+      {connected && (
+        <form
+          class="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act({ action: 'transfer', target: transferTo });
+          }}
+        >
+          <label class="grow">
+            <span class="sr-only">{t('dialerTransferLabel')}</span>
+            <input data-testid="transfer-input" type="tel" placeholder={t('dialerTransferPlaceholder')} value={transferTo} onInput={(e) => setTransferTo(e.currentTarget.value)} />
+          </label>
+          <button data-testid="transfer" type="submit" disabled={transferTo.trim() === ''}>
+            {t('dialerTransfer')}
+          </button>
+        </form>
+      )}
+
+      {message && (
+        <p class="error" role="alert" data-testid="message">
+          {message}
+        </p>
+      )}
+
+      <CallHistory
+        entries={snapshot?.history ?? []}
+        now={now}
+        onRedial={(n) => {
+          setNumber(n);
+          // Calling back a premium-rate (or other costly) number waits for the user to press Call.
+          const risky = /^\+\d+$/.test(n) ? numberRiskReason(n) : undefined;
+          if (risky) setConfirmReason(risky);
+          else void dial(n);
+        }}
+        onClear={() => void send('ui:clear-history', {})}
+      />
+
+      <SiteSwitch />
+      <p class="note">
+        <a href={OPTIONS_URL} target="_blank" data-testid="open-options">
+          {t('dialerOptions')}
+        </a>
+      </p>
+    </main>
+  );
+}
+
+/** "From: <page title> (<host>)": the page a call started on, as the browser named its tab (plain text, never HTML). */
+function CallSource({ source }: { source: { url: string; title: string } }) {
+  const host = URL.canParse(source.url) ? new URL(source.url).host : '';
+  const title = source.title.trim();
+  if (!title && !host) return null;
+  return (
+    <p class="note" data-testid="call-source">
+      {title && host ? t('dialerCallFrom', title, host) : t('dialerCallFromHost', title || host)}
+    </p>
+  );
+}
+
+function useClock(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** The running call's timer, "1:05", with the UI language's digits. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${formatNumber(Math.floor(s / 60))}:${formatNumber(s % 60, 2)}`;
+}

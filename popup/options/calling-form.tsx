@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { applyDialRules } from '../../src/phone/dial-rules';
+import { parsePhone } from '../../src/phone/parse-phone';
+import type { Settings } from '../../src/settings/defaults';
+import type { DialRewrite } from '../../src/settings/dial-rules-schema';
+import { t } from '../../src/i18n/t';
+import { tNodes } from '../shared/t-nodes';
+
+/** Dial rules and DTMF, with a live "this number will be dialed as …" preview. */
+export function CallingFields({ settings, onChange, country }: { settings: Settings; onChange: (s: Settings) => void; country: string | undefined }) {
+  const c = settings.calling;
+  const rules = c.dialRules;
+  const [sample, setSample] = useState('+44 20 7946 0958');
+  const [rewrites, setRewrites] = useState(rules.rewrites.map(formatRewrite).join('\n'));
+  const update = (patch: Partial<Settings['calling']['dialRules']>) =>
+    onChange({ ...settings, calling: { ...c, dialRules: { ...rules, ...patch } } });
+  const parsed = parsePhone(sample, country);
+  const preview = parsed ? applyDialRules(parsed.e164, rules, country) : undefined;
+
+  return (
+    <fieldset>
+      <legend>{t('dialingLegend')}</legend>
+      <label>
+        {t('dialingPlus')}
+        <select name="plus" value={rules.plus} onChange={(e) => update({ plus: e.currentTarget.value as typeof rules.plus })}>
+          <option value="keep">{t('dialingPlusKeep')}</option>
+          <option value="strip">{t('dialingPlusStrip')}</option>
+          <option value="idd">{t('dialingPlusIdd')}</option>
+          <option value="national">{t('dialingPlusNational')}</option>
+        </select>
+      </label>
+      <label>
+        {t('dialingIdd')}
+        <input name="idd" value={rules.idd} inputMode="numeric" onInput={(e) => update({ idd: e.currentTarget.value.replace(/\D/g, '') })} />
+      </label>
+      <label>
+        {t('dialingOutside')}
+        <input name="outsidePrefix" value={rules.outsidePrefix} inputMode="numeric" onInput={(e) => update({ outsidePrefix: e.currentTarget.value.replace(/[^0-9*#]/g, '') })} />
+      </label>
+      <label>
+        <span>{tNodes('dialingRewrites', <code>{t('dialingRewriteSyntax')}</code>, <code>[min-max]</code>)}</span>
+        <textarea
+          name="rewrites"
+          rows={3}
+          value={rewrites}
+          onInput={(e) => {
+            setRewrites(e.currentTarget.value);
+            update({ rewrites: parseRewrites(e.currentTarget.value) });
+          }}
+        />
+      </label>
+      <label>
+        {t('dialingTry')}
+        <input name="previewNumber" value={sample} onInput={(e) => setSample(e.currentTarget.value)} />
+      </label>
+      <p data-testid="dial-preview" aria-live="polite">
+        {preview ? t('dialingPreview', preview) : t('dialingPreviewEmpty')}
+      </p>
+      <label>
+        {t('dialingDtmf')}
+        <select name="dtmf" value={c.dtmf} onChange={(e) => onChange({ ...settings, calling: { ...c, dtmf: e.currentTarget.value as typeof c.dtmf } })}>
+          <option value="rfc4733">{t('dialingDtmfRfc4733')}</option>
+          <option value="info">{t('dialingDtmfInfo')}</option>
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+function parseRewrites(text: string): DialRewrite[] {
+  return text
+    .split('\n')
+    .map((line) => /^\s*([0-9*#+]*)\s*(?:→|->)\s*([0-9*#+]*)\s*(?:\[(\d*)-(\d*)\])?\s*$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] !== '')
+    .map((m) => ({
+      match: m[1] as string,
+      replace: m[2] as string,
+      ...(m[3] ? { minLength: Number(m[3]) } : {}),
+      ...(m[4] ? { maxLength: Number(m[4]) } : {}),
+    }));
+}
+
+function formatRewrite(r: DialRewrite): string {
+  const len = r.minLength !== undefined || r.maxLength !== undefined ? ` [${r.minLength ?? ''}-${r.maxLength ?? ''}]` : '';
+  return `${r.match} → ${r.replace}${len}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Names that several contexts must agree on: extension page paths, runtime port names and storage keys. A page moved
+ * or a key renamed here changes everywhere at once (the manifest and vite.config.ts name the same paths; a unit test
+ * checks that every path here exists in the source tree).
+ */
+export const PAGES = {
+  dialer: 'popup/dialer/popup.html',
+  options: 'popup/options/options.html',
+  welcome: 'popup/welcome/welcome.html',
+  /** Chrome's engine host. */
+  offscreen: 'background/offscreen/offscreen.html',
+  /** Firefox's engine host. */
+  phone: 'background/phone-window/phone.html',
+  /** Firefox: loaded in a frame of the event page to unregister a closed phone window's contact. */
+  phoneRelease: 'background/worker/phone-release.html',
+} as const;
+
+/** Built paths of the background contexts (the router tells them apart from our visible pages by these). */
+export const BACKGROUND_SCRIPTS = ['background/worker/service-worker.js', '_generated_background_page.html'] as const;
+
+/** Runtime port names. */
+export const PORTS = {
+  /** Our pages' stream of engine snapshots. */
+  engineState: 'engine-state',
+} as const;
+
+/** Keys in `storage.local` (content scripts can read it: detection settings only). */
+export const LOCAL_KEYS = {
+  settings: 'settings',
+} as const;
+
+/** Keys in the extension's IndexedDB key-value store (src/settings/secret-store.ts): content scripts cannot read it. */
+export const SECRET_KEYS = {
+  account: 'account',
+  missed: 'missed',
+  passwordCleared: 'password-cleared',
+} as const;
+
+/** Keys in `storage.session` (the background's memory across worker restarts). */
+export const SESSION_KEYS = {
+  dialerRequest: 'dialer-request',
+  dialerWindow: 'dialer-window',
+  menuSelection: 'menu:selection',
+} as const;
