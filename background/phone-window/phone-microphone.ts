@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { t } from '../../src/i18n/t';
 
 const RAISED_SIZE = { width: 380, height: 260 };
@@ -50,7 +49,7 @@ export class PhoneMicrophone {
    */
   async bringToFront(): Promise<boolean> {
     if (inFront()) return true;
-    const current = await browser.windows.getCurrent();
+    const current = await chrome.windows.getCurrent();
     if (current.id === undefined) return false;
     if (current.state === 'minimized') this.raised = true;
     const deadline = Date.now() + FOCUS_WAIT_MS;
@@ -58,7 +57,7 @@ export class PhoneMicrophone {
     while (!inFront() && Date.now() < deadline) {
       if (Date.now() - asked >= FOCUS_RETRY_MS) {
         asked = Date.now();
-        await browser.windows.update(current.id, { focused: true, state: 'normal', ...RAISED_SIZE });
+        await chrome.windows.update(current.id, { focused: true, state: 'normal', ...RAISED_SIZE });
       }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -69,7 +68,7 @@ export class PhoneMicrophone {
   async callsEnded(): Promise<void> {
     if (!this.raised) return;
     this.raised = false;
-    const current = await browser.windows.getCurrent();
-    if (current.id !== undefined) await browser.windows.update(current.id, { state: 'minimized' });
+    const current = await chrome.windows.getCurrent();
+    if (current.id !== undefined) await chrome.windows.update(current.id, { state: 'minimized' });
   }
 }

@@ -1,6 +1,5 @@
 // Firefox's engine host: an extension-owned window opened minimized by the event page (background/shared/phone-window.ts).
 // It lives as long as the browser, unlike the MV3 event page, and can take the microphone when it is in front.
-import browser from 'webextension-polyfill';
 import { callStateLabel, CallState, isTerminal } from '../../src/call/call-state';
 import { RegistrationState } from '../../src/call/registration-state';
 import type { EngineSnapshot } from '../../src/call/engine-snapshot';
@@ -12,7 +11,7 @@ import { incomingCallId } from '../shared/notifications-for';
 import { loadSettings, settingsStore } from '../shared/settings-store';
 import { localizeDocument, t } from '../../src/i18n';
 
-const windowId = (await browser.windows.getCurrent()).id;
+const windowId = (await chrome.windows.getCurrent()).id;
 
 /**
  * Only one phone may register: Firefox's session restore can bring a phone window back while the event page opens
@@ -24,7 +23,7 @@ async function isSecondPhone(mine: number | undefined): Promise<boolean> {
   return phones.some((c) => c.windowId < mine);
 }
 if (windowId !== undefined && (await isSecondPhone(windowId))) {
-  await browser.windows.remove(windowId);
+  await chrome.windows.remove(windowId);
   throw new Error('Another phone window is already running');
 }
 
@@ -33,7 +32,7 @@ const engine = serveEngine({
   microphone: microphone.take,
   // If the user closes this window, the event page removes exactly this registration (background/shared/phone-window.ts).
   onContact: (contact) => {
-    if (windowId !== undefined) void browser.storage.session.set({ [phoneContactKey(windowId)]: contact }).catch(() => undefined);
+    if (windowId !== undefined) void chrome.storage.session.set({ [phoneContactKey(windowId)]: contact }).catch(() => undefined);
   },
 });
 // Closing the window: hang up while the WebSocket is still open (the event page then unregisters).
@@ -50,7 +49,7 @@ void applySettings();
 settingsStore.watch(() => void applySettings());
 
 // A click on the incoming-call notification brings this window (with its Answer button) to the front.
-browser.notifications.onClicked.addListener((id) => {
+chrome.notifications.onClicked.addListener((id) => {
   if (incomingCallId(id)) void microphone.bringToFront();
 });
 

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { isConfigured, type Account } from '../../src/settings/account';
 import { t } from '../../src/i18n';
 import { logger } from '../../src/logger';
@@ -16,7 +15,7 @@ let opening: Promise<void> | undefined;
 async function phoneIsOpen(): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({
     contextTypes: ['TAB' as chrome.runtime.ContextType],
-    documentUrls: [browser.runtime.getURL(PHONE_PAGE)],
+    documentUrls: [chrome.runtime.getURL(PHONE_PAGE)],
   });
   return contexts.length > 0;
 }
@@ -28,8 +27,8 @@ async function phoneIsOpen(): Promise<boolean> {
  */
 export async function ensurePhoneWindow(): Promise<void> {
   if (await phoneIsOpen()) return;
-  opening ??= browser.windows
-    .create({ url: browser.runtime.getURL(PHONE_PAGE), type: 'popup', state: 'minimized' })
+  opening ??= chrome.windows
+    .create({ url: chrome.runtime.getURL(PHONE_PAGE), type: 'popup', state: 'minimized' })
     .then(() => undefined)
     .finally(() => {
       opening = undefined;
@@ -62,7 +61,7 @@ const RELEASE_WAIT_MS = 15_000;
  */
 export async function phoneWindowRemoved(windowId: number): Promise<void> {
   const key = phoneContactKey(windowId);
-  if ((await browser.storage.session.get(key))[key]) {
+  if ((await chrome.storage.session.get(key))[key]) {
     const ok = await releaseInFrame(windowId);
     if (!ok) logger.warn('The closed phone window\'s registration could not be removed; it expires at the server');
   }
@@ -71,7 +70,7 @@ export async function phoneWindowRemoved(windowId: number): Promise<void> {
 
 function releaseInFrame(windowId: number): Promise<boolean> {
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL(`${RELEASE_PAGE}?window=${windowId}`);
+  frame.src = chrome.runtime.getURL(`${RELEASE_PAGE}?window=${windowId}`);
   return new Promise<boolean>((resolve) => {
     const finish = (ok: boolean) => {
       clearTimeout(timer);
@@ -97,7 +96,7 @@ async function noticePhoneWindowClosed(): Promise<void> {
   if (await phoneIsOpen()) return;
   const account = await secretStore.get<Account>(ACCOUNT_KEY);
   if (!account || !isConfigured(account)) return;
-  await browser.action.setBadgeText({ text: t('badgeOff') });
-  await browser.action.setBadgeBackgroundColor({ color: '#6b7280' });
-  await browser.action.setTitle({ title: t('phoneWindowClosedTitle') });
+  await chrome.action.setBadgeText({ text: t('badgeOff') });
+  await chrome.action.setBadgeBackgroundColor({ color: '#6b7280' });
+  await chrome.action.setTitle({ title: t('phoneWindowClosedTitle') });
 }

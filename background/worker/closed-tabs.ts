@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 
 const REMEMBER = 500;
 
@@ -8,7 +7,7 @@ const REMEMBER = 500;
  */
 export function watchClosedTabs(): (tabId: number | undefined) => boolean {
   const closed = new Set<number>();
-  browser.tabs.onRemoved.addListener((tabId) => {
+  chrome.tabs.onRemoved.addListener((tabId) => {
     closed.add(tabId);
     if (closed.size > REMEMBER) closed.delete(closed.values().next().value as number);
   });

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { sendMessage } from '../../src/messaging/send-message';
 import { selectionNumber } from '../../src/phone/selection-number';
 import { telHref } from '../../src/phone/tel-href';
@@ -17,16 +16,26 @@ export const SHOWN_KEY = SESSION_KEYS.menuSelection;
 /** The selection item's state: hidden, or shown with this number and title. */
 export type SelectionItem = { visible: false } | { visible: true; e164: string; title: string };
 
-type Menus = typeof browser.menus;
+/** What Firefox's `menus.onShown` tells about the menu being opened (Chrome has no such event). */
+export interface ShownInfo {
+  selectionText?: string;
+  linkUrl?: string;
+}
+
+/** Chrome's `contextMenus`, or Firefox's `menus`, which adds `onShown` and `refresh` (not in Chrome's types). */
+export type Menus = typeof chrome.contextMenus & {
+  onShown?: chrome.events.Event<(info: ShownInfo) => void>;
+  refresh?: () => Promise<void>;
+};
 
 /** Firefox's `menus` (with `onShown`/`refresh`), else Chrome's `contextMenus`. */
-function menus(): Menus {
-  return (browser as { menus?: Menus }).menus ?? (browser.contextMenus as Menus);
+export function menus(): Menus {
+  return (chrome as { menus?: Menus }).menus ?? chrome.contextMenus;
 }
 
 /** Whether the menu can be decided when it opens (Firefox `menus.onShown`); Chrome needs the content script's hint. */
 export function decidesOnShown(): boolean {
-  return typeof (browser as { menus?: Menus }).menus?.onShown?.addListener === 'function';
+  return typeof menus().onShown?.addListener === 'function';
 }
 
 /**
@@ -50,18 +59,18 @@ export async function createContextMenus(): Promise<void> {
 /** Shows "Call <number>" for a selection that is a number, hides the item otherwise. */
 export async function showSelectionMenu(number: { e164: string; label: string } | undefined): Promise<void> {
   const item: SelectionItem = number ? { visible: true, e164: number.e164, title: t('menuCallNumber', number.label) } : { visible: false };
-  await browser.storage.session.set({ [SHOWN_KEY]: item });
+  await chrome.storage.session.set({ [SHOWN_KEY]: item });
   await menus().update(MENU_SELECTION, item.visible ? { visible: true, title: item.title } : { visible: false });
 }
 
 /** Firefox: decide both items from what the menu opens on, then redraw the open menu. */
 export function createShownHandler(actions: Pick<Actions, 'country'>) {
-  return async (info: browser.Menus.OnShownInfoType): Promise<void> => {
+  return async (info: ShownInfo): Promise<void> => {
     const api = menus();
     const number = info.selectionText ? selectionNumber(info.selectionText, await actions.country()) : undefined;
     await api.update(MENU_LINK, { visible: LINK_SCHEMES.test(info.linkUrl ?? '') });
     await showSelectionMenu(number);
-    await api.refresh();
+    await api.refresh?.();
   };
 }
 
@@ -71,7 +80,7 @@ export function createShownHandler(actions: Pick<Actions, 'country'>) {
  * showed — if the page swapped the selection after the menu was drawn, the dialer opens with the number instead.
  */
 export function createMenuClickHandler(actions: Actions) {
-  return async (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab): Promise<void> => {
+  return async (info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab): Promise<void> => {
     const source = { url: info.frameUrl ?? info.pageUrl ?? tab?.url ?? '', title: tab?.title ?? '' };
     if (info.menuItemId === MENU_LINK && info.linkUrl && LINK_SCHEMES.test(info.linkUrl)) {
       // Our own link: the number recorded when we made it (as a click dials), not its page-writable href.
@@ -80,7 +89,7 @@ export function createMenuClickHandler(actions: Actions) {
       return;
     }
     if (info.menuItemId !== MENU_SELECTION || !info.selectionText) return;
-    const shown = (await browser.storage.session.get(SHOWN_KEY))[SHOWN_KEY] as SelectionItem | undefined;
+    const shown = (await chrome.storage.session.get(SHOWN_KEY))[SHOWN_KEY] as SelectionItem | undefined;
     const number = selectionNumber(info.selectionText, await actions.country());
     if (number && (!shown?.visible || number.e164 !== shown.e164)) {
       await actions.confirm(number, t('menuSelectionChanged'));
@@ -92,7 +101,7 @@ export function createMenuClickHandler(actions: Actions) {
 
 /** The number our content script recorded for the link the menu was opened on, if that link is ours. */
 async function recordedLink(tabId: number, frameId: number): Promise<{ e164: string; ext?: string } | undefined> {
-  const reply = await sendMessage((m) => browser.tabs.sendMessage(tabId, m, { frameId }), 'tab:get-menu-link', {}).catch(() => undefined);
+  const reply = await sendMessage((m) => chrome.tabs.sendMessage(tabId, m, { frameId }), 'tab:get-menu-link', {}).catch(() => undefined);
   if (!reply || typeof reply.e164 !== 'string' || !/^\+\d{6,15}$/.test(reply.e164)) return undefined;
   return typeof reply.ext === 'string' && /^\d{1,10}$/.test(reply.ext) ? { e164: reply.e164, ext: reply.ext } : { e164: reply.e164 };
 }

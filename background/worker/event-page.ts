@@ -1,6 +1,5 @@
 // Firefox MV3 event page: the same router as Chrome's service worker. It is suspended ~30 s after the last event
 // whatever is open, so it holds no state: the engine lives in the phone window (background/phone-window/phone.ts).
-import browser from 'webextension-polyfill';
 import { logger } from '../../src/logger';
 import { engineChannel } from './engine-channel';
 import { installBackground } from './install-background';
@@ -10,11 +9,11 @@ import { WELCOME_PAGE } from './show-engine-event';
 installBackground(engineChannel(ensurePhoneWindow));
 
 const start = () => startPhoneIfConfigured().catch((error: unknown) => logger.error('Could not open the phone window', error));
-browser.runtime.onStartup.addListener(start);
-browser.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+chrome.runtime.onStartup.addListener(start);
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL(WELCOME_PAGE) });
   void start();
 });
-browser.windows.onRemoved.addListener((windowId) => {
+chrome.windows.onRemoved.addListener((windowId) => {
   phoneWindowRemoved(windowId).catch((error: unknown) => logger.warn('Could not sign the closed phone window off', error));
 });

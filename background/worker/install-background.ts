@@ -1,10 +1,9 @@
-import browser from 'webextension-polyfill';
 import { logger } from '../../src/logger';
 import { createRouter } from '../../src/messaging/create-router';
 import { identifySender } from '../../src/messaging/identify-sender';
 import { selectionNumber } from '../../src/phone/selection-number';
 import { oneAtATime } from './one-at-a-time';
-import { createContextMenus, createMenuClickHandler, createShownHandler, decidesOnShown, showSelectionMenu } from './context-menu';
+import { createContextMenus, createMenuClickHandler, createShownHandler, decidesOnShown, menus, showSelectionMenu } from './context-menu';
 import { createActions, type SendToEngine } from './create-actions';
 import { watchClosedTabs } from './closed-tabs';
 import { createHandlers } from './create-handlers';
@@ -23,11 +22,11 @@ const logged = (what: string) => (error: unknown) => logger.error(what, error);
  * the top level, so an event that wakes the worker finds it. Everything that starts a call goes through `actions`.
  */
 export function installBackground(engine: SendToEngine): void {
-  const actions = createActions({ loadSettings, engine, openDialer, onEngineEvent: showEngineEvent, uiLocale: browser.i18n.getUILanguage() });
-  const origin = browser.runtime.getURL('');
+  const actions = createActions({ loadSettings, engine, openDialer, onEngineEvent: showEngineEvent, uiLocale: chrome.i18n.getUILanguage() });
+  const origin = chrome.runtime.getURL('');
   // Selection hints (Chrome) and menus.onShown (Firefox) write the selection item in the order they came.
   const menuUpdates = oneAtATime();
-  const route = createRouter<'background', browser.Runtime.MessageSender>(
+  const route = createRouter<'background', chrome.runtime.MessageSender>(
     createHandlers({
       engine,
       onEngineEvent: showEngineEvent,
@@ -35,7 +34,7 @@ export function installBackground(engine: SendToEngine): void {
       onSelection: (text, tabId) =>
         menuUpdates(async () => {
           // Menus are global: a page in a background tab must not set what the user's right-click shows.
-          if (tabId === undefined || !(await browser.tabs.get(tabId).then((tab) => tab.active, () => false))) return;
+          if (tabId === undefined || !(await chrome.tabs.get(tabId).then((tab) => tab.active, () => false))) return;
           await showSelectionMenu(selectionNumber(text, await actions.country()));
         }),
       isClosedTab: watchClosedTabs(),
@@ -43,35 +42,43 @@ export function installBackground(engine: SendToEngine): void {
       dialerRequest,
       loadManaged,
     }),
-    (sender) => identifySender(sender, browser.runtime.id, origin),
+    (sender) => identifySender(sender, chrome.runtime.id, origin),
   );
-  // Returning undefined (not a promise) leaves messages addressed to the engine for the engine to answer.
-  browser.runtime.onMessage.addListener(((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender)) as never);
+  // Returning false leaves messages addressed to the engine for the engine to answer; true keeps the channel open
+  // for our asynchronous reply.
+  chrome.runtime.onMessage.addListener((message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+    const reply = route(message, sender);
+    if (!reply) return false;
+    reply.then(sendResponse, (error: unknown) => {
+      logger.error('Background message failed', error);
+      sendResponse(undefined);
+    });
+    return true;
+  });
 
   const onMenuClick = createMenuClickHandler(actions);
-  const menus = (browser as { menus?: typeof browser.menus }).menus ?? browser.contextMenus;
   // A click compares with what the item showed: the updates that came before it are written first.
   const afterMenuUpdates = () => menuUpdates(() => Promise.resolve());
-  menus.onClicked.addListener((info, tab) => void afterMenuUpdates().then(() => onMenuClick(info, tab)).catch(logged('Context menu action failed')));
+  menus().onClicked.addListener((info, tab) => void afterMenuUpdates().then(() => onMenuClick(info, tab)).catch(logged('Context menu action failed')));
   if (decidesOnShown()) {
     const onShown = createShownHandler(actions);
-    browser.menus.onShown.addListener((info) => void menuUpdates(() => onShown(info)).catch(logged('Context menu update failed')));
+    menus().onShown?.addListener((info) => void menuUpdates(() => onShown(info)).catch(logged('Context menu update failed')));
   }
   const create = () => void createContextMenus().catch(logged('Could not create the context menu'));
-  browser.runtime.onInstalled.addListener(create);
-  browser.runtime.onStartup.addListener(create);
+  chrome.runtime.onInstalled.addListener(create);
+  chrome.runtime.onStartup.addListener(create);
 
   const onCommand = createCommandHandler({ actions, openPopup });
-  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(logged(`Shortcut ${command} failed`)));
+  chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(logged(`Shortcut ${command} failed`)));
 
-  browser.notifications.onButtonClicked.addListener((id, button) => {
+  chrome.notifications.onButtonClicked.addListener((id, button) => {
     const callId = incomingCallId(id);
     if (callId) void actions.call({ action: button === 0 ? 'answer' : 'decline' }, callId).catch(logged('Notification action failed'));
   });
-  browser.notifications.onClicked.addListener((id) => {
-    void browser.notifications.clear(id).catch(() => undefined);
+  chrome.notifications.onClicked.addListener((id) => {
+    void chrome.notifications.clear(id).catch(() => undefined);
     // The user is told registration was lost: the fix is in the account settings. Calls: the popup.
-    const open = id === REGISTRATION_LOST_ID ? () => browser.runtime.openOptionsPage() : openPopup;
+    const open = id === REGISTRATION_LOST_ID ? () => chrome.runtime.openOptionsPage() : openPopup;
     void open().catch(logged('Could not open Dialable'));
   });
 }

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import type { ResolvedTarget } from '../../src/messaging/protocol';
 import { oneAtATime } from './one-at-a-time';
 import { PAGES, SESSION_KEYS } from '../../src/well-known';
@@ -37,33 +36,33 @@ async function show(target: ResolvedTarget | undefined, reason: string | undefin
   }
   if (reason) {
     const request: DialerRequest = { id: crypto.randomUUID(), reason, confirm };
-    await browser.storage.session.set({ [REQUEST_KEY]: request });
+    await chrome.storage.session.set({ [REQUEST_KEY]: request });
     params.set('request', request.id);
   }
-  const url = browser.runtime.getURL(`${PAGES.dialer}?${params.toString()}`);
-  const known = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY];
+  const url = chrome.runtime.getURL(`${PAGES.dialer}?${params.toString()}`);
+  const known = (await chrome.storage.session.get(WINDOW_KEY))[WINDOW_KEY];
   if (typeof known === 'number') {
-    const tab = (await browser.tabs.query({ windowId: known }).catch(() => []))[0];
+    const tab = (await chrome.tabs.query({ windowId: known }).catch(() => []))[0];
     if (tab?.id !== undefined) {
-      await browser.tabs.update(tab.id, { url });
-      await browser.windows.update(known, { focused: true });
+      await chrome.tabs.update(tab.id, { url });
+      await chrome.windows.update(known, { focused: true });
       return;
     }
   }
-  const created = await browser.windows.create({ url, type: 'popup', width: 380, height: 600 });
-  await browser.storage.session.set({ [WINDOW_KEY]: created.id });
+  const created = await chrome.windows.create({ url, type: 'popup', width: 380, height: 600 });
+  if (created?.id !== undefined) await chrome.storage.session.set({ [WINDOW_KEY]: created.id });
 }
 
 /** The sentence (and whether it is a confirm dialer) for the dialer window opened with `?request=<id>`. */
 export async function dialerRequest(id: string): Promise<{ reason: string; confirm: boolean } | undefined> {
-  const stored = (await browser.storage.session.get(REQUEST_KEY))[REQUEST_KEY] as DialerRequest | undefined;
+  const stored = (await chrome.storage.session.get(REQUEST_KEY))[REQUEST_KEY] as DialerRequest | undefined;
   return stored?.id === id ? { reason: stored.reason, confirm: stored.confirm } : undefined;
 }
 
 /** The toolbar popup (from a shortcut, which is a user gesture); the dialer window where the browser refuses. */
 export async function openPopup(): Promise<void> {
   try {
-    await browser.action.openPopup();
+    await chrome.action.openPopup();
   } catch {
     await openDialer(undefined);
   }

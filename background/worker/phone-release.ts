@@ -1,7 +1,6 @@
 // Loaded in a frame of Firefox's event page, and only when a phone window that had registered was closed: removes
 // that window's binding at the registrar, then tells the event page. A frame, so the event page itself (woken for
 // every page scan) never loads sip.js; see phoneWindowRemoved in background/shared/phone-window.ts.
-import browser from 'webextension-polyfill';
 import { isConfigured, type Account } from '../../src/settings/account';
 import { secretStore } from '../../src/settings/secret-store';
 import { unregisterContact, type SipContact } from '../engine/unregister-contact';
@@ -9,9 +8,9 @@ import { ACCOUNT_KEY, PHONE_RELEASED, phoneContactKey } from '../shared/phone-wi
 
 async function release(windowId: number): Promise<boolean> {
   const key = phoneContactKey(windowId);
-  const contact = (await browser.storage.session.get(key))[key] as SipContact | undefined;
+  const contact = (await chrome.storage.session.get(key))[key] as SipContact | undefined;
   if (!contact) return true;
-  await browser.storage.session.remove(key);
+  await chrome.storage.session.remove(key);
   const account = await secretStore.get<Account>(ACCOUNT_KEY);
   return account !== undefined && isConfigured(account) && unregisterContact(account, contact);
 }

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { sendMessage } from '../../src/messaging/send-message';
 import type { Actions, CallSource } from './create-actions';
 
@@ -17,12 +16,12 @@ const MAX_TITLE = 256;
 
 /** Runs one keyboard shortcut. `tab` is the tab the browser says was active when the keys were pressed. */
 export function createCommandHandler({ actions, openPopup }: CommandDeps) {
-  return async (command: string, given?: browser.Tabs.Tab): Promise<void> => {
+  return async (command: string, given?: chrome.tabs.Tab): Promise<void> => {
     switch (command as CommandName) {
       case 'open-dialer':
         return openPopup();
       case 'call-selection': {
-        const tab = given?.id !== undefined ? given : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+        const tab = given?.id !== undefined ? given : (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
         await actions.dialSelection((await selectionIn(tab?.id)) ?? '', sourceOf(tab));
         return;
       }
@@ -48,6 +47,6 @@ export function sourceOf(tab: { url?: unknown; title?: unknown } | undefined): C
  */
 async function selectionIn(id: number | undefined): Promise<string | undefined> {
   if (id === undefined) return undefined;
-  const reply = await sendMessage((m) => browser.tabs.sendMessage(id, m), 'tab:get-selection', {}).catch(() => undefined);
+  const reply = await sendMessage((m) => chrome.tabs.sendMessage(id, m), 'tab:get-selection', {}).catch(() => undefined);
   return reply && typeof reply.text === 'string' && reply.text.trim() ? reply.text.slice(0, 2048) : undefined;
 }

@@ -1,5 +1,4 @@
 // Chrome service worker: a router that may be stopped at any moment. All call state lives in the offscreen engine.
-import browser from 'webextension-polyfill';
 import { logger } from '../../src/logger';
 import { installBackground } from './install-background';
 import { ensureOffscreenEngine, sendToEngine } from './offscreen-engine';
@@ -16,8 +15,8 @@ async function boot(): Promise<void> {
   await applyManagedAccount(await loadManaged(), sendToEngine);
 }
 
-browser.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL(WELCOME_PAGE) });
 });
 // Policy values arrive asynchronously (a second or two after start) and may change at any time. (The engine also
 // hears private-settings changes itself: this worker may be asleep when a page writes them.)

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { badgeFor } from '../../src/call/badge-for';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { notificationsFor } from '../shared/notifications-for';
@@ -13,24 +12,24 @@ const CHROME_OPTIONS = typeof chrome !== 'undefined' && chrome.notifications !==
 export async function showEngineEvent(event: EngineEvent): Promise<void> {
   if (event.event === 'snapshot') {
     const badge = badgeFor(event.snapshot);
-    await browser.action.setBadgeText({ text: badge.text });
-    await browser.action.setBadgeBackgroundColor({ color: badge.color });
-    await browser.action.setTitle({ title: badge.title });
+    await chrome.action.setBadgeText({ text: badge.text });
+    await chrome.action.setBadgeBackgroundColor({ color: badge.color });
+    await chrome.action.setTitle({ title: badge.title });
     return;
   }
   if (event.event === 'need-microphone') {
-    await browser.tabs.create({ url: browser.runtime.getURL(`${WELCOME_PAGE}#microphone`) });
+    await chrome.tabs.create({ url: chrome.runtime.getURL(`${WELCOME_PAGE}#microphone`) });
     return;
   }
   for (const change of notificationsFor(event, CHROME_OPTIONS)) {
     if ('clear' in change) {
-      await browser.notifications.clear(change.clear);
+      await chrome.notifications.clear(change.clear);
       continue;
     }
-    await browser.notifications.create(change.create, {
+    await chrome.notifications.create(change.create, {
       type: 'basic',
-      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
       ...change.content,
-    } as browser.Notifications.CreateNotificationOptions);
+    } as chrome.notifications.NotificationCreateOptions);
   }
 }

@@ -1,6 +1,5 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { sourceOf } = await import('../../../background/worker/run-command');
 
 describe('where a shortcut call came from', () => {

@@ -98,4 +98,13 @@ describe('project conventions (HOUSE-STYLE.md)', () => {
       for (const i of imports(file)) expect(i, file).not.toBe('webextension-polyfill');
     }
   });
+  test('one extension API namespace: chrome.* (Chrome, and Firefox MV3, where it returns promises too); no polyfill', () => {
+    const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    for (const area of ['src', 'content', 'background', 'popup']) {
+      for (const file of files(area)) {
+        for (const i of imports(file)) expect(i, file).not.toBe('webextension-polyfill');
+        expect(code(file), file).not.toMatch(/\bbrowser\.(runtime|storage|tabs|windows|notifications|action|commands|i18n|menus|contextMenus)\b/);
+      }
+    }
+  });
 });
