@@ -1,4 +1,5 @@
 import { badgeFor } from '../../src/call/badge-for';
+import { answerAsync } from '../../src/messaging/answer-async';
 import { createRouter } from '../../src/messaging/create-router';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { logger } from '../../src/logger';
@@ -37,15 +38,7 @@ export function serveEngine(host: EngineHost = {}): Engine {
     { 'engine:command': (command) => handleCommand(engine, command) },
     (sender) => identifySender(sender, runtime.id, origin),
   );
-  runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const reply = route(message, sender);
-    if (!reply) return false;
-    reply.then(sendResponse, (error: unknown) => {
-      logger.error('Engine command failed', error);
-      sendResponse(undefined);
-    });
-    return true;
-  });
+  runtime.onMessage.addListener(answerAsync(route, 'Engine command'));
   runtime.onConnect.addListener((port) => {
     if (port.name !== STATE_PORT || identifySender(port.sender ?? {}, runtime.id, origin)?.origin !== 'extension') return;
     ports.add(port);

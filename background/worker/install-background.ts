@@ -1,4 +1,5 @@
 import { logger } from '../../src/logger';
+import { answerAsync } from '../../src/messaging/answer-async';
 import { createRouter } from '../../src/messaging/create-router';
 import { identifySender } from '../../src/messaging/identify-sender';
 import { selectionNumber } from '../../src/phone/selection-number';
@@ -44,17 +45,7 @@ export function installBackground(engine: SendToEngine): void {
     }),
     (sender) => identifySender(sender, chrome.runtime.id, origin),
   );
-  // Returning false leaves messages addressed to the engine for the engine to answer; true keeps the channel open
-  // for our asynchronous reply.
-  chrome.runtime.onMessage.addListener((message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
-    const reply = route(message, sender);
-    if (!reply) return false;
-    reply.then(sendResponse, (error: unknown) => {
-      logger.error('Background message failed', error);
-      sendResponse(undefined);
-    });
-    return true;
-  });
+  chrome.runtime.onMessage.addListener(answerAsync(route, 'Background message'));
 
   const onMenuClick = createMenuClickHandler(actions);
   // A click compares with what the item showed: the updates that came before it are written first.

@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { random } from '../unit/fuzz/random';
 
 export interface GeneratedPage {
   name: string;
@@ -24,17 +25,6 @@ export interface GeneratedPage {
 const KB = 1024;
 const MB = 1024 * KB;
 
-/** mulberry32: a small deterministic PRNG, so every run benchmarks the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the of and to in is was for on that with as by at from his her their city council report said would which this ' +
@@ -68,7 +58,7 @@ const DECOYS = [
 class Writer {
   private readonly rand: () => number;
   constructor(seed: number) {
-    this.rand = prng(seed);
+    this.rand = random(seed);
   }
   int(n: number): number {
     return Math.floor(this.rand() * n);
