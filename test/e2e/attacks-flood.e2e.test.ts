@@ -60,7 +60,9 @@ describe('a tab flooding page:scan during a call', () => {
     await callUp();
     const page = flood ?? (await bed.browser.newPage());
     await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
-    await page.waitForSelector('a[data-dialable]');
+    // In front and polled on a timer: a background tab never runs the animation frames waitForSelector polls on.
+    await page.bringToFront();
+    await page.waitForFunction(() => document.querySelector('a[data-dialable]') !== null, { polling: 100, timeout: 15_000 });
     // 20 batches at once, each the largest a message may be (25 texts of 16,000 slow characters): 8 MB.
     await evaluateInContentScript(
       page,

@@ -107,7 +107,7 @@ describe('welcome page', () => {
 describe('fix-it link in the popup header', () => {
   async function followFixIt(field: string): Promise<Page> {
     await bed.popup.reload();
-    const link = await bed.popup.waitForSelector(`[data-testid="fix-it"][href="options.html#${field}"]`, { timeout: 15_000 });
+    const link = await bed.popup.waitForSelector(`[data-testid="fix-it"][href="${EXTENSION_ORIGIN}/popup/options/options.html#${field}"]`, { timeout: 15_000 });
     const opened = bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/options/options.html#${field}`, { timeout: 5_000 });
     await link!.click();
     const options = (await (await opened).asPage())!;
