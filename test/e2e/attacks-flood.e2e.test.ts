@@ -34,7 +34,8 @@ async function callUp(): Promise<void> {
 
 /** Presses the popup's hang-up and returns how long until the peer saw the call end (its BYE arrived). */
 async function hangUpAtPeer(): Promise<number> {
-  await bed.popup.waitForSelector('[data-testid="hangup"]');
+  await bed.popup.bringToFront();
+  await bed.popup.waitForFunction(() => document.querySelector('[data-testid="hangup"]') !== null, { polling: 100, timeout: 10_000 });
   const started = Date.now();
   await bed.popup.$eval('[data-testid="hangup"]', (button) => (button as HTMLButtonElement).click());
   await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE');
@@ -52,13 +53,17 @@ describe('a tab flooding page:scan during a call', () => {
 
     const other = await bed.browser.newPage();
     await other.goto(`${bed.fixtures.url}/interactive/clicks.html`);
-    await other.waitForSelector(`a[data-dialable="${PEER_NUMBER}"]`, { timeout: 10_000 });
+    await other.bringToFront();
+    await other.waitForFunction((n) => document.querySelector(`a[data-dialable="${n}"]`) !== null, { polling: 100, timeout: 10_000 }, PEER_NUMBER);
     await other.close();
   }, 90_000);
 
   test('a compromised content script sending 400,000-character batches: hang-up is prompt and the tab runs out of budget', async () => {
     await callUp();
-    const page = flood ?? (await bed.browser.newPage());
+    // A tab of its own: the flooding tab of the test before has spent its budget for this minute.
+    await flood?.close();
+    flood = undefined;
+    const page = await bed.browser.newPage();
     await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
     // In front and polled on a timer: a background tab never runs the animation frames waitForSelector polls on.
     await page.bringToFront();
