@@ -85,7 +85,8 @@ export function createMenuClickHandler(actions: Actions) {
     if (info.menuItemId === MENU_LINK && info.linkUrl && LINK_SCHEMES.test(info.linkUrl)) {
       // Our own link: the number recorded when we made it (as a click dials), not its page-writable href.
       const ours = tab?.id !== undefined ? await recordedLink(tab.id, info.frameId ?? 0) : undefined;
-      await actions.dialLink(ours ? telHref(ours.e164, ours.ext) : info.linkUrl, source);
+      // A link on a page: the confirm rules of a click apply (a link in another site's frame included).
+      await actions.dialLink(ours ? telHref(ours.e164, ours.ext) : info.linkUrl, source, { unsure: false, ...frameOf(info, tab) });
       return;
     }
     if (info.menuItemId !== MENU_SELECTION || !info.selectionText) return;
@@ -104,4 +105,15 @@ async function recordedLink(tabId: number, frameId: number): Promise<{ e164: str
   const reply = await sendMessage((m) => chrome.tabs.sendMessage(tabId, m, { frameId }), 'tab:get-menu-link', {}).catch(() => undefined);
   if (!reply || typeof reply.e164 !== 'string' || !/^\+\d{6,15}$/.test(reply.e164)) return undefined;
   return typeof reply.ext === 'string' && /^\d{1,10}$/.test(reply.ext) ? { e164: reply.e164, ext: reply.ext } : { e164: reply.e164 };
+}
+
+/** The host of the frame the menu was opened in, when that frame is of another site than the tab (ads). */
+function frameOf(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab): { crossOriginFrame?: string } {
+  if (!info.frameUrl || info.frameId === 0) return {};
+  try {
+    const frame = new URL(info.frameUrl);
+    return tab?.url && new URL(tab.url).origin === frame.origin ? {} : { crossOriginFrame: frame.host };
+  } catch {
+    return { crossOriginFrame: info.frameUrl };
+  }
 }

@@ -59,14 +59,17 @@ export function createActions(deps: ActionDeps) {
       if (!resolved) return { accepted: false, reason: notANumber() };
       return dialResolved(resolved, source, page);
     },
-    /** Selected text (context menu, shortcut): dials only when the text is one phone number. */
+    /**
+     * Selected text (context menu, shortcut): dials only when the text is one phone number. The text comes from a
+     * page, so the same numbers as a click's wait in the confirm dialer (a costly number, another country, …).
+     */
     async dialSelection(text: string, source: CallSource): Promise<DialResult> {
       const number = selectionNumber(text, await country());
       if (!number) {
         await deps.openDialer(undefined, t('selectNumberFirst'));
         return { accepted: false, reason: notANumber() };
       }
-      return dialResolved(toTarget(number), source);
+      return dialResolved(toTarget(number), source, { unsure: false });
     },
     /** Opens the dialer with this number filled in, for the user to check and call. */
     async confirm(number: { e164: string; ext?: string }, reason: string): Promise<void> {

@@ -32,6 +32,12 @@ describe('one dial path for links, menus and shortcuts', () => {
     expect(openDialer).toHaveBeenCalledWith({ kind: 'phone', e164: '+442079460958' }, 'No account yet.');
   });
 
+  test('a selection (menu, shortcut) is page text: the engine gets page flags, so the confirm rules of a click apply', async () => {
+    const { actions, engine } = setup(true);
+    await actions.dialSelection('+1 900 555 0100', source);
+    expect(engine).toHaveBeenCalledWith({ command: 'dial', target: { kind: 'phone', e164: '+19005550100' }, source, page: { unsure: false } });
+  });
+
   test('a page click carries its flags to the engine; a call the engine wants confirmed opens the confirm dialer', async () => {
     const { actions, engine, openDialer } = setup(false);
     engine.mockResolvedValueOnce({ accepted: false, confirm: true, reason: 'This is a premium-rate number.' } as never);
