@@ -4,7 +4,8 @@ import { createRouter } from '../../src/messaging/create-router';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { logger } from '../../src/logger';
 import { identifySender } from '../../src/messaging/identify-sender';
-import { Engine, type EngineHost } from './engine';
+import { Engine } from './engine';
+import type { EngineHost } from './engine-host';
 import { handleCommand } from './handle-command';
 import { PORTS } from '../../src/well-known';
 
