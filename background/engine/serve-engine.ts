@@ -6,7 +6,7 @@ import { logger } from '../../src/logger';
 import { identifySender } from '../../src/messaging/identify-sender';
 import { Engine } from './engine';
 import type { EngineHost } from './engine-host';
-import { handleCommand } from './handle-command';
+import { engineCommands, handleCommand } from './handle-command';
 import { PORTS } from '../../src/well-known';
 
 /** The name of the runtime Port our pages open to receive the engine's snapshot stream. */
@@ -35,8 +35,9 @@ export function serveEngine(host: EngineHost = {}): Engine {
   };
 
   const engine = new Engine(document, emit, host);
+  const commands = engineCommands(engine);
   const route = createRouter<'engine', chrome.runtime.MessageSender>(
-    { 'engine:command': (command) => handleCommand(engine, command) },
+    { 'engine:command': (command) => handleCommand(commands, command) },
     (sender) => identifySender(sender, runtime.id, origin),
   );
   runtime.onMessage.addListener(answerAsync(route, 'Engine command'));
