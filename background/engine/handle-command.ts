@@ -1,35 +1,42 @@
-import type { EngineCommand, EngineReply } from '../../src/messaging/protocol';
+import type { EngineCommand, EngineCommandMap, EngineReply } from '../../src/messaging/protocol';
 import type { Engine } from './engine';
 
-/** Maps the one `engine:command` message onto the engine's methods. */
-export async function handleCommand(engine: Engine, command: EngineCommand): Promise<EngineReply> {
-  switch (command.command) {
-    case 'settings':
-      engine.applySettings(command.settings);
+/** The engine methods the commands reach. */
+export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accountView' | 'exportAccount' | 'clearHistory' | 'seen' | 'online'>;
+
+/** Every `engine:command` mapped onto the engine's methods; {@link EngineCommandMap} makes a missing one a compile error. */
+export function engineCommands(engine: CommandTarget): EngineCommandMap {
+  return {
+    settings: async ({ settings }) => {
+      engine.applySettings(settings);
       return { ok: true };
-    case 'dial':
-      return engine.dial(command.target, command.source, command.page);
-    case 'call': {
-      const { callId, ...rest } = command;
-      const { command: _command, ...action } = rest;
-      return engine.act(callId, action);
-    }
-    case 'save-account':
-      return engine.saveAccount(command.account);
-    case 'get-account':
-      return engine.accountView();
-    case 'export-account':
-      return engine.exportAccount(command.includePassword);
-    case 'clear-history':
+    },
+    dial: ({ target, source, page }) => engine.dial(target, source, page),
+    call: ({ command: _command, callId, ...action }) => engine.act(callId, action),
+    'save-account': ({ account }) => engine.saveAccount(account),
+    'get-account': async () => engine.accountView(),
+    'export-account': async ({ includePassword }) => engine.exportAccount(includePassword),
+    'clear-history': async () => {
       await engine.clearHistory();
       return { ok: true };
-    case 'seen':
+    },
+    seen: async () => {
       engine.seen();
       return { ok: true };
-    case 'online':
+    },
+    online: async () => {
       engine.online();
       return { ok: true };
-    case 'ping':
-      return { ok: true };
-  }
+    },
+    ping: async () => ({ ok: true }),
+  };
+}
+
+/** Runs one `engine:command` (the wire format stays the command union with its `command` tag). */
+export function handleCommand(handlers: EngineCommandMap, command: EngineCommand): Promise<EngineReply> {
+  // The envelope guard checks only that `command` is a string: an unknown name (or an inherited key such as
+  // "constructor") must not reach a handler.
+  if (!Object.hasOwn(handlers, command.command)) return Promise.reject(new Error(`Unknown engine command "${command.command}"`));
+  const handler = handlers[command.command] as (command: EngineCommand) => Promise<EngineReply>;
+  return handler(command);
 }

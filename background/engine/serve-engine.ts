@@ -4,8 +4,9 @@ import { createRouter } from '../../src/messaging/create-router';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { logger } from '../../src/logger';
 import { identifySender } from '../../src/messaging/identify-sender';
-import { Engine, type EngineHost } from './engine';
-import { handleCommand } from './handle-command';
+import { Engine } from './engine';
+import type { EngineHost } from './engine-host';
+import { engineCommands, handleCommand } from './handle-command';
 import { PORTS } from '../../src/well-known';
 
 /** The name of the runtime Port our pages open to receive the engine's snapshot stream. */
@@ -34,8 +35,9 @@ export function serveEngine(host: EngineHost = {}): Engine {
   };
 
   const engine = new Engine(document, emit, host);
+  const commands = engineCommands(engine);
   const route = createRouter<'engine', chrome.runtime.MessageSender>(
-    { 'engine:command': (command) => handleCommand(engine, command) },
+    { 'engine:command': (command) => handleCommand(commands, command) },
     (sender) => identifySender(sender, runtime.id, origin),
   );
   runtime.onMessage.addListener(answerAsync(route, 'Engine command'));

@@ -1,8 +1,4 @@
-/**
- * Ringback (we are calling, the other side rings) and ringtone (someone calls us), made with WebAudio so there are
- * no audio files and nothing to download. One tone at a time.
- */
-export type ToneKind = 'ringback' | 'ringtone';
+import type { ToneKind } from '../../src/call/tone-for';
 
 /** [frequencies Hz, on ms, off ms]: ringback is the ITU 425 Hz cadence; the ringtone a two-tone warble. */
 const TONES: Record<ToneKind, { freqs: number[]; on: number; off: number; gain: number }> = {
@@ -10,6 +6,10 @@ const TONES: Record<ToneKind, { freqs: number[]; on: number; off: number; gain: 
   ringtone: { freqs: [880, 1100], on: 1200, off: 1800, gain: 0.15 },
 };
 
+/**
+ * Ringback (we are calling, the other side rings) and ringtone (someone calls us), made with WebAudio so there are
+ * no audio files and nothing to download. One tone at a time.
+ */
 export class TonePlayer {
   private context: AudioContext | undefined;
   private stopCurrent: (() => void) | undefined;

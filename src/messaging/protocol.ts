@@ -132,12 +132,30 @@ export type EngineCommand =
   | { command: 'online' }
   | { command: 'ping' };
 
-export type EngineReply =
-  | DialResult
-  | { ok: boolean; error?: string }
-  | { registered: boolean; message: string }
-  | AccountView
-  | Account;
+/** What each engine command answers (the reply travels as the `engine:command` message's reply). */
+export interface EngineReplies {
+  settings: { ok: boolean };
+  dial: DialResult;
+  call: { ok: boolean; error?: string };
+  'save-account': { registered: boolean; message: string };
+  'get-account': AccountView;
+  'export-account': Account;
+  'clear-history': { ok: boolean };
+  seen: { ok: boolean };
+  online: { ok: boolean };
+  ping: { ok: boolean };
+}
+
+export type EngineCommandName = EngineCommand['command'];
+export type EngineReply = EngineReplies[EngineCommandName];
+/** One engine command by its name, e.g. `EngineCommandOf<'dial'>`. */
+export type EngineCommandOf<K extends EngineCommandName> = Extract<EngineCommand, { command: K }>;
+
+/**
+ * The engine's handlers, one per command name: like {@link HandlersFor}, a missing handler (or a reply of the wrong
+ * shape) is a compile error, and each handler gets its own command's fields without casts.
+ */
+export type EngineCommandMap = { [K in EngineCommandName]: (command: EngineCommandOf<K>) => Promise<EngineReplies[K]> };
 
 /** A dial target after validation: an E.164 number (with optional extension), a SIP URI, or an internal extension. */
 export type ResolvedTarget =

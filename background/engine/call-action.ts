@@ -1,0 +1,47 @@
+import type { CallAction } from '../../src/messaging/protocol';
+import type { DtmfMode } from '../../src/settings/defaults';
+import type { Call } from './call';
+
+/** What an action needs from the engine besides the call. */
+export interface ActionContext {
+  /** Why the microphone cannot be used yet (answering needs it), or undefined. */
+  microphoneProblem: () => Promise<string | undefined>;
+  dtmf: DtmfMode;
+  /** The request URI for what the user typed as the transfer target. */
+  transferUri: (input: string) => string;
+}
+
+/** Carries out a user's action on a call; a failure comes back as its message instead of being thrown. */
+export async function performAction(call: Call, action: CallAction, context: ActionContext): Promise<{ ok: boolean; error?: string }> {
+  try {
+    switch (action.action) {
+      case 'hangup':
+      case 'decline':
+        await call.hangup();
+        break;
+      case 'answer': {
+        const microphone = await context.microphoneProblem();
+        if (microphone) return { ok: false, error: microphone };
+        await call.answer();
+        break;
+      }
+      case 'mute':
+      case 'unmute':
+        call.setMuted(action.action === 'mute');
+        break;
+      case 'hold':
+      case 'resume':
+        await call.setHeld(action.action === 'hold');
+        break;
+      case 'dtmf':
+        await call.sendDtmf(action.tone, context.dtmf);
+        break;
+      case 'transfer':
+        await call.transfer(context.transferUri(action.target));
+        break;
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

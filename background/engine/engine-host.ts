@@ -1,0 +1,15 @@
+import type { MicrophoneSource, SipNetwork } from './connection';
+import type { SipContact } from './unregister-contact';
+
+/** What a host page may change about the engine: only where the microphone stream comes from. */
+export interface EngineHost {
+  /**
+   * Firefox's phone window must be the focused window when it calls getUserMedia (otherwise the request waits
+   * forever, see the README's Architecture section), so its host brings itself to the front first.
+   */
+  microphone?: MicrophoneSource;
+  /** Firefox: where the phone window remembers its registration's Contact, so the event page can remove it. */
+  onContact?: (contact: SipContact) => void;
+  /** The transport and media sip.js uses (default: WebSocket and WebRTC). */
+  network?: SipNetwork;
+}
