@@ -85,8 +85,7 @@ export function createMenuClickHandler(actions: Actions) {
     if (info.menuItemId === MENU_LINK && info.linkUrl && LINK_SCHEMES.test(info.linkUrl)) {
       // Our own link: the number recorded when we made it (as a click dials), not its page-writable href.
       const ours = tab?.id !== undefined ? await recordedLink(tab.id, info.frameId ?? 0) : undefined;
-      // A link on a page: the confirm rules of a click apply (a link in another site's frame included).
-      await actions.dialLink(ours ? telHref(ours.e164, ours.ext) : info.linkUrl, source, { unsure: false, ...frameOf(info, tab) });
+      await actions.dialLink(ours ? telHref(ours.e164, ours.ext) : info.linkUrl, source);
       return;
     }
     if (info.menuItemId !== MENU_SELECTION || !info.selectionText) return;
@@ -107,13 +106,3 @@ async function recordedLink(tabId: number, frameId: number): Promise<{ e164: str
   return typeof reply.ext === 'string' && /^\d{1,10}$/.test(reply.ext) ? { e164: reply.e164, ext: reply.ext } : { e164: reply.e164 };
 }
 
-/** The host of the frame the menu was opened in, when that frame is of another site than the tab (ads). */
-function frameOf(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab): { crossOriginFrame?: string } {
-  if (!info.frameUrl || info.frameId === 0) return {};
-  try {
-    const frame = new URL(info.frameUrl);
-    return tab?.url && new URL(tab.url).origin === frame.origin ? {} : { crossOriginFrame: frame.host };
-  } catch {
-    return { crossOriginFrame: info.frameUrl };
-  }
-}

@@ -111,19 +111,6 @@ describe('context menu', () => {
     await dialerPage.close();
   });
 
-  test('a premium-rate number selected on the page is not dialled from the menu: the confirm dialer asks first', async () => {
-    await select('#editor', '+1 900 555 0100');
-    await waitForItem((i) => i?.visible === true && i.e164 === '+19005550100', 'showing the premium number');
-    const before = bed.sip.inviteCalls('alice').length;
-    await clickContextMenu(bed.browser, { menuItemId: 'call-selection', selectionText: '+1 900 555 0100', pageUrl: page.url(), editable: true });
-    const dialer = await bed.browser.waitForTarget((t) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?dial=%2B19005550100`), { timeout: 5_000 });
-    const dialerPage = (await dialer.asPage())!;
-    expect(await waitForTestId(dialerPage, 'confirm-reason', /premium-rate/)).toContain('+1 900 555 0100');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(bed.sip.inviteCalls('alice')).toHaveLength(before);
-    await dialerPage.close();
-  });
-
   test('"Call with Dialable" on our own link and on a page\'s tel: link takes the link-click path', async () => {
     const ours = await page.$eval('#plain a[data-dialable]', (a) => (a as HTMLAnchorElement).href);
     expect(ours).toBe(`tel:${PEER_NUMBER}`);
