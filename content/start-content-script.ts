@@ -24,12 +24,12 @@ export async function startContentScript(lifetime: ContentLifetime): Promise<voi
 
   let linkifier: Linkifier | undefined;
   const apply = (settings: Settings): void => {
+    if (signal.aborted) return;
     const d = settings.detection;
     const on = isSiteEnabled(d, pageHost()) && pageAllowsLinking(document);
     // Only the user's own choice: without one the background uses the browser's region (resolving it here,
     // `Intl.Locale#maximize`, cost ~9 ms in every page's renderer).
     const country = d.defaultCountry || undefined;
-    if (signal.aborted) return;
     if (linkifier && (!on || linkifier.country !== country)) {
       linkifier.stop();
       linkifier = undefined;
@@ -49,7 +49,8 @@ export async function startContentScript(lifetime: ContentLifetime): Promise<voi
   apply(await settings.effective());
   if (signal.aborted) return;
   const unwatch = settings.watch(() => {
-    if (lifetime.alive()) settings.effective().then(apply, () => lifetime.alive());
+    // A read that fails when the context has just gone ends the lifetime (alive() aborts it), quietly.
+    if (lifetime.alive()) settings.effective().then(apply, () => void lifetime.alive());
   });
   signal.addEventListener('abort', unwatch, { once: true });
 }
