@@ -1,4 +1,5 @@
 import { sendMessage } from '../src/messaging/send-message';
+import type { ContentLifetime } from './content-lifetime';
 import { selectedText } from './selected-text';
 
 const QUIET_MS = 120;
@@ -10,15 +11,16 @@ const MAX_HINT = 80;
  * when it differs from the last hint). The background only decides what the menu shows from this; a click dials
  * the browser's own `selectionText`. Firefox decides the menu when it opens and needs no hint.
  */
-export function sendSelectionHints(doc: Document, signal: AbortSignal): void {
+export function sendSelectionHints(doc: Document, lifetime: ContentLifetime): void {
   if (chrome.runtime.getURL('').startsWith('moz-extension:')) return;
+  const { signal } = lifetime;
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const send = (): void => {
     timer = undefined;
     const text = selectedText(doc).trim();
     const hint = text.length <= MAX_HINT && /\d/.test(text) ? text : '';
-    if (hint === last || !chrome.runtime?.id) return;
+    if (hint === last || !lifetime.alive()) return;
     last = hint;
     void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:selection', { text: hint }).catch(() => undefined);
   };

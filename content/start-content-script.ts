@@ -4,19 +4,27 @@ import { isSiteEnabled } from '../src/settings/site-enabled';
 import type { Settings } from '../src/settings/defaults';
 import { createSettingsStore } from '../src/settings/settings-store';
 import { installClickHandler } from './click-handler';
+import type { ContentLifetime } from './content-lifetime';
 import { Linkifier } from './linkifier';
 import { pageAllowsLinking } from './page-allows-linking';
 
 /**
  * Wires the content script to the browser: settings from storage (re-applied live when they change), the
- * linkifier for this document, and the click handler that sends dial requests to the background.
+ * linkifier for this document, and the click handler that sends dial requests to the background. All of it ends
+ * with `lifetime` (the links made so far stay).
  */
-export async function startContentScript(): Promise<void> {
-  const lifetime = new AbortController();
-  installClickHandler(window, dial, lifetime.signal);
+export async function startContentScript(lifetime: ContentLifetime): Promise<void> {
+  const { signal } = lifetime;
+  const dial = (target: string, unsure: boolean): void => {
+    // After an extension update this old content script is orphaned; there is nobody left to ask.
+    if (!lifetime.alive()) return;
+    void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:dial', unsure ? { target, unsure } : { target }).catch(() => undefined);
+  };
+  installClickHandler(window, dial, signal);
 
   let linkifier: Linkifier | undefined;
   const apply = (settings: Settings): void => {
+    if (signal.aborted) return;
     const d = settings.detection;
     const on = isSiteEnabled(d, pageHost()) && pageAllowsLinking(document);
     // Only the user's own choice: without one the background uses the browser's region (resolving it here,
@@ -30,7 +38,7 @@ export async function startContentScript(): Promise<void> {
     if (linkifier) {
       linkifier.setStyle(d.linkStyle);
     } else {
-      linkifier = new Linkifier(document, country, d.linkStyle, (texts) => matchTexts(texts, country));
+      linkifier = new Linkifier(document, country, d.linkStyle, (texts) => matchTexts(texts, country, signal), lifetime);
       linkifier.start();
     }
   };
@@ -39,15 +47,20 @@ export async function startContentScript(): Promise<void> {
   // administrator's values (browser policy) win over the user's; both can change while the page is open.
   const settings = createSettingsStore({ storage: chrome.storage });
   apply(await settings.effective());
-  settings.watch(() => void settings.effective().then(apply));
+  if (signal.aborted) return;
+  const unwatch = settings.watch(() => {
+    // A read that fails when the context has just gone ends the lifetime (alive() aborts it), quietly.
+    if (lifetime.alive()) settings.effective().then(apply, () => void lifetime.alive());
+  });
+  signal.addEventListener('abort', unwatch, { once: true });
 }
 
 /** Asks the background to match run texts (see `page:scan`); libphonenumber-js never loads in the page. */
-async function matchTexts(texts: string[], country: string | undefined) {
+async function matchTexts(texts: string[], country: string | undefined, signal: AbortSignal) {
   let reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
   // This tab has had a lot matched lately (a page that rewrites itself constantly): the background asks to wait.
   while (typeof reply?.retryAfterMs === 'number' && reply.retryAfterMs > 0) {
-    await new Promise((resume) => setTimeout(resume, Math.min(reply.retryAfterMs ?? 0, 60_000)));
+    await pause(Math.min(reply.retryAfterMs, 60_000), signal);
     reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
   }
   const matches = unpackMatches(reply?.packed, texts.length);
@@ -55,10 +68,20 @@ async function matchTexts(texts: string[], country: string | undefined) {
   return matches;
 }
 
-function dial(target: string, unsure: boolean): void {
-  // After an extension update this old content script is orphaned; there is nobody left to ask.
-  if (!chrome.runtime?.id) return;
-  void sendMessage((m) => chrome.runtime.sendMessage(m), 'page:dial', unsure ? { target, unsure } : { target }).catch(() => undefined);
+/** Waits `ms`; rejects at once when `signal` aborts (the timer goes with it). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resume, fail) => {
+    const gone = () => {
+      clearTimeout(timer);
+      fail(new Error('The content script has ended'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', gone);
+      resume();
+    }, ms);
+    if (signal.aborted) gone();
+    else signal.addEventListener('abort', gone, { once: true });
+  });
 }
 
 /** The host whose per-site switch applies; about:blank and srcdoc frames inherit their creator's. */
