@@ -42,7 +42,8 @@ if (skipReason) console.warn(`[interop.e2e] Interop test with baresip and rtpeng
 /** Structural view of the offscreen document's engine, for reading the live call's WebRTC stats. */
 type EngineWindow = {
   dialableEngine: {
-    calls: { session: { sessionDescriptionHandler?: { peerConnection?: RTCPeerConnection } } }[];
+    /** The engine's CallList (background/engine/call-list.ts): reached into for the live call's peer connection. */
+    calls: { active(): { session: { sessionDescriptionHandler?: { peerConnection?: RTCPeerConnection } } } | undefined };
     saveAccount(account: unknown): Promise<{ registered: boolean; message: string }>;
   };
 };
@@ -64,7 +65,7 @@ let browser: Browser | undefined;
 async function dialableAudio(): Promise<InboundAudio> {
   const offscreen = await offscreenPage(browser!);
   return offscreen.evaluate(async () => {
-    const pc = (globalThis as unknown as EngineWindow).dialableEngine.calls[0]?.session.sessionDescriptionHandler?.peerConnection;
+    const pc = (globalThis as unknown as EngineWindow).dialableEngine.calls.active()?.session.sessionDescriptionHandler?.peerConnection;
     const out = { packetsReceived: 0, totalAudioEnergy: 0, packetsSent: 0, codec: '', selectedPairRemote: '' };
     if (!pc) return out;
     const reports = [...(await pc.getStats()).values()] as Array<Record<string, unknown>>;
