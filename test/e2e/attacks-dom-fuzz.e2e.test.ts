@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { CHROME_DIST, EXTENSION_ORIGIN, setSettings } from './support/extension';
-import { startFixtureServer } from './support/fixture-server';
+import { EXTENSION_ORIGIN } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import type { StaticServer } from './support/static-server';
+import { startLinkingBrowser, type LinkingBrowser } from './support/linking-browser';
 
 /**
  * Hostile DOM for the content script (Chromium): 5,000 levels of nesting, a single 1 MB text node, random Unicode
@@ -14,15 +13,14 @@ import type { StaticServer } from './support/static-server';
 let browser: Browser;
 let server: StaticServer;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchChromium({ extensionDir: CHROME_DIST });
-  await setSettings(browser, { enabled: true, defaultCountry: 'US', disabledSites: [], linkStyle: 'dotted' });
-});
+let bed: LinkingBrowser | undefined;
 
+beforeAll(async () => {
+  bed = await startLinkingBrowser('US');
+  ({ browser, server } = bed);
+});
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await bed?.close();
 });
 
 /** Exceptions and error/warning console lines from every world of the page, our content script's included. */

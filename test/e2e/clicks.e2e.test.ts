@@ -1,10 +1,9 @@
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { CHROME_DIST, EXTENSION_ORIGIN, setSettings } from './support/extension';
-import { startFixtureServer } from './support/fixture-server';
+import { EXTENSION_ORIGIN, setSettings } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import type { StaticServer } from './support/static-server';
+import { startLinkingBrowser, type LinkingBrowser } from './support/linking-browser';
 
 /** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
 const POLL = { polling: 100 } as const;
@@ -13,14 +12,14 @@ let browser: Browser;
 let server: StaticServer;
 let page: Page;
 
+let bed: LinkingBrowser | undefined;
+
 beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchChromium({ extensionDir: CHROME_DIST });
-  await setSettings(browser, { enabled: true, defaultCountry: 'GB', disabledSites: [], linkStyle: 'dotted' });
+  bed = await startLinkingBrowser('GB');
+  ({ browser, server } = bed);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await bed?.close();
 });
 beforeEach(async () => {
   for (const p of await browser.pages()) if (p.url().startsWith(EXTENSION_ORIGIN)) await p.close();

@@ -1,23 +1,22 @@
 import type { Browser, CDPSession, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { CHROME_DIST, controlPage, evaluateInContentScript, setSettings } from './support/extension';
-import { startFixtureServer } from './support/fixture-server';
+import { CHROME_DIST, controlPage, evaluateInContentScript } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import type { StaticServer } from './support/static-server';
 import { waitUntil } from './support/wait-until';
+import { startLinkingBrowser, type LinkingBrowser } from './support/linking-browser';
 
 let browser: Browser;
 let server: StaticServer;
 
+let bed: LinkingBrowser | undefined;
+
 beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchChromium({ extensionDir: CHROME_DIST });
-  await setSettings(browser, { enabled: true, defaultCountry: 'GB', disabledSites: [], linkStyle: 'dotted' });
+  bed = await startLinkingBrowser('GB');
+  ({ browser, server } = bed);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await bed?.close();
 });
 
 /**

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Inviter, UserAgent, type Invitation } from 'sip.js';
 import { Call } from '../../../background/engine/call';
 import { Connection } from '../../../background/engine/connection';
@@ -7,7 +7,7 @@ import { callFailureReason } from '../../../src/call/failure-reason';
 import { RegistrationState as R } from '../../../src/call/registration-state';
 import { t } from '../../../src/i18n/t';
 import { FakeMedia, FakeSipServer, fakeMedia } from './fake-sip-server';
-import { ACCOUNT, settle, until, useFakeClock, watchUnhandled } from './sip-test-bed';
+import { ACCOUNT, settle, until, useFakeClock, watchUnhandled, expectCleanEnd } from './sip-test-bed';
 
 /** Calls through the real sip.js Inviter/Invitation over a fake transport and fake media. */
 describe('calls (Call over a fake transport)', () => {
@@ -36,11 +36,7 @@ describe('calls (Call over a fake transport)', () => {
   });
 
   afterEach(async () => {
-    await connection.configure(undefined);
-    unhandled.stop();
-    expect(server.errors).toEqual([]);
-    expect(unhandled.errors).toEqual([]);
-    vi.useRealTimers();
+    await expectCleanEnd(connection, server, unhandled);
   });
 
   function track(call: Call): Call {

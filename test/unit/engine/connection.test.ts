@@ -6,7 +6,7 @@ import { RegistrationState as R } from '../../../src/call/registration-state';
 import { t } from '../../../src/i18n/t';
 import { logger } from '../../../src/logger';
 import { FakeSipServer } from './fake-sip-server';
-import { ACCOUNT, until, useFakeClock, wait, watchUnhandled } from './sip-test-bed';
+import { ACCOUNT, until, useFakeClock, wait, watchUnhandled, expectCleanEnd } from './sip-test-bed';
 
 /** Registration against a fake server: the real sip.js UserAgent and Registerer, only the WebSocket is replaced. */
 describe('registration (Connection over a fake transport)', () => {
@@ -31,11 +31,7 @@ describe('registration (Connection over a fake transport)', () => {
   });
 
   afterEach(async () => {
-    await connection.configure(undefined);
-    unhandled.stop();
-    expect(server.errors).toEqual([]);
-    expect(unhandled.errors).toEqual([]);
-    vi.useRealTimers();
+    await expectCleanEnd(connection, server, unhandled);
     vi.restoreAllMocks();
   });
 

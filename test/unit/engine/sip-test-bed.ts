@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { EMPTY_ACCOUNT, type Account } from '../../../src/settings/account';
 
 export const ACCOUNT: Account = {
@@ -43,4 +43,16 @@ export function watchUnhandled(): { errors: unknown[]; stop(): void } {
   const onRejection = (reason: unknown) => errors.push(reason);
   process.on('unhandledRejection', onRejection);
   return { errors, stop: () => void process.off('unhandledRejection', onRejection) };
+}
+
+/**
+ * The end of every engine test: the connection torn down, and neither the fake server nor the process saw an error
+ * (a sip.js callback that threw shows up as an unhandled rejection).
+ */
+export async function expectCleanEnd(connection: { configure(account: undefined): Promise<void> }, server: { errors: unknown[] }, unhandled: { errors: unknown[]; stop(): void }): Promise<void> {
+  await connection.configure(undefined);
+  unhandled.stop();
+  expect(server.errors).toEqual([]);
+  expect(unhandled.errors).toEqual([]);
+  vi.useRealTimers();
 }
