@@ -1,3 +1,5 @@
+import { crossOriginFrame } from '../../src/messaging/identify-sender';
+import type { PageDialFlags } from '../../src/messaging/protocol';
 import { sendMessage } from '../../src/messaging/send-message';
 import { selectionNumber } from '../../src/phone/selection-number';
 import { telHref } from '../../src/phone/tel-href';
@@ -85,7 +87,9 @@ export function createMenuClickHandler(actions: Actions) {
     if (info.menuItemId === MENU_LINK && info.linkUrl && LINK_SCHEMES.test(info.linkUrl)) {
       // Our own link: the number recorded when we made it (as a click dials), not its page-writable href.
       const ours = tab?.id !== undefined ? await recordedLink(tab.id, info.frameId ?? 0) : undefined;
-      await actions.dialLink(ours ? telHref(ours.e164, ours.ext) : info.linkUrl, source);
+      // The link is on a page, so a costly number, another country or an ad frame's link waits in the confirm dialer,
+      // as for a click on it.
+      await actions.dialLink(ours ? telHref(ours.e164, ours.ext) : info.linkUrl, source, menuPageFlags(info, tab));
       return;
     }
     if (info.menuItemId !== MENU_SELECTION || !info.selectionText) return;
@@ -97,6 +101,12 @@ export function createMenuClickHandler(actions: Actions) {
     }
     await actions.dialSelection(info.selectionText, source);
   };
+}
+
+/** A menu click is the user's own (the browser drew the menu); only the frame the link sits in is in doubt. */
+export function menuPageFlags(info: Pick<chrome.contextMenus.OnClickData, 'frameId' | 'frameUrl' | 'pageUrl'>, tab?: { url?: string }): PageDialFlags {
+  const frame = info.frameId ? crossOriginFrame({ frameId: info.frameId, url: info.frameUrl ?? '' }, tab?.url ?? info.pageUrl ?? '') : undefined;
+  return frame === undefined ? { unsure: false } : { unsure: false, crossOriginFrame: frame };
 }
 
 /** The number our content script recorded for the link the menu was opened on, if that link is ours. */

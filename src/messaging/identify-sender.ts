@@ -42,7 +42,7 @@ export function identifySender(sender: RuntimeSender, extensionId: string, exten
  * origin: sandboxed, data:, about:blank without Chrome's `sender.origin`); undefined for the top frame and frames of
  * the tab's own origin. Only browser-provided data is used.
  */
-function crossOriginFrame(sender: RuntimeSender, tabUrl: string): string | undefined {
+export function crossOriginFrame(sender: Pick<RuntimeSender, 'frameId' | 'origin' | 'url'>, tabUrl: string): string | undefined {
   if (sender.frameId === 0) return undefined;
   const tabOrigin = originOf(tabUrl);
   const frameOrigin = sender.origin && sender.origin !== 'null' ? sender.origin : originOf(sender.url ?? '');

@@ -4,6 +4,7 @@ import { controlPage, EXTENSION_ORIGIN } from './support/extension';
 import { clickContextMenu, evaluateInServiceWorker } from './support/service-worker-eval';
 import { endCalls, inviteCount, PEER_NUMBER, PEER_SHOWN, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { selectText } from './support/select-text';
+import { waitForConfirmDialer } from './support/confirm-dialer';
 import { waitForLinksToSettle } from './support/settle';
 
 /**
@@ -120,8 +121,24 @@ describe('context menu', () => {
     await endCalls(bed);
 
     // The page's own tel: link to a number nobody has registered: the engine calls it and Kamailio says 404.
-    await clickContextMenu(bed.browser, { menuItemId: 'call-link', linkUrl: 'tel:+12133734253', pageUrl: page.url(), editable: false });
-    expect(await waitForTestId(bed.popup, 'call-state', /Failed.*\+1 213 373 4253.*Not found/)).toBeTruthy();
+    await clickContextMenu(bed.browser, { menuItemId: 'call-link', linkUrl: 'tel:+442079460000', pageUrl: page.url(), editable: false });
+    expect(await waitForTestId(bed.popup, 'call-state', /Failed.*\+44 20 7946 0000.*Not found/)).toBeTruthy();
+  });
+
+  test('"Call with Dialable" on a page\'s premium-rate or foreign tel: link waits in the confirm dialer, as a click does', async () => {
+    const before = await inviteCount(bed.peer);
+    const sent = bed.sip.inviteCalls('alice').length;
+    await clickContextMenu(bed.browser, { menuItemId: 'call-link', linkUrl: 'tel:+19005550100', pageUrl: page.url(), frameId: 0, editable: false });
+    const premium = await waitForConfirmDialer(bed.browser, /premium-rate/);
+    expect(premium.number).toBe('+19005550100');
+    await premium.page.close();
+
+    await clickContextMenu(bed.browser, { menuItemId: 'call-link', linkUrl: 'tel:+12133734253', pageUrl: page.url(), frameId: 0, editable: false });
+    const foreign = await waitForConfirmDialer(bed.browser, /a country you have not called before/);
+    expect(foreign.number).toBe('+12133734253');
+    await foreign.page.close();
+    expect(bed.sip.inviteCalls('alice')).toHaveLength(sent);
+    expect(await inviteCount(bed.peer)).toBe(before);
   });
 
   test('"Call with Dialable" on our link dials the number we recorded, even after the page rewrote its href', async () => {
