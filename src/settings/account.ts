@@ -25,6 +25,10 @@ export interface Account {
   iceServers: IceServer[];
   /** Register to receive calls (off = outgoing only). */
   register: boolean;
+  /** Optional second WebSocket URL (same rules as `server`): used after the first fails twice, left when it is back. */
+  backupServer: string;
+  /** Optional outbound proxy, a SIP URI sent as the Route header of every request (e.g. `sip:proxy.example.com;lr`). */
+  outboundProxy: string;
 }
 
 export const EMPTY_ACCOUNT: Account = {
@@ -36,6 +40,8 @@ export const EMPTY_ACCOUNT: Account = {
   displayName: '',
   iceServers: [],
   register: true,
+  backupServer: '',
+  outboundProxy: '',
 };
 
 export type AccountErrors = Partial<Record<keyof Account, string>>;

@@ -19,6 +19,8 @@ const account: Account = {
   displayName: 'Alice',
   iceServers: [{ urls: 'turn:turn.example.com:3478', username: 'u', credential: 'turn-secret' }],
   register: true,
+  backupServer: '',
+  outboundProxy: '',
 };
 
 describe('settings export/import', () => {
