@@ -34,6 +34,7 @@ export const SECRET_KEYS = {
   account: 'account',
   missed: 'missed',
   passwordCleared: 'password-cleared',
+  signedOut: 'signed-out',
 } as const;
 
 /** Keys in `storage.session` (the background's memory across worker restarts). */

@@ -10,11 +10,19 @@ import { SECRET_KEYS } from '../../src/well-known';
  */
 export class AccountStore {
   account: Account | undefined;
+  /** The user signed out in the popup (no registration until they sign in again). */
+  signedOut = false;
   private passwordCleared = false;
 
   async load(): Promise<void> {
     this.account = await secretStore.get<Account>(SECRET_KEYS.account);
     this.passwordCleared = (await secretStore.get<boolean>(SECRET_KEYS.passwordCleared)) ?? false;
+    this.signedOut = (await secretStore.get<boolean>(SECRET_KEYS.signedOut)) === true;
+  }
+
+  async setSignedOut(signedOut: boolean): Promise<void> {
+    this.signedOut = signedOut;
+    await secretStore.set(SECRET_KEYS.signedOut, signedOut);
   }
 
   /** The account for the options page: never the password, only whether there is one. */

@@ -3,7 +3,7 @@ import { canChooseOutput, chooseDevices, withMicrophone, type AudioRole, type De
 export { canChooseOutput };
 import { logger } from '../../src/logger';
 import { DEFAULT_SETTINGS, type AudioSettings } from '../../src/settings/defaults';
-import type { MicrophoneSource } from './connection';
+import type { MicrophoneSource } from './sip-network';
 
 /** How long a call waits for the device list before asking for the saved microphone without it. */
 const LIST_WAIT_MS = 300;

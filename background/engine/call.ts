@@ -31,6 +31,8 @@ export class Call {
   reason: string | undefined;
   /** The user turned this incoming call down (it is not a missed call). */
   declined = false;
+  /** No audio from the other side for a while (see MediaWatch). */
+  noAudio = false;
   private earlyMedia = false;
 
   constructor(
@@ -121,6 +123,20 @@ export class Call {
     this.delegate.onChange(this);
   }
 
+  /**
+   * The signalling connection was made again under this call: a re-INVITE tells the other side (and the proxy) the
+   * new way to reach us, and restarts ICE in case the network path changed. A refusal leaves the call as it was.
+   */
+  async refresh(): Promise<void> {
+    if (this.session.state !== SessionState.Established) return;
+    await this.session
+      .invite({
+        sessionDescriptionHandlerOptions: { offerOptions: { iceRestart: true } } as Web.SessionDescriptionHandlerOptions,
+        sessionDescriptionHandlerModifiers: this.held ? [Web.holdModifier] : [],
+      })
+      .catch(() => undefined);
+  }
+
   async sendDtmf(tone: string, mode: DtmfMode): Promise<void> {
     if (!/^[0-9A-D*#]$/i.test(tone) || this.session.state !== SessionState.Established) return;
     if (mode === 'rfc4733') {
@@ -182,6 +198,7 @@ export class Call {
       ...(this.endedAt ? { endedAt: this.endedAt } : {}),
       muted: this.muted,
       held: this.held,
+      ...(this.noAudio ? { noAudio: true } : {}),
       ...(this.reason ? { reason: this.reason } : {}),
     };
   }

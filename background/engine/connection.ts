@@ -1,40 +1,30 @@
-import { Registerer, RegistererState, UserAgent, Web, type Invitation, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
+import { Registerer, RegistererState, UserAgent, type Invitation } from 'sip.js';
 import { t } from '../../src/i18n/t';
-import { backoffDelay } from '../../src/call/backoff';
+import { Backoff, BACKOFF_MIN_MS } from '../../src/call/backoff';
+import { registerRejection } from '../../src/call/register-rejection';
 import { registrationFailureReason } from '../../src/call/failure-reason';
 import { REGISTRATION_MOVES, RegistrationState, type RegistrationFixField } from '../../src/call/registration-state';
+import { ServerChoice } from '../../src/call/server-choice';
 import { StateMachine } from '../../src/call/state-machine';
 import { effectiveDomain, isConfigured, type Account } from '../../src/settings/account';
-import { logger } from '../../src/logger';
-import { hostCandidatesFactory } from './host-candidates';
+import { KeepAlive } from './keep-alive';
+import { PrimaryWatch } from './primary-watch';
+import { probeServer } from './probe-server';
+import type { ConnectionDelegate, MicrophoneSource, SipNetwork } from './sip-network';
 import { newContact, type SipContact } from './unregister-contact';
+import { userAgentOptions } from './user-agent-options';
 
 const R = RegistrationState;
 /** How long a REGISTER may take before we call the attempt failed and back off. */
 const REGISTER_TIMEOUT_MS = 10_000;
 
-export interface ConnectionDelegate {
-  onChange(): void;
-  onInvite(invitation: Invitation): void;
-}
-
-/** Where call audio comes from; the default is `navigator.mediaDevices.getUserMedia` (see {@link EngineHost}). */
-export type MicrophoneSource = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
-
 /**
- * What a UserAgent talks through: by default sip.js's WebSocket transport and its WebRTC session description
- * handler. The engine's unit tests pass a fake transport and fake media here, as SIP.js's own tests do.
- */
-export interface SipNetwork {
-  transportConstructor?: UserAgentOptions['transportConstructor'];
-  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
-}
-
-/**
- * The connection to the SIP server: one sip.js UserAgent plus its Registerer, and the reconnect policy.
- * sip.js's own reconnection is off (`reconnectionAttempts: 0`): it can run two loops at once. Ours has exactly one
- * retry timer, lives only in the `Waiting` state, backs off 1 s → 60 s with jitter, retries at once when the browser
- * comes back online, and stops for good on 401/403 (wrong credentials) until the account changes.
+ * The connection to the SIP server: one sip.js UserAgent plus its Registerer, a keep-alive that expects answers,
+ * and the reconnect policy. sip.js's own reconnection is off (`reconnectionAttempts: 0`): it can run two loops at
+ * once. Ours has exactly one retry timer, lives only in the `Waiting` state, backs off with jitter (`backoff.ts`),
+ * obeys `Retry-After`, waits for the `online` event while the browser is offline, moves to the backup server after
+ * two failures (`ServerChoice`), and stops for good on 401/403 until the account changes. During a call a lost
+ * connection is made again under the same UserAgent, so the call's dialog and media live on.
  * Every async callback checks `generation` so a torn-down UserAgent can never move the state.
  */
 export class Connection {
@@ -44,11 +34,16 @@ export class Connection {
   fixField: RegistrationFixField | undefined = 'server';
   userAgent: UserAgent | undefined;
   private account: Account | undefined;
-  private iceGatheringTimeout = 500;
   private registerer: Registerer | undefined;
+  private keepAlive: KeepAlive | undefined;
+  private choice = new ServerChoice('', '');
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private attempt = 0;
+  private readonly primaryWatch: PrimaryWatch;
+  private readonly backoff = new Backoff();
   private generation = 0;
+  private wasRegistered = false;
+  private signedOut = false;
+  private offlineNow = false;
 
   constructor(
     private readonly delegate: ConnectionDelegate,
@@ -58,6 +53,7 @@ export class Connection {
     private readonly network: SipNetwork = {},
   ) {
     this.machine.onChange(() => delegate.onChange());
+    this.primaryWatch = new PrimaryWatch(network.probe ?? probeServer, () => delegate.busy?.() === true);
   }
 
   get state(): RegistrationState {
@@ -73,19 +69,13 @@ export class Connection {
   }
 
   /** (Re)starts with a new account (or none). Always tears the old UserAgent down first. */
-  /**
-   * sip.js's factory with the host's microphone source (Firefox's phone window takes the stream itself); with no
-   * STUN/TURN servers, host candidates are all there will be, so the SDP does not wait for Chromium's slow "complete".
-   */
-  private descriptionHandlerFactory(account: Account): SessionDescriptionHandlerFactory {
-    const base = this.network.sessionDescriptionHandlerFactory ?? Web.defaultSessionDescriptionHandlerFactory(this.microphone);
-    return account.iceServers.length === 0 ? hostCandidatesFactory(base) : base;
-  }
-
-  async configure(account: Account | undefined): Promise<void> {
+  async configure(account: Account | undefined, options: { signedOut?: boolean } = {}): Promise<void> {
     await this.teardown();
     this.account = account;
-    this.attempt = 0;
+    this.backoff.reset();
+    this.wasRegistered = false;
+    if (options.signedOut !== undefined) this.signedOut = options.signedOut;
+    this.choice = new ServerChoice(account?.server ?? '', account?.backupServer ?? '');
     if (!account || !isConfigured(account)) {
       this.set(R.Unconfigured, t('registrationUnconfigured'), 'server');
       return;
@@ -96,32 +86,58 @@ export class Connection {
       this.set(R.Unconfigured, t('registrationNeedsPassword'), 'password');
       return;
     }
+    if (this.signedOut) {
+      this.set(R.SignedOut, t('registrationSignedOut'));
+      return;
+    }
     await this.connect();
+  }
+
+  /** The popup's Sign out: unregister, stop every retry, stay quiet until {@link signIn}. */
+  async signOut(): Promise<void> {
+    await this.configure(this.account, { signedOut: true });
+  }
+
+  async signIn(): Promise<void> {
+    await this.configure(this.account, { signedOut: false });
   }
 
   /** The browser is back online: skip the wait. */
   online(): void {
-    if (this.state === R.Waiting) {
-      this.clearRetry();
-      this.attempt = 0;
-      void this.connect();
-    }
+    this.offlineNow = false;
+    if (this.state !== R.Waiting) return;
+    this.clearRetry();
+    this.backoff.reset();
+    void this.nextAttempt(this.generation);
   }
 
-  /** The transport died under an established registration or call. */
-  private lost(gen: number): void {
+  /** The browser went offline: say so and wait for {@link online} (retrying now would only fail). */
+  offline(): void {
+    this.offlineNow = true;
+    if (![R.Connecting, R.Registering, R.Registered, R.Waiting].includes(this.state)) return;
+    this.clearRetry();
+    this.stopKeepAlive();
+    this.backoff.reset();
+    if (!this.delegate.busy?.()) this.dropUserAgent();
+    this.set(R.Waiting, t('registrationOffline'), undefined);
+  }
+
+  /** The transport died, or the keep-alive went unanswered, under an established connection. */
+  private lost(gen: number, reason: string): void {
     if (gen !== this.generation) return;
-    if (this.state === R.Failed || this.state === R.Unconfigured || this.state === R.Disabled) return;
-    this.retry(registrationFailureReason('unreachable', { server: this.account?.server }), 'server');
+    if (this.state === R.Failed || this.state === R.Unconfigured || this.state === R.Disabled || this.state === R.SignedOut) return;
+    this.retry(reason, 'server');
   }
 
   private async connect(): Promise<void> {
     const account = this.account;
     if (!account) return;
     this.clearRetry();
+    this.stopKeepAlive();
     await this.disposeUserAgent();
     const gen = ++this.generation;
-    this.set(R.Connecting, t('registrationConnecting', account.server));
+    const server = this.choice.server;
+    this.set(R.Connecting, t('registrationConnecting', server));
     const uri = UserAgent.makeURI(`sip:${account.username}@${effectiveDomain(account)}`);
     if (!uri) {
       this.set(R.Failed, t('registrationBadAddress'), 'username');
@@ -129,85 +145,98 @@ export class Connection {
     }
     const contact = newContact();
     this.onContact?.(contact);
-    const ua = new UserAgent({
-      uri,
-      ...contact,
-      ...(this.network.transportConstructor ? { transportConstructor: this.network.transportConstructor } : {}),
-      transportOptions: { server: account.server, connectionTimeout: 5, keepAliveInterval: 25 },
-      authorizationUsername: account.authUsername || account.username,
-      authorizationPassword: account.password,
-      displayName: account.displayName || undefined,
-      reconnectionAttempts: 0,
-      logBuiltinEnabled: false,
-      logLevel: 'error',
-      logConnector: (level, category, _label, content) => {
-        // sip.js logs whole messages at debug level only; errors are safe to keep (no Authorization header).
-        if (level === 'error') logger.warn(`sip.js ${category}: ${content.slice(0, 200)}`);
+    const delegate = {
+      onDisconnect: (error?: Error) => {
+        if (error) this.lost(gen, t('registrationConnectionLost', server));
       },
-      sessionDescriptionHandlerFactory: this.descriptionHandlerFactory(account),
-      sessionDescriptionHandlerFactoryOptions: {
-        peerConnectionConfiguration: { iceServers: account.iceServers },
-        iceGatheringTimeout: this.iceGatheringTimeout,
+      onInvite: (invitation: Invitation) => {
+        if (gen === this.generation) this.delegate.onInvite(invitation);
       },
-      delegate: {
-        onDisconnect: (error) => {
-          if (error) this.lost(gen);
-        },
-        onInvite: (invitation) => {
-          if (gen === this.generation) this.delegate.onInvite(invitation);
-        },
-      },
-    });
+    };
+    const ua = new UserAgent(userAgentOptions(account, server, uri, contact, delegate, this.network, this.microphone));
     this.userAgent = ua;
     try {
       await ua.start();
     } catch {
-      if (gen === this.generation) this.retry(registrationFailureReason('unreachable', { server: account.server }), 'server');
+      if (gen === this.generation) this.retry(registrationFailureReason('unreachable', { server }), 'server');
       return;
     }
     if (gen !== this.generation) return;
+    this.startKeepAlive(gen, ua);
     if (!account.register) {
-      this.set(R.Disabled, t('registrationDisabled', account.server));
-      this.attempt = 0;
+      this.set(R.Disabled, t('registrationDisabled', server));
+      this.backoff.reset();
       return;
     }
-    await this.register(gen, ua);
+    this.registerer = new Registerer(ua, { expires: 600, refreshFrequency: 90 });
+    this.watchRegisterer(gen, this.registerer);
+    await this.register(gen);
   }
 
-  private async register(gen: number, ua: UserAgent): Promise<void> {
-    this.set(R.Registering, t('registrationRegistering', this.aor));
-    // Refresh at 90 % of what the server granted (sip.js: 99 %): a minimized window's timers may fire late, and the
-    // refresh usually meets a digest challenge first; 99 % of a 60 s registration would leave 0.6 s for both.
-    const registerer = new Registerer(ua, { expires: 600, refreshFrequency: 90 });
-    this.registerer = registerer;
+  /**
+   * Under a live call: a new WebSocket for the same UserAgent (a frozen one is dropped first), the keep-alive, and
+   * a fresh REGISTER on it, so calls can reach us again while the call's media never stopped.
+   */
+  private async reconnectUnderCalls(gen: number, ua: UserAgent): Promise<void> {
+    const server = this.choice.server;
+    this.set(R.Connecting, t('registrationConnecting', server));
+    if (ua.transport.isConnected()) void ua.transport.disconnect().catch(() => undefined);
+    try {
+      await ua.reconnect();
+    } catch {
+      if (gen === this.generation) this.retry(registrationFailureReason('unreachable', { server }), 'server');
+      return;
+    }
+    if (gen !== this.generation) return;
+    this.startKeepAlive(gen, ua);
+    this.delegate.onReconnected?.();
+    if (this.registerer) await this.register(gen);
+  }
+
+  /** Refresh at 90 % of what the server granted (sip.js: 99 %): late timers and a digest round trip need the room. */
+  private watchRegisterer(gen: number, registerer: Registerer): void {
     registerer.stateChange.addListener((state) => {
       if (gen !== this.generation) return;
       if (state === RegistererState.Registered) {
-        this.attempt = 0;
-        this.set(R.Registered, t('registrationRegistered', this.aor));
+        this.registered(gen);
       } else if (state === RegistererState.Unregistered && this.state === R.Registered) {
         // A refresh failed while the transport is still up.
         this.retry(registrationFailureReason('timeout'));
       }
     });
+  }
+
+  private registered(gen: number): void {
+    this.backoff.up(Date.now());
+    this.wasRegistered = true;
+    this.choice.succeeded();
+    this.set(R.Registered, this.registeredMessage());
+    this.watchPrimary(gen);
+  }
+
+  private registeredMessage(): string {
+    return this.choice.usingBackup ? t('registrationRegisteredBackup', this.aor, this.choice.server) : t('registrationRegistered', this.aor);
+  }
+
+  private async register(gen: number): Promise<void> {
+    const registerer = this.registerer;
+    if (!registerer) return;
+    this.set(R.Registering, t('registrationRegistering', this.aor));
     const timeout = setTimeout(() => {
       if (gen === this.generation && this.state === R.Registering) this.retry(registrationFailureReason('timeout'));
     }, REGISTER_TIMEOUT_MS);
     try {
       await registerer.register({
         requestDelegate: {
+          // A REGISTER on a new connection under a call: the Registerer never left "Registered", so no state event.
+          onAccept: () => {
+            if (gen === this.generation && this.state === R.Registering) this.registered(gen);
+          },
           onReject: (response) => {
             if (gen !== this.generation) return;
-            const code = response.message.statusCode;
-            if (code === 401 || code === 407) {
-              this.set(R.Failed, registrationFailureReason('auth', { code }), 'password');
-              void this.disposeUserAgent();
-            } else if (code === 403) {
-              this.set(R.Failed, registrationFailureReason('forbidden'), 'username');
-              void this.disposeUserAgent();
-            } else {
-              this.retry(registrationFailureReason('other', { code }));
-            }
+            const outcome = registerRejection(response.message.statusCode ?? 0, response.message.getHeader('Retry-After'));
+            if (outcome.stop) this.fail(outcome.message, outcome.field);
+            else this.retry(outcome.message, undefined, outcome.retryAfterMs);
           },
         },
       });
@@ -219,17 +248,64 @@ export class Connection {
     }
   }
 
+  /** Wrong credentials: no retry until the account changes. */
+  private fail(message: string, field: RegistrationFixField): void {
+    this.set(R.Failed, message, field);
+    this.dropUserAgent();
+  }
+
   /** Schedules the one retry (never a second loop) and moves to Waiting. */
-  private retry(message: string, field?: RegistrationFixField): void {
+  private retry(message: string, field?: RegistrationFixField, retryAfter = 0): void {
     if (this.retryTimer !== undefined) return;
-    this.generation++;
-    void this.disposeUserAgent();
-    const delay = backoffDelay(this.attempt++);
-    this.set(R.Waiting, t('registrationNextTry', message, Math.ceil(delay / 1000)), field);
+    this.stopKeepAlive();
+    this.primaryWatch.stop();
+    const switched = this.choice.failed();
+    const keepCalls = !switched && this.delegate.busy?.() === true && this.userAgent !== undefined;
+    if (!keepCalls) this.dropUserAgent();
+    if (this.offlineNow) {
+      this.set(R.Waiting, t('registrationOffline'), undefined);
+      return;
+    }
+    const delay = switched && retryAfter === 0 ? BACKOFF_MIN_MS : this.backoff.next(Date.now(), retryAfter);
+    const seconds = Math.ceil(delay / 1000);
+    this.set(R.Waiting, this.wasRegistered ? t('registrationReconnecting', message, seconds) : t('registrationNextTry', message, seconds), field);
+    const gen = this.generation;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      void this.connect();
+      void this.nextAttempt(gen);
     }, delay);
+  }
+
+  /** A new UserAgent, or — while a call is up on the old one — a new connection under it. */
+  private async nextAttempt(gen: number): Promise<void> {
+    const ua = this.userAgent;
+    if (ua && gen === this.generation && this.delegate.busy?.()) await this.reconnectUnderCalls(gen, ua);
+    else await this.connect();
+  }
+
+  private startKeepAlive(gen: number, ua: UserAgent): void {
+    this.stopKeepAlive();
+    this.keepAlive = new KeepAlive(ua, this.domain, () => this.lost(gen, t('registrationNoAnswer')));
+    this.keepAlive.start();
+  }
+
+  private stopKeepAlive(): void {
+    this.keepAlive?.stop();
+    this.keepAlive = undefined;
+  }
+
+  /** On the backup: back to the primary (between calls) once it answers; the backup's binding is removed first. */
+  private watchPrimary(gen: number): void {
+    this.primaryWatch.stop();
+    if (!this.choice.usingBackup || !this.account) return;
+    this.primaryWatch.start(this.account.server, () => {
+      if (gen !== this.generation || !this.choice.usingBackup) return;
+      void this.unregister().then(() => {
+        this.choice.returnToPrimary();
+        this.backoff.reset();
+        return this.connect();
+      });
+    });
   }
 
   private clearRetry(): void {
@@ -237,14 +313,24 @@ export class Connection {
     this.retryTimer = undefined;
   }
 
+  private async unregister(): Promise<void> {
+    const registerer = this.registerer;
+    if (registerer && registerer.state === RegistererState.Registered) await registerer.unregister().catch(() => undefined);
+  }
+
   private async teardown(): Promise<void> {
     this.generation++;
     this.clearRetry();
-    const registerer = this.registerer;
-    if (registerer && registerer.state === RegistererState.Registered) {
-      await registerer.unregister().catch(() => undefined);
-    }
+    this.stopKeepAlive();
+    this.primaryWatch.stop();
+    await this.unregister();
     await this.disposeUserAgent();
+  }
+
+  /** Ends the current UserAgent without waiting (its callbacks are ignored from now on). */
+  private dropUserAgent(): void {
+    this.generation++;
+    void this.disposeUserAgent();
   }
 
   private async disposeUserAgent(): Promise<void> {

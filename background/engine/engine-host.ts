@@ -1,4 +1,4 @@
-import type { MicrophoneSource, SipNetwork } from './connection';
+import type { MicrophoneSource, SipNetwork } from './sip-network';
 import type { SipContact } from './unregister-contact';
 
 /** What a host page may change about the engine: only where the microphone stream comes from. */

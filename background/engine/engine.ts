@@ -25,6 +25,7 @@ import { Connection } from './connection';
 import type { EngineHost } from './engine-host';
 import { HistoryStore } from './history-store';
 import { microphoneProblem } from './microphone-problem';
+import { MediaWatch } from './media-watch';
 import { MissedCount } from './missed-count';
 import { concernFor } from './page-concern';
 import { registrationSettled } from './registration-settled';
@@ -51,6 +52,7 @@ export class Engine {
   /** Chosen microphone, speaker, ringer and call volume; follows devices being unplugged and plugged in again. */
   readonly devices = new AudioRouting(() => this.changed());
   private readonly audio: CallAudio;
+  private readonly mediaWatch: MediaWatch;
   /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
   readonly registrationWatch: RegistrationWatch;
 
@@ -69,12 +71,18 @@ export class Engine {
           this.changed();
         },
         onInvite: (invitation) => this.incoming(invitation),
+        busy: () => this.calls.active() !== undefined,
+        onReconnected: () => {
+          for (const call of this.calls.all) void call.refresh();
+        },
       },
       this.devices.microphone(host.microphone),
       host.onContact,
       host.network,
     );
     this.audio = new CallAudio(doc, this.devices);
+    this.mediaWatch = new MediaWatch(() => this.calls.active(), () => this.changed());
+    this.mediaWatch.start();
     this.tones = new TonePlayer(doc);
     this.devices.attach(this.tones.element, 'ringer');
   }
@@ -88,7 +96,7 @@ export class Engine {
     await this.history.load();
     await this.missed.load();
     await this.accounts.load();
-    await this.connection.configure(this.accounts.account);
+    await this.connection.configure(this.accounts.account, { signedOut: this.accounts.signedOut });
   }
 
   applySettings(settings: Settings): void {
@@ -105,6 +113,16 @@ export class Engine {
 
   online(): void {
     this.connection.online();
+  }
+
+  offline(): void {
+    this.connection.offline();
+  }
+
+  /** The popup's Sign out / Sign in switch; remembered across restarts (a signed-out phone stays quiet). */
+  async signOut(signedOut: boolean): Promise<void> {
+    await this.accounts.setSignedOut(signedOut);
+    await (signedOut ? this.connection.signOut() : this.connection.signIn());
   }
 
   accountView(): AccountView {

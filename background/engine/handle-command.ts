@@ -2,7 +2,7 @@ import type { EngineCommand, EngineCommandMap, EngineReply } from '../../src/mes
 import type { Engine } from './engine';
 
 /** The engine methods the commands reach. */
-export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accountView' | 'exportAccount' | 'clearHistory' | 'seen' | 'online'>;
+export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accountView' | 'exportAccount' | 'clearHistory' | 'seen' | 'online' | 'signOut'>;
 
 /** Every `engine:command` mapped onto the engine's methods; {@link EngineCommandMap} makes a missing one a compile error. */
 export function engineCommands(engine: CommandTarget): EngineCommandMap {
@@ -26,6 +26,10 @@ export function engineCommands(engine: CommandTarget): EngineCommandMap {
     },
     online: async () => {
       engine.online();
+      return { ok: true };
+    },
+    'sign-out': async ({ signedOut }) => {
+      await engine.signOut(signedOut);
       return { ok: true };
     },
     ping: async () => ({ ok: true }),

@@ -48,6 +48,12 @@ export function serveEngine(host: EngineHost = {}): Engine {
     port.postMessage(engine.snapshot());
   });
   addEventListener('online', () => engine.online());
-  engine.start().catch((error: unknown) => logger.error('Engine start failed', error));
+  addEventListener('offline', () => engine.offline());
+  engine
+    .start()
+    .then(() => {
+      if (!navigator.onLine) engine.offline();
+    })
+    .catch((error: unknown) => logger.error('Engine start failed', error));
   return engine;
 }

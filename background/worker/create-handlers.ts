@@ -92,6 +92,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
     'ui:ensure-engine': async () => ask<Reply<'ui:ensure-engine'>>({ command: 'ping' }),
     'ui:clear-history': async () => ask<Reply<'ui:clear-history'>>({ command: 'clear-history' }),
     'ui:seen': async () => ask<Reply<'ui:seen'>>({ command: 'seen' }),
+    'ui:sign-out': async ({ signedOut }) => ask<Reply<'ui:sign-out'>>({ command: 'sign-out', signedOut: signedOut === true }),
     'engine:event': async (event) => {
       await deps.onEngineEvent(event);
       return { ok: true };

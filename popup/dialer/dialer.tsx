@@ -12,13 +12,10 @@ import { missingDeviceNote } from '../shared/device-notes';
 import { Keypad } from './keypad';
 import { addPlus, appendKey, formatNumberInput } from './number-input';
 import { SiteSwitch } from './site-switch';
+import { OPTIONS_URL, RegistrationLine } from './registration-line';
 import { send, useEngine } from '../shared/use-engine';
 import { formatNumber } from './format-number';
 import { useSettings } from '../shared/settings-store';
-import { PAGES } from '../../src/well-known';
-
-/** The options page, as an address that works from the popup, the dialer window and Firefox's phone window. */
-const OPTIONS_URL = chrome.runtime.getURL(PAGES.options);
 
 export interface DialerProps {
   initialNumber: string;
@@ -68,17 +65,7 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
   return (
     <main>
       <h1 class="sr-only">{t('popupTitle')}</h1>
-      <p data-testid="registration" class={snapshot?.registration.state === 'registered' ? 'saved' : 'note'}>
-        {snapshot ? snapshot.registration.message : t('dialerStarting')}
-        {snapshot && ['failed', 'unconfigured', 'waiting'].includes(snapshot.registration.state) && (
-          <>
-            {' '}
-            <a href={`${OPTIONS_URL}#${snapshot.registration.field ?? 'account'}`} target="_blank" data-testid="fix-it">
-              {t('dialerFixInOptions')}
-            </a>
-          </>
-        )}
-      </p>
+      <RegistrationLine snapshot={snapshot} live={live} />
 
       <section aria-live="polite">
         <p data-testid="call-state" class="call-state">
@@ -88,6 +75,11 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
           {call?.reason && isTerminal(call.state) && ` — ${call.reason}`}
         </p>
         {call?.source && live && <CallSource source={call.source} />}
+        {call?.noAudio && live && (
+          <p data-testid="no-audio" class="error">
+            {t('callNoAudio')}
+          </p>
+        )}
       </section>
 
       {call?.state === CallState.Incoming && (

@@ -12,6 +12,7 @@ export type IconState =
   | 'registering'
   | 'not-configured'
   | 'outgoing-only'
+  | 'signed-out'
   | 'registered';
 
 export interface Badge {
@@ -42,6 +43,7 @@ const ICON: Record<IconState, { text: string; word?: MessageKey; color: string }
   registering: { text: '…', color: BADGE_COLORS.busy },
   'not-configured': { text: '', word: 'badgeNotConfigured', color: BADGE_COLORS.idle },
   'outgoing-only': { text: '', color: BADGE_COLORS.idle },
+  'signed-out': { text: '', word: 'badgeSignedOut', color: BADGE_COLORS.idle },
   registered: { text: '', color: BADGE_COLORS.call },
 };
 
@@ -63,6 +65,8 @@ export function iconState(snapshot: EngineSnapshot): IconState {
       return 'failed';
     case RegistrationState.Waiting:
       return 'reconnecting';
+    case RegistrationState.SignedOut:
+      return 'signed-out';
     case RegistrationState.Connecting:
     case RegistrationState.Registering:
       return 'registering';

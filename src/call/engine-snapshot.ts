@@ -31,6 +31,8 @@ export interface CallSnapshot {
   endedAt?: number;
   muted: boolean;
   held: boolean;
+  /** No audio from the other side for 10 s (inbound RTP stopped); cleared when it flows again. */
+  noAudio?: boolean;
   /** Why it failed or ended, as a sentence. */
   reason?: string;
 }

@@ -15,6 +15,7 @@ import dialer from './messages/en/dialer.json';
 import audio from './messages/en/audio.json';
 import secrets from './messages/en/secrets.json';
 import trust from './messages/en/trust.json';
+import alwaysOn from './messages/en/always-on.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn };
 export default en;

@@ -100,6 +100,8 @@ export interface Protocol {
   'ui:clear-history': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
   /** The popup was opened: the missed-call count resets. */
   'ui:seen': { from: 'extension'; to: 'background'; payload: Record<string, never>; reply: { ok: boolean } };
+  /** The popup's Sign out (`signedOut: true`: unregister, no retries) / Sign in switch. */
+  'ui:sign-out': { from: 'extension'; to: 'background'; payload: { signedOut: boolean }; reply: { ok: boolean } };
 
   /**
    * "Call the selected text" shortcut: the selection of the frame that has the focus (every other frame stays
@@ -130,6 +132,7 @@ export type EngineCommand =
   | { command: 'clear-history' }
   | { command: 'seen' }
   | { command: 'online' }
+  | { command: 'sign-out'; signedOut: boolean }
   | { command: 'ping' };
 
 /** What each engine command answers (the reply travels as the `engine:command` message's reply). */
@@ -143,6 +146,7 @@ export interface EngineReplies {
   'clear-history': { ok: boolean };
   seen: { ok: boolean };
   online: { ok: boolean };
+  'sign-out': { ok: boolean };
   ping: { ok: boolean };
 }
 

@@ -46,6 +46,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'ui:ensure-engine': empty(),
   'ui:clear-history': empty(),
   'ui:seen': empty(),
+  'ui:sign-out': (p): p is Protocol['ui:sign-out']['payload'] => isObject(p) && typeof p.signedOut === 'boolean',
   'engine:command': (p): p is Protocol['engine:command']['payload'] => isObject(p) && typeof p.command === 'string',
   'engine:event': (p): p is Protocol['engine:event']['payload'] => isObject(p) && typeof p.event === 'string',
 };
@@ -67,6 +68,7 @@ export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'ui:ensure-engine': ['extension'],
   'ui:clear-history': ['extension'],
   'ui:seen': ['extension'],
+  'ui:sign-out': ['extension'],
   'engine:command': ['background'],
   'engine:event': ['engine'],
 };

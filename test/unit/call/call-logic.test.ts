@@ -1,25 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { BACKOFF_MAX_MS, backoffDelay } from '../../../src/call/backoff';
 import { badgeFor } from '../../../src/call/badge-for';
 import { CALL_MOVES, CallState } from '../../../src/call/call-state';
 import type { EngineSnapshot } from '../../../src/call/engine-snapshot';
 import { callFailureReason, registrationFailureReason } from '../../../src/call/failure-reason';
 import { REGISTRATION_MOVES, RegistrationState } from '../../../src/call/registration-state';
 import { StateMachine } from '../../../src/call/state-machine';
-
-describe('reconnect backoff', () => {
-  test('grows from about 1 s to a 60 s cap', () => {
-    expect(backoffDelay(0, 0)).toBe(500);
-    expect(backoffDelay(0, 0.999)).toBeLessThanOrEqual(1_000);
-    expect(backoffDelay(3, 0)).toBe(4_000);
-    expect(backoffDelay(30, 0.999)).toBeLessThanOrEqual(BACKOFF_MAX_MS);
-    expect(backoffDelay(30, 0)).toBe(BACKOFF_MAX_MS / 2);
-  });
-  test('jitter spreads clients out', () => {
-    const delays = new Set(Array.from({ length: 20 }, () => backoffDelay(4)));
-    expect(delays.size).toBeGreaterThan(5);
-  });
-});
 
 describe('state machines refuse illegal moves', () => {
   test('a call cannot come back from Ended', () => {

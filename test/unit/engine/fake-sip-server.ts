@@ -7,7 +7,7 @@ import {
   type SessionDescriptionHandlerFactory,
   type Transport,
 } from 'sip.js';
-import type { SipNetwork } from '../../../background/engine/connection';
+import type { SipNetwork } from '../../../background/engine/sip-network';
 
 /** One SIP message the user agent sent, parsed just enough for a test to read it and answer it. */
 export interface SipMessage {
@@ -42,6 +42,12 @@ export class FakeSipServer {
   password = 'secret';
   /** Whether a connection attempt succeeds (false: the server cannot be reached). */
   reachable = true;
+  /** A frozen server (SIGSTOP): connections stay open, nothing is answered. */
+  frozen = false;
+  /** Server URLs that cannot be reached (one of two servers down); {@link reachable} false means all. */
+  readonly down = new Set<string>();
+  /** The server URL of each connection attempt, in order. */
+  readonly connectUrls: string[] = [];
   /** When set, the registrar answers every authenticated REGISTER with this status instead of checking it. */
   registerStatus: number | undefined;
   readonly sent: SipMessage[] = [];
@@ -58,6 +64,8 @@ export class FakeSipServer {
   constructor() {
     this.handlers.set('REGISTER', (m) => this.registrar(m));
     this.handlers.set('BYE', (m) => this.reply(m, 200));
+    // The connection's keep-alive: a registrar answers OPTIONS to its domain.
+    this.handlers.set('OPTIONS', (m) => this.reply(m, 200));
     this.handlers.set('ACK', () => undefined);
     this.handlers.set('CANCEL', (m) => {
       this.reply(m, 200);
@@ -71,14 +79,15 @@ export class FakeSipServer {
     return {
       transportConstructor: this.transportConstructor,
       sessionDescriptionHandlerFactory: media,
+      probe: (url) => Promise.resolve(this.reachable && !this.down.has(url)),
     };
   }
 
   /** sip.js makes a transport per UserAgent with `new`: each one reaches this server. */
   private readonly transportConstructor = ((server: FakeSipServer) =>
     class extends FakeTransport {
-      constructor() {
-        super(server);
+      constructor(_logger: unknown, options?: { server?: string }) {
+        super(server, options?.server ?? '');
       }
     })(this);
 
@@ -215,6 +224,7 @@ export class FakeSipServer {
   received(raw: string): void {
     const message = parse(raw);
     this.sent.push(message);
+    if (this.frozen) return;
     const index = this.waiting.findIndex((w) => w.method === message.method);
     if (index >= 0) {
       const [waiter] = this.waiting.splice(index, 1);
@@ -256,7 +266,10 @@ export class FakeTransport implements Transport {
   private current = TransportState.Disconnected;
   readonly stateChange = new EmitterImpl<TransportState>();
 
-  constructor(private readonly server: FakeSipServer) {
+  constructor(
+    private readonly server: FakeSipServer,
+    readonly url = '',
+  ) {
     server.transports.push(this);
   }
 
@@ -270,9 +283,20 @@ export class FakeTransport implements Transport {
 
   connect(): Promise<void> {
     if (this.current === TransportState.Connected) return Promise.resolve();
+    // A frozen server accepts the TCP connection but never answers the WebSocket upgrade: sip.js times out (5 s).
+    if (this.server.frozen) {
+      this.server.connectAttempts.push(Date.now());
+      this.server.connectUrls.push(this.url);
+      this.move(TransportState.Connecting);
+      return new Promise((_, reject) => setTimeout(() => {
+        this.move(TransportState.Disconnected, new Error('timeout'));
+        reject(new Error('WebSocket connect timed out'));
+      }, 5_000));
+    }
     this.server.connectAttempts.push(Date.now());
+    this.server.connectUrls.push(this.url);
     this.move(TransportState.Connecting);
-    if (!this.server.reachable) {
+    if (!this.server.reachable || this.server.down.has(this.url)) {
       this.move(TransportState.Disconnected, new Error('unreachable'));
       return Promise.reject(new Error('WebSocket closed (1006)'));
     }

@@ -21,6 +21,7 @@ function router(who: SenderInfo | undefined) {
     'ui:ensure-engine': ok,
     'ui:clear-history': ok,
     'ui:seen': ok,
+    'ui:sign-out': ok,
     'engine:event': ok,
   };
   return { dial, scan, route: createRouter(handlers, () => who) };
