@@ -32,6 +32,8 @@ export interface KamailioCfgOptions {
   maxExpires?: number;
   /** Holds every authenticated REGISTER from `user` that adds a binding for `ms` before saving it: a slow registration. */
   slowRegister?: { user: string; ms: number };
+  /** Answers every REGISTER from `user` with 503 and `Retry-After: <retryAfter>` (an overloaded registrar). */
+  busyRegister?: { user: string; retryAfter: number };
 }
 
 export interface RtpengineBridge {
@@ -111,6 +113,17 @@ export function kamailioCfg(options: KamailioCfgOptions): string {
   // cfgutils' usleep holds this worker; the script has two TCP workers, so other connections carry on meanwhile.
   const slow = options.slowRegister
     ? `\tif ($fU == "${slowUser}" && $hdr(Expires) != "0" && !($hdr(Contact) =~ ";expires=0([^0-9]|$)")) {\n\t\txlog("L_NOTICE", "${HOLD_MARKER} user=$fU\\n");\n\t\tusleep("${slowMs * 1000}");\n\t}\n`
+    : '';
+  const busyUser = options.busyRegister ? check('user', options.busyRegister.user, SAFE_USER) : '';
+  const busyAfter = options.busyRegister?.retryAfter ?? 0;
+  if (!Number.isInteger(busyAfter) || busyAfter < 0 || busyAfter > 3600) throw new Error(`kamailio.cfg: bad Retry-After ${busyAfter}`);
+  const busy = options.busyRegister
+    ? `	if (is_method("REGISTER") && $fU == "${busyUser}") {
+		append_to_reply("Retry-After: ${busyAfter}\r\n");
+		sl_send_reply("503", "Service Unavailable");
+		exit;
+	}
+`
     : '';
   const rtp = options.rtpengine;
   if (rtp) {
@@ -270,7 +283,7 @@ ${bridge.cancel}			route(RELAY);
 	if (is_method("REGISTER")) {
 		xlog("L_NOTICE", "${REGISTER_MARKER} user=$fU\\n");
 	}
-	if (is_method("INVITE")) {
+${busy}	if (is_method("INVITE")) {
 		xlog("L_NOTICE", "${INVITE_MARKER} from=$fU to=$rU@$rd call=$ci\\n");
 	}
 

@@ -22,6 +22,8 @@ export interface KamailioOptions {
   maxExpires?: number;
   /** Every authenticated REGISTER from this user that adds a binding waits `ms` before it is saved and answered. */
   slowRegister?: { user: string; ms: number };
+  /** Answers every REGISTER from this user with 503 and `Retry-After` (see kamailio.cfg.ts). */
+  busyRegister?: { user: string; retryAfter: number };
 }
 
 export interface Kamailio {
@@ -49,6 +51,8 @@ export interface Kamailio {
   bindings(user: string): Promise<number>;
   /** Stop and start again on the same port; registrations (memory only) are lost, as after a real restart. */
   restart(): Promise<void>;
+  /** Sends `signal` to every Kamailio process (SIGKILL: a crash; SIGSTOP/SIGCONT: a frozen server and its thaw). */
+  signal(signal: NodeJS.Signals): void;
   /** SIGTERM, SIGKILL after 3 s; resolves once the process has exited. Idempotent. */
   stop(): Promise<void>;
 }
@@ -191,8 +195,11 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     killGroup(proc, 'SIGKILL');
   }
 
+  const script = () =>
+    kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}), ...(options.slowRegister ? { slowRegister: options.slowRegister } : {}), ...(options.busyRegister ? { busyRegister: options.busyRegister } : {}) });
+
   try {
-    writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}), ...(options.slowRegister ? { slowRegister: options.slowRegister } : {}) }));
+    writeFileSync(cfgPath, script());
     await launch();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -230,9 +237,12 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       output += `\n[test] restarting kamailio on port ${port}\n`;
       mkdirSync(dir, { recursive: true });
       tempDirs.add(dir);
-      writeFileSync(cfgPath, kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}), ...(options.slowRegister ? { slowRegister: options.slowRegister } : {}) }));
+      writeFileSync(cfgPath, script());
       await launch();
       handle.pid = child!.pid!;
+    },
+    signal(signal) {
+      if (child) killGroup(child, signal);
     },
     async stop() {
       await stopProcess();

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { controlPage, offscreenPage } from './support/extension';
+import { endCalls, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { startKamailio } from './sip/kamailio';
+
+/**
+ * The always-on phone against real processes (issue 19): Kamailio killed, frozen and thawed, the browser offline,
+ * a registrar asking to wait, and the user signing out. Every check reads the popup a user sees and, where it can,
+ * Kamailio's own state (bindings, REGISTERs in its log) or the peer's.
+ */
+let bed: SipBed;
+
+beforeAll(async () => {
+  bed = await startSipBed();
+}, 60_000);
+
+afterAll(async () => {
+  bed?.sip.signal('SIGCONT');
+  await bed?.close();
+});
+
+const REGISTERED = /^Registered as alice@/;
+
+/**
+ * Waits until the popup's registration sentence matches, reading it every 100 ms (one long `waitForFunction` would
+ * outlast puppeteer's protocol timeout).
+ */
+async function registration(pattern: RegExp, timeout: number): Promise<string> {
+  await bed.popup.bringToFront();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = await bed.popup.$eval('[data-testid="registration"]', (el) => el.textContent ?? '');
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`registration never matched ${pattern} in ${timeout} ms; it says: ${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Milliseconds until the popup's registration sentence matches. */
+async function msUntil(pattern: RegExp, timeout: number): Promise<number> {
+  const start = Date.now();
+  await registration(pattern, timeout);
+  return Date.now() - start;
+}
+
+async function badgeText(): Promise<string> {
+  return (await controlPage(bed.browser)).evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/**
+ * Restarts Kamailio when the engine's next try is still ≥ 3 s away ("Next try in N s"), so the test measures
+ * "registered within 5 s of the server listening" rather than how far the last failed try pushed the backoff.
+ */
+async function restartBeforeNextTry(): Promise<number> {
+  for (;;) {
+    const text = await bed.popup.$eval('[data-testid="registration"]', (el) => el.textContent ?? '');
+    const seconds = Number(/Next try in (\d+) s/.exec(text)?.[1] ?? 0);
+    if (seconds >= 3) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await bed.sip.restart();
+  return Date.now();
+}
+
+describe('always-on phone (Chromium, Kamailio)', () => {
+  test('Sign out unregisters at the server and stops; Sign in registers again', async () => {
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    expect(await bed.sip.bindings('alice')).toBe(1);
+    await bed.popup.click('[data-testid="sign-out"]');
+    await waitForTestId(bed.popup, 'registration', /^Signed out/);
+    expect(await bed.sip.bindings('alice')).toBe(0);
+    expect(await badgeText()).toBe('OFF');
+    const registers = bed.sip.registerCount('alice');
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(bed.sip.registerCount('alice')).toBe(registers);
+    expect(await bed.popup.$eval('[data-testid="sign-out"]', (el) => el.textContent)).toBe('Sign in');
+    await bed.popup.click('[data-testid="sign-out"]');
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    expect(await bed.sip.bindings('alice')).toBe(1);
+  });
+
+  test('Kamailio killed (SIGKILL): "Reconnecting…" within 5 s; restarted: registered within 5 s of listening', async () => {
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    bed.sip.signal('SIGKILL');
+    expect(await msUntil(/^Reconnecting… .*Next try in/, 5_000)).toBeLessThan(5_000);
+    const listening = await restartBeforeNextTry();
+    await registration(REGISTERED, 10_000);
+    expect(Date.now() - listening).toBeLessThan(5_000);
+    expect(await bed.sip.bindings('alice')).toBe(1);
+    // The peer lost its registration with the restart too.
+    await bed.peer.register();
+  }, 40_000);
+
+  test('the browser offline (CDP): the "Offline" sentence within 2 s; back online: registered within 5 s', async () => {
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    const engine = await offscreenPage(bed.browser);
+    await engine.setOfflineMode(true);
+    try {
+      expect(await msUntil(/^Offline: this computer has no network/, 2_000)).toBeLessThan(2_000);
+    } finally {
+      await engine.setOfflineMode(false);
+    }
+    expect(await msUntil(REGISTERED, 5_000)).toBeLessThan(5_000);
+  });
+
+  test('Kamailio frozen (SIGSTOP) while idle: not shown as registered after 35 s; thawed: registered within 10 s', async () => {
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    const frozenAt = Date.now();
+    bed.sip.signal('SIGSTOP');
+    try {
+      await registration(/^Reconnecting… The server stopped answering/, 35_000);
+      expect(Date.now() - frozenAt).toBeLessThan(35_000);
+    } finally {
+      bed.sip.signal('SIGCONT');
+    }
+    expect(await msUntil(REGISTERED, 10_000)).toBeLessThan(10_000);
+  }, 60_000);
+
+  test('frozen during a call: the audio keeps flowing, the call is kept, and hang-up ends it at the peer once the proxy is back', async () => {
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    await bed.popup.type('[data-testid="dial-input"]', PEER_NUMBER);
+    await bed.popup.click('[data-testid="dial"]');
+    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    bed.sip.signal('SIGSTOP');
+    try {
+      const before = (await bed.peer.stats()).packetsReceived;
+      await registration(/^Reconnecting… The server stopped answering/, 35_000);
+      // Media goes straight between the two browsers: the frozen proxy does not stop it.
+      expect((await bed.peer.stats()).packetsReceived).toBeGreaterThan(before + 500);
+      expect(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')).toMatch(/Connected/);
+    } finally {
+      bed.sip.signal('SIGCONT');
+    }
+    await registration(REGISTERED, 20_000);
+    expect(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')).toMatch(/Connected/);
+    await bed.popup.click('[data-testid="hangup"]');
+    await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE reached the peer');
+    await endCalls(bed);
+  }, 90_000);
+
+  test('503 with Retry-After: 20 from the registrar: no REGISTER before 20 s, and the popup says why', async () => {
+    const busy = await startKamailio({ users: { busy: 'busy-secret' }, busyRegister: { user: 'busy', retryAfter: 20 } });
+    try {
+      const control = await controlPage(bed.browser);
+      await control.evaluate(
+        (account) => chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account } }),
+        { server: busy.wsUrl, username: 'busy', domain: busy.domain, authUsername: '', password: 'busy-secret', displayName: '', iceServers: [], register: true, backupServer: '', outboundProxy: '' },
+      );
+      await waitForTestId(bed.popup, 'registration', /The server is busy \(503\) and asked Dialable to wait 20 s/);
+      const first = busy.registerCount('busy');
+      const refusedAt = Date.now();
+      while (Date.now() - refusedAt < 19_000) {
+        expect(busy.registerCount('busy')).toBe(first);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const deadline = Date.now() + 30_000;
+      while (busy.registerCount('busy') === first && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(busy.registerCount('busy')).toBe(first + 1);
+      expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(19_000);
+    } finally {
+      const saved = await saveAccount(bed.browser, bed.sip);
+      await busy.stop();
+      expect(saved.registered).toBe(true);
+    }
+  }, 80_000);
+});
