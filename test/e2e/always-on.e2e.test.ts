@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlPage, offscreenPage } from './support/extension';
 import { endCalls, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { startKamailio } from './sip/kamailio';
+import { openPeer, type Peer } from './sip/peer-page';
 
 /**
  * The always-on phone against real processes (issue 19): Kamailio killed, frozen and thawed, the browser offline,
@@ -163,4 +164,45 @@ describe('always-on phone (Chromium, Kamailio)', () => {
       expect(saved.registered).toBe(true);
     }
   }, 80_000);
+
+  test('backup server: primary down → registered on the backup, a call reaches the user; primary back → registered there again, a call reaches the user', async () => {
+    const backup = await startKamailio({ users: { alice: 'alice-secret', [PEER_NUMBER]: 'peer-secret' }, domain: bed.sip.domain });
+    let backupPeer: Peer | undefined;
+    try {
+      backupPeer = await openPeer(bed.browser, bed.peerServer, backup, { user: PEER_NUMBER, password: 'peer-secret', mode: 'answer' });
+      await backupPeer.register();
+      const control = await controlPage(bed.browser);
+      await control.evaluate(
+        (account) => chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account } }),
+        { server: bed.sip.wsUrl, username: 'alice', domain: bed.sip.domain, authUsername: '', password: 'alice-secret', displayName: '', iceServers: [], register: true, backupServer: backup.wsUrl, outboundProxy: '' },
+      );
+      await registration(REGISTERED, 10_000);
+      await bed.sip.stop();
+      await registration(/^Registered as alice@.* on the backup server ws:\/\/127\.0\.0\.1/, 30_000);
+      expect(await backup.bindings('alice')).toBe(1);
+      await ringsAndDecline(backupPeer, backup.domain);
+
+      await bed.sip.restart();
+      await bed.peer.register();
+      await registration(/^Registered as alice@[^ ]+$/, 45_000);
+      expect(await bed.sip.bindings('alice')).toBe(1);
+      expect(await backup.bindings('alice')).toBe(0);
+      await ringsAndDecline(bed.peer, bed.sip.domain);
+    } finally {
+      await backupPeer?.close();
+      const saved = await saveAccount(bed.browser, bed.sip);
+      await backup.stop();
+      expect(saved.registered).toBe(true);
+    }
+  }, 120_000);
 });
+
+/** `peer` calls alice: the popup shows the incoming call, the user declines, the peer hears 603. */
+async function ringsAndDecline(peer: Peer, domain: string): Promise<void> {
+  const calling = peer.call(`sip:alice@${domain}`);
+  await bed.popup.bringToFront();
+  await bed.popup.waitForSelector('[data-testid="answer"]', { timeout: 10_000 });
+  await bed.popup.click('[data-testid="decline"]');
+  expect(await calling).toMatchObject({ status: 603 });
+  await endCalls(bed);
+}
