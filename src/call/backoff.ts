@@ -6,7 +6,7 @@
  */
 export const BACKOFF_MIN_MS = 1_000;
 export const BACKOFF_MAX_MS = 60_000;
-export const FIRST_WINDOW_MS = 6_000;
+export const FIRST_WINDOW_MS = 7_000;
 /** Registered this long without a problem: the next loss starts again from the first window. */
 export const STABLE_AFTER_MS = 60_000;
 /** The longest `Retry-After` obeyed: a server asking for more than an hour is more likely wrong than busy. */

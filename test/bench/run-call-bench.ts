@@ -25,6 +25,7 @@ import { startKamailio, type Kamailio } from '../e2e/sip/kamailio';
 import { openPeer, PEER_DIR, SIPJS_DIR, type Peer, type SipLogEntry } from '../e2e/sip/peer-page';
 import { INSTRUMENT_ENGINE } from './call-probes';
 import { measureHangupFlood } from './measure-hangup-flood';
+import { measureRetrySpread } from './measure-retry-spread';
 import { closeBrowser } from './close-browser';
 import { median } from './measured-page';
 import { fmt, judge, renderTable, writeJson, type Figure } from './report';
@@ -341,6 +342,7 @@ try {
   const liveTracks = Math.max(0, ...[...runs, ...coldRuns].flatMap((r) => (r.liveTracksAfter === undefined ? [] : [r.liveTracksAfter])));
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+  const retrySpread = measureRetrySpread();
   const figures: Figure[] = [
     {
       name: 'click → 200 OK',
@@ -455,6 +457,14 @@ try {
       ratio: median(hangup.floodMs) / median(hangup.quietMs),
       target: { on: 'measured', op: '<=', limit: 100 },
       note: `4 MB of slow-to-match text rewritten every second (flood.html, ${hangup.floodRounds} rewrites)`,
+    },
+    {
+      name: '50 clients losing one server: spread of their first retries',
+      measured: retrySpread.min,
+      unit: 'ms',
+      measuredText: `${fmt(retrySpread.min, 'ms')} ms smallest, ${fmt(retrySpread.median, 'ms')} ms median`,
+      target: { on: 'measured', op: '>=', limit: 5_000 },
+      note: '1,000 simulated outages with the engine\'s backoff (src/call/backoff.ts)',
     },
     {
       name: 'microphone tracks live between calls',

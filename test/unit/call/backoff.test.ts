@@ -16,9 +16,10 @@ describe('reconnect backoff', () => {
   test('never sooner than 1 s, never later than 60 s, the window doubling per failed attempt', () => {
     expect(backoffDelay(0, 0)).toBe(BACKOFF_MIN_MS);
     expect(backoffDelay(0, 0.999_999)).toBeLessThan(BACKOFF_MIN_MS + FIRST_WINDOW_MS);
-    expect(backoffWindow(1)).toEqual({ min: 1_000, max: 13_000 });
-    expect(backoffWindow(2)).toEqual({ min: 1_000, max: 25_000 });
-    expect(backoffWindow(3)).toEqual({ min: 1_000, max: 49_000 });
+    expect(backoffWindow(0)).toEqual({ min: 1_000, max: 8_000 });
+    expect(backoffWindow(1)).toEqual({ min: 1_000, max: 15_000 });
+    expect(backoffWindow(2)).toEqual({ min: 1_000, max: 29_000 });
+    expect(backoffWindow(3)).toEqual({ min: 1_000, max: 57_000 });
     expect(backoffWindow(4)).toEqual({ min: 1_000, max: BACKOFF_MAX_MS });
     expect(backoffWindow(400)).toEqual({ min: 1_000, max: BACKOFF_MAX_MS });
     for (let attempt = 0; attempt < 40; attempt++) {

@@ -88,7 +88,7 @@ describe('registration (Connection over a fake transport)', () => {
     expect(connection.state).toBe(R.Registered);
   });
 
-  test('an unreachable server is retried after 1–7 s, then in windows twice as wide, never more than 60 s apart', async () => {
+  test('an unreachable server is retried after 1–8 s, then in windows twice as wide, never more than 60 s apart', async () => {
     server.reachable = false;
     await connection.configure(ACCOUNT);
     await until(() => connection.state === R.Waiting, 'waiting');
