@@ -183,4 +183,19 @@ describe('always-on connection (Connection over a fake transport)', () => {
     await connection.signIn();
     await registered();
   });
+
+  test('outbound proxy: every request outside a dialog carries it as a Route header', async () => {
+    await connection.configure({ ...ACCOUNT, outboundProxy: 'sip:proxy.example.org;lr' });
+    await registered();
+    await wait(KEEPALIVE_EVERY_MS);
+    for (const request of [...registers(), ...options()]) expect(request.header('Route')).toBe('<sip:proxy.example.org;lr>');
+    expect(options().length).toBeGreaterThan(0);
+  });
+
+  test('without an outbound proxy: no Route header', async () => {
+    await connection.configure(ACCOUNT);
+    await registered();
+    expect(registers().every((m) => m.header('Route') === undefined)).toBe(true);
+  });
 });
+
