@@ -137,7 +137,9 @@ export class Engine {
   /** Stores the account (see {@link AccountStore.save}) and registers; answers with the outcome. */
   async saveAccount(input: Account): Promise<{ registered: boolean; message: string }> {
     const account = await this.accounts.save(input);
-    await this.connection.configure(account);
+    // Saving an account is asking to use it: it signs in again after a Sign out.
+    if (this.accounts.signedOut) await this.accounts.setSignedOut(false);
+    await this.connection.configure(account, { signedOut: false });
     await registrationSettled(this.connection, SAVE_WAIT_MS);
     return { registered: this.connection.state === RegistrationState.Registered, message: this.connection.message };
   }
