@@ -4,6 +4,7 @@ import { controlPage, EXTENSION_ORIGIN } from './support/extension';
 import { clickContextMenu, evaluateInServiceWorker } from './support/service-worker-eval';
 import { endCalls, inviteCount, PEER_NUMBER, PEER_SHOWN, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { selectText } from './support/select-text';
+import { openClicksPage } from './support/open-clicks-page';
 import { waitForLinksToSettle } from './support/settle';
 
 /**
@@ -36,9 +37,7 @@ async function waitForItem(predicate: (item: Item | undefined) => boolean, what:
 
 beforeAll(async () => {
   bed = await startSipBed();
-  page = await bed.browser.newPage();
-  await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
-  await waitForLinksToSettle(page, 300);
+  page = await openClicksPage(bed.browser, bed.fixtures);
 });
 
 afterAll(async () => {
