@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Code the call bench runs inside the offscreen document, as plain JavaScript strings: puppeteer serializes
  * functions with `toString()`, and tsx (esbuild `keepNames`) would leave `__name(...)` helper calls in them that the
  * page lacks (see page-probes.ts). Test instrumentation only; the extension itself has none of it.
  */
+
+/** test/e2e/sip/peer/trace-transport.js (plain JavaScript) as a function declaration to inline: `traceTransport`. */
+const TRACE_TRANSPORT = readFileSync(new URL('../e2e/sip/peer/trace-transport.js', import.meta.url), 'utf8').replace(/^export /m, '');
 
 /**
  * Stamps every SIP message the engine's transport sends or receives into `globalThis.benchLog`
@@ -11,28 +16,11 @@
  * `globalThis.benchTracks`, so the bench can check that none stays open between calls.
  */
 export const INSTRUMENT_ENGINE = `(() => {
+  ${TRACE_TRANSPORT}
   const transport = globalThis.dialableEngine.connection.userAgent?.transport;
   if (!transport) throw new Error('the engine has no SIP transport');
   globalThis.benchLog = [];
-  const record = (dir, message) => {
-    const text = String(message);
-    globalThis.benchLog.push({
-      at: performance.timeOrigin + performance.now(),
-      dir,
-      line: text.slice(0, text.indexOf('\\r\\n')),
-      cseq: /^CSeq:\\s*(.+)$/im.exec(text)?.[1]?.trim() ?? '',
-    });
-  };
-  const send = transport.send.bind(transport);
-  transport.send = (message) => {
-    record('out', message);
-    return send(message);
-  };
-  const onMessage = transport.onMessage;
-  transport.onMessage = (message) => {
-    record('in', message);
-    onMessage?.(message);
-  };
+  traceTransport(transport, (dir, line, cseq) => globalThis.benchLog.push({ at: performance.timeOrigin + performance.now(), dir, line, cseq }));
   globalThis.benchMarks = [];
   const mark = (what) => globalThis.benchMarks.push({ what, at: performance.timeOrigin + performance.now() });
   const engine = globalThis.dialableEngine;

@@ -1,7 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { evaluateInContentScript } from './support/extension';
-import { PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { answerPeerCall, timeHangUpAtPeer } from './support/peer-call';
+import { expectScanBudgetSpent, FLOOD_REPLIES, SEND_SCAN_FLOOD } from './support/scan-flood';
+import { PEER_NUMBER, startSipBed, type SipBed } from './support/sip-bed';
 
 /**
  * A page that tries to keep Dialable's background busy with `page:scan` work (Chromium, Kamailio): 4 MB of the
@@ -23,23 +25,16 @@ afterAll(async () => {
   await bed?.close();
 });
 
-/** The peer calls alice and the popup answers (its button, pressed through the DOM: the popup is not in front). */
+/** The peer calls alice and the popup answers (with the popup in front while it waits for the call). */
 async function callUp(): Promise<void> {
-  const calling = bed.peer.call(`sip:alice@${bed.sip.domain}`);
-  await waitForTestId(bed.popup, 'call-state', /Incoming call/);
-  await bed.popup.$eval('[data-testid="answer"]', (button) => (button as HTMLButtonElement).click());
-  expect(await calling).toMatchObject({ ok: true, status: 200 });
-  await bed.peer.waitFor((s) => s.callState === 'established', 5_000, 'the call up');
+  await bed.popup.bringToFront();
+  await answerPeerCall(bed.peer, bed.popup, bed.sip.domain);
 }
 
 /** Presses the popup's hang-up and returns how long until the peer saw the call end (its BYE arrived). */
 async function hangUpAtPeer(): Promise<number> {
   await bed.popup.bringToFront();
-  await bed.popup.waitForFunction(() => document.querySelector('[data-testid="hangup"]') !== null, { polling: 100, timeout: 10_000 });
-  const started = Date.now();
-  await bed.popup.$eval('[data-testid="hangup"]', (button) => (button as HTMLButtonElement).click());
-  await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE');
-  return Date.now() - started;
+  return timeHangUpAtPeer(bed.peer, bed.popup);
 }
 
 describe('a tab flooding page:scan during a call', () => {
@@ -69,22 +64,9 @@ describe('a tab flooding page:scan during a call', () => {
     await page.bringToFront();
     await page.waitForFunction(() => document.querySelector('a[data-dialable]') !== null, { polling: 100, timeout: 15_000 });
     // 20 batches at once, each the largest a message may be (25 texts of 16,000 slow characters): 8 MB.
-    await evaluateInContentScript(
-      page,
-      `(() => {
-        const text = '12 '.repeat(5334).slice(0, 16000);
-        const payload = { texts: Array.from({ length: 25 }, () => text) };
-        globalThis.floodReplies = [];
-        for (let i = 0; i < 20; i++) {
-          chrome.runtime.sendMessage({ type: 'page:scan', payload }).then((reply) => globalThis.floodReplies.push(reply), (error) => globalThis.floodReplies.push(String(error)));
-        }
-      })()`,
-    );
+    await evaluateInContentScript(page, SEND_SCAN_FLOOD);
     expect(await hangUpAtPeer()).toBeLessThan(HANGUP_MS);
     // Beyond the tab's budget the background refuses at once and says when to come back.
-    const replies = (await evaluateInContentScript(page, 'globalThis.floodReplies')) as Array<{ packed: unknown[]; retryAfterMs?: number }>;
-    const refused = replies.filter((r) => typeof r === 'object' && (r.retryAfterMs ?? 0) > 0);
-    expect(refused.length).toBeGreaterThanOrEqual(14);
-    for (const r of refused) expect(r.packed).toEqual([]);
+    expectScanBudgetSpent(await evaluateInContentScript(page, FLOOD_REPLIES));
   });
 });

@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dialFromPopup as dial } from './support/dial-from-popup';
 import { controlPage, evaluateInContentScript, offscreenPage, openExtensionPage, stopServiceWorker, storedSettings, updateSettings } from './support/extension';
-import { waitForLinksToSettle } from './support/settle';
-import { endCalls, inviteCount, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
-import { waitUntil } from './support/wait-until';
+import { hostileSettings, NOT_IN_STORAGE_LOCAL } from './support/hostile-settings';
+import { importSettingsFile, settingsFile } from './support/import-settings-file';
+import { openClicksPage } from './support/open-clicks-page';
+import { PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { startKamailio, type Kamailio } from './sip/kamailio';
 
 /**
@@ -30,65 +32,28 @@ afterAll(async () => {
 });
 
 /** A page of the fixture server with our content script running in it. */
-async function pageWithContentScript(): Promise<Page> {
-  const page = await bed.browser.newPage();
-  await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
-  await waitForLinksToSettle(page, 300);
-  return page;
+function pageWithContentScript(): Promise<Page> {
+  return openClicksPage(bed.browser, bed.fixtures);
 }
 
-/**
- * Dials from the popup as a user would; returns the dialled address as the peer received it (the To header keeps
- * the request-URI the caller sent; Kamailio rewrites the request line to the peer's contact).
- */
+/** Dials from the popup (in front) as a user would; returns the dialled address as the peer received it. */
 async function dialFromPopup(number: string): Promise<string> {
-  const popup = bed.popup;
-  const before = await inviteCount(bed.peer);
-  await popup.bringToFront();
-  await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-  await popup.type('[data-testid="dial-input"]', number);
-  await popup.click('[data-testid="dial"]');
-  // Either the peer gets the INVITE or the call fails (a rewritten number is unknown at the server: 404).
-  await waitUntil(async () => (await inviteCount(bed.peer)) > before || /^Failed/.test(await popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')), 15_000, 'the call to start or fail');
-  const invite = (await bed.peer.snapshot()).lastInvite;
-  expect(await inviteCount(bed.peer)).toBe(before + 1);
-  await waitForTestId(popup, 'call-state', /^Connected/, 15_000);
-  await endCalls(bed);
-  return invite?.to ?? '';
+  await bed.popup.bringToFront();
+  return dial(bed, number);
 }
 
+/** Imports a settings file on the options page (in front) and returns the status it shows. */
 async function importFile(options: Page, content: unknown): Promise<string> {
-  const path = join(dir, `import-${Date.now()}.json`);
-  writeFileSync(path, JSON.stringify(content));
-  const input = (await options.waitForSelector('[data-testid="import-settings"]')) as ElementHandle<HTMLInputElement>;
-  await options.$eval('[data-testid="transfer-status"]', (el) => el.remove()).catch(() => undefined);
-  await input.uploadFile(path);
-  return waitForTestId(options, 'transfer-status', /./, 15_000);
+  await options.bringToFront();
+  return importSettingsFile(options, dir, content);
 }
-
-const settingsFile = (account: Record<string, unknown>) => ({
-  format: 'dialable-settings',
-  version: 1,
-  exportedAt: new Date().toISOString(),
-  settings: { version: 3, detection: { defaultCountry: 'GB' } },
-  account: { username: 'alice', authUsername: '', displayName: '', iceServers: [], register: true, ...account },
-});
 
 describe('a content script cannot reach the calling settings or the account', () => {
   test('writing storage.local from the content script’s own world does not change what a later popup call dials', async () => {
     const page = await pageWithContentScript();
     // Every shape a hostile script could try: today's version, and "older" ones a migration might pick up.
-    const hostile = (version: number) => ({
-      settings: {
-        version,
-        detection: { enabled: true, defaultCountry: 'GB', disabledSites: [], linkStyle: 'dotted' },
-        calling: { dtmf: 'info', dialRules: { plus: 'strip', idd: '00', outsidePrefix: '0900', rewrites: [{ match: '44', replace: '0900' }] } },
-        account: { server: 'ws://127.0.0.1:9/', username: 'mallory', password: 'x' },
-      },
-      account: { server: 'ws://127.0.0.1:9/', username: 'mallory', password: 'x' },
-    });
     for (const version of [3, 2, 1]) {
-      await evaluateInContentScript(page, `chrome.storage.local.set(${JSON.stringify(hostile(version))}).then(() => true)`);
+      await evaluateInContentScript(page, `chrome.storage.local.set(${JSON.stringify(hostileSettings(version))}).then(() => true)`);
       // The background hears the write (storage.onChanged) and re-reads the settings: give that a chance to land.
       await bed.popup.evaluate(() => new Promise((r) => setTimeout(r, 300)));
       expect(await dialFromPopup(PEER_NUMBER)).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
@@ -106,7 +71,7 @@ describe('a content script cannot reach the calling settings or the account', ()
     await updateSettings(bed.browser, { detection: { linkStyle: 'none' } });
     const seen = JSON.stringify(await evaluateInContentScript(page, 'chrome.storage.local.get(null)'));
     expect(seen).toContain('"linkStyle":"none"');
-    for (const secret of [bed.sip.wsUrl, String(bed.sip.port), 'alice', 'alice-secret', 'password', 'server', 'dialRules', 'rewrites', 'calling', 'audio']) {
+    for (const secret of [bed.sip.wsUrl, String(bed.sip.port), ...NOT_IN_STORAGE_LOCAL]) {
       expect(seen).not.toContain(secret);
     }
     // …while the extension's own pages still have the rules.

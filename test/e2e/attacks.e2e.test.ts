@@ -1,11 +1,12 @@
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startKamailio, type Kamailio } from './sip/kamailio';
-import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
-import { launchChromium } from './support/chromium';
-import { CHROME_DIST, EXTENSION_ORIGIN, openExtensionPage, setSettings, updateSettings } from './support/extension';
+import { waitForConfirmDialer } from './support/confirm-dialer';
+import type { Kamailio } from './sip/kamailio';
+import type { Peer } from './sip/peer-page';
+import { clickAdFrameLink, clickAtMiddle, floodClicks, openAttackPage } from './support/attack-page';
+import { EXTENSION_ORIGIN, openExtensionPage, updateSettings } from './support/extension';
 import { startFixtureServer } from './support/fixture-server';
-import { endCalls, inviteCount, PEER_NUMBER, saveAccount, waitForTestId } from './support/sip-bed';
+import { endCalls, inviteCount, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
 import { waitUntil } from './support/wait-until';
 import { evaluateInServiceWorker } from './support/service-worker-eval';
@@ -16,13 +17,12 @@ import { evaluateInServiceWorker } from './support/service-worker-eval';
  * the confirm dialer applies, that it names the reason and that pressing Call then calls.
  * Kamailio holds alice's REGISTERs 2 s (a registration takes ~2 s): the "two clicks" test needs one in progress.
  */
-const USERS = { alice: 'alice-secret', [PEER_NUMBER]: 'peer-secret' };
 const POLL = { polling: 100 } as const;
 
+let bed: SipBed;
 let sip: Kamailio;
 let fixtures: StaticServer;
 let adServer: StaticServer;
-let peers: StaticServer;
 let browser: Browser;
 let peer: Peer;
 let popup: Page;
@@ -32,25 +32,15 @@ const calls = () => sip.inviteCalls('alice');
 const isDialer = (t: Target) => t.url().startsWith(`${EXTENSION_ORIGIN}/popup/dialer/popup.html?dial=`);
 
 beforeAll(async () => {
-  sip = await startKamailio({ users: USERS, slowRegister: { user: 'alice', ms: 2_000 } });
-  fixtures = await startFixtureServer();
+  bed = await startSipBed({ kamailio: { slowRegister: { user: 'alice', ms: 2_000 } } });
+  ({ sip, fixtures, browser, peer, popup } = bed);
   adServer = await startFixtureServer();
-  peers = await startPeerServer();
-  browser = await launchChromium({ extensionDir: CHROME_DIST });
-  await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
-  await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
-  await setSettings(browser, { defaultCountry: 'GB' });
-  peer = await openPeer(browser, peers, sip, { user: PEER_NUMBER, password: USERS[PEER_NUMBER], mode: 'answer', answerDelay: 200 });
-  await peer.register();
-  const saved = await saveAccount(browser, sip);
-  if (!saved.registered) throw new Error(`alice did not register: ${saved.message}`);
-  popup = await openExtensionPage(browser, 'popup/dialer/popup.html');
   await waitForTestId(popup, 'registration', /Registered/);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([fixtures?.close(), adServer?.close(), peers?.close(), sip?.stop()]);
+  await bed?.close();
+  await adServer?.close();
 });
 
 afterEach(async () => {
@@ -66,29 +56,17 @@ afterEach(async () => {
 async function attackPage(): Promise<Page> {
   const page = await browser.newPage();
   tabs.push(page);
-  await page.goto(`${fixtures.url}/interactive/attacks.html?frame=${encodeURIComponent(`${adServer.url}/interactive/ad.html`)}`);
-  await page.waitForSelector('#reception a[data-dialable]', { timeout: 10_000 });
-  return page;
+  return openAttackPage(page, fixtures, `${adServer.url}/interactive/ad.html`);
 }
 
 /** A trusted mouse click (puppeteer's input goes through the browser) at the middle of the element's box. */
 async function mouseClick(page: Page, selector: string): Promise<void> {
   await page.bringToFront();
-  const box = await page.$eval(selector, (el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
-  await page.mouse.click(box.x, box.y);
+  await clickAtMiddle(page, selector);
 }
 
 /** The confirm dialer the background opened: its number field, its reason, and the page to press Call on. */
-async function confirmDialer(reason: RegExp): Promise<{ page: Page; number: string; reason: string }> {
-  const target = await browser.waitForTarget((t) => isDialer(t) && t.url().includes('request='), { timeout: 10_000 });
-  const page = (await target.asPage())!;
-  const shown = await waitForTestId(page, 'confirm-reason', reason);
-  const number = await page.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value);
-  return { page, number, reason: shown };
-}
+const confirmDialer = (reason: RegExp) => waitForConfirmDialer(browser, reason);
 
 /**
  * Proves a click did nothing at all: a later click on a visible premium-rate link in the same tab (processed after
@@ -230,12 +208,8 @@ describe('numbers and addresses a person would not dial by accident open the con
   test('a link in a cross-origin frame (an ad)', async () => {
     const before = calls().length;
     const page = await attackPage();
-    const frame = (await (await page.$('#ad'))!.contentFrame())!;
-    await frame.waitForSelector('#hotline a[data-dialable]', { timeout: 10_000 });
-    const offset = await page.$eval('#ad', (el) => el.getBoundingClientRect().toJSON() as DOMRect);
-    const box = await frame.$eval('#ad-link', (el) => el.getBoundingClientRect().toJSON() as DOMRect);
     await page.bringToFront();
-    await page.mouse.click(offset.left + box.left + box.width / 2, offset.top + box.top + box.height / 2);
+    await clickAdFrameLink(page);
     const dialer = await confirmDialer(/frame from another site/);
     expect(dialer.reason).toContain(`(127.0.0.1:${adServer.port})`);
     expect(dialer.number).toBe(PEER_NUMBER);
@@ -293,9 +267,7 @@ describe('floods and races', () => {
   test('a flood of trusted clicks from one tab places one call (one per tab per 2 s)', async () => {
     const before = calls().length;
     const page = await attackPage();
-    for (let i = 0; i < 12; i++) await mouseClick(page, '#unknown-number');
-    // After the 2 s window a further click is heard: it is processed after every click of the flood.
-    await new Promise((r) => setTimeout(r, 2_100));
+    await floodClicks(page, mouseClick);
     await expectNothingHappened(page, before + 1);
     expect(calls().slice(before).map((c) => c.target)).toEqual([`+442079460000@${sip.domain}`]);
   });

@@ -1,23 +1,17 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium';
-import {
-  CHROME_DIST,
-  EXTENSION_ORIGIN,
-  evaluateInContentScript,
-  offscreenPage,
-  openExtensionPage,
-  controlPage,
-  setSettings,
-  stopServiceWorker,
-} from './support/extension';
-import { startFixtureServer } from './support/fixture-server';
+import { clickNumber as clickNumberIn } from './support/click-number';
+import { EXTENSION_ORIGIN, evaluateInContentScript, offscreenPage, openExtensionPage, controlPage, stopServiceWorker } from './support/extension';
 import { exerciseCallControls } from './support/call-controls';
-import { waitForLinksToSettle } from './support/settle';
-import { waitForTestId } from './support/sip-bed';
+import { expectAudioBothWays } from './support/expect-audio-both-ways';
+import { expectSyntheticClicksIgnored } from './support/expect-synthetic-clicks-ignored';
+import { openClicksPage } from './support/open-clicks-page';
+import { saveAccountForm } from './support/save-account-form';
+import { BED_USERS, endCalls, PEER_NUMBER, PEER_SHOWN, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
-import { startKamailio, type Kamailio } from './sip/kamailio';
-import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
+import { testIdText } from './support/wait-for-text';
+import type { Kamailio } from './sip/kamailio';
+import type { Peer } from './sip/peer-page';
 
 /** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
 const POLL = { polling: 100 } as const;
@@ -27,11 +21,12 @@ const POLL = { polling: 100 } as const;
  * trusted click on a linked number → a real sip.js peer answers → RTP both ways; the call survives the tab and the
  * service worker; controls, failures, incoming calls, server restarts and bad credentials.
  */
-const NUMBER = '+442079460958';
+const NUMBER = PEER_NUMBER;
 /** How the popup shows NUMBER during a call. */
-const SHOWN = '+44 20 7946 0958';
-const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
+const SHOWN = PEER_SHOWN;
+const USERS = BED_USERS;
 
+let bed: SipBed;
 let sip: Kamailio;
 let fixtures: StaticServer;
 let peers: StaticServer;
@@ -39,27 +34,8 @@ let browser: Browser;
 let peer: Peer;
 let popup: Page;
 
-async function text(page: Page, testId: string): Promise<string> {
-  return page.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');
-}
-
-async function engineStats(): Promise<{ packetsReceived: number; packetsSent: number }> {
-  const offscreen = await offscreenPage(browser);
-  const stats = await offscreen.evaluate(() =>
-    (globalThis as unknown as { dialableEngine: { stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> } }).dialableEngine.stats(),
-  );
-  if (!stats) throw new Error('no active call in the engine');
-  return stats;
-}
-
-/** Audio flows both ways: RTP counters grow on the peer and in the engine over ~1 s. */
-async function expectAudioBothWays(): Promise<void> {
-  const [p0, e0] = [await peer.stats(), await engineStats()];
-  await new Promise((r) => setTimeout(r, 1_000));
-  const [p1, e1] = [await peer.stats(), await engineStats()];
-  expect(p1.packetsReceived, 'peer receives RTP from Dialable').toBeGreaterThan(p0.packetsReceived + 10);
-  expect(e1.packetsReceived, 'Dialable receives RTP from the peer').toBeGreaterThan(e0.packetsReceived + 10);
-}
+/** The page that hosts the engine: the offscreen document. */
+const engineHost = () => offscreenPage(browser);
 
 async function openPopup(): Promise<Page> {
   const page = await openExtensionPage(browser, 'popup/dialer/popup.html');
@@ -67,65 +43,35 @@ async function openPopup(): Promise<Page> {
   return page;
 }
 
-async function saveAccount(page: Page, fields: Record<string, string>): Promise<string> {
-  for (const [name, value] of Object.entries(fields)) {
-    await page.$eval(`#account [name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''));
-    await page.type(`#account [name="${name}"]`, value);
-  }
-  await page.click('#account button[type="submit"]');
-  await page.waitForSelector('[data-testid="account-status"], #account .error', { timeout: 15_000 });
-  return page.$eval('#account', (f) => (f as HTMLElement).innerText);
-}
-
 async function clickNumber(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${fixtures.url}/interactive/clicks.html`);
-  const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
-  await link!.click();
-  return page;
-}
-
-async function hangUpEverything(): Promise<void> {
-  const snapshot = await peer.snapshot();
-  if (snapshot.callState === 'established' || snapshot.callState === 'incoming' || snapshot.callState === 'calling') await peer.hangup().catch(() => undefined);
-  await popup.waitForFunction(() => !document.querySelector('[data-testid="hangup"]'), { ...POLL, timeout: 10_000 });
+  return clickNumberIn(await browser.newPage(), fixtures);
 }
 
 beforeAll(async () => {
-  sip = await startKamailio({ users: USERS });
-  fixtures = await startFixtureServer();
-  peers = await startPeerServer();
-  browser = await launchChromium({ extensionDir: CHROME_DIST });
-  // What a user has after allowing the microphone on the welcome page.
-  await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
-  await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
-  await setSettings(browser, { defaultCountry: 'GB' });
-  peer = await openPeer(browser, peers, sip, { user: NUMBER, password: USERS[NUMBER], mode: 'answer', answerDelay: 200 });
-  expect(await peer.register()).toMatchObject({ ok: true });
+  // The microphone grant a user gives on the welcome page; no account yet (the first test saves it), no popup.
+  bed = await startSipBed({ configure: false, popup: false });
+  ({ sip, fixtures, browser, peer, peerServer: peers } = bed);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([fixtures?.close(), peers?.close(), sip?.stop()]);
+  await bed?.close();
 });
 
 describe('Chrome SIP engine against Kamailio', () => {
   test('the options page validates the account beside each field and saving registers', async () => {
     const options = await openExtensionPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
-    const invalid = await saveAccount(options, { server: 'http://sip.example.com', username: 'alice' });
+    const invalid = await saveAccountForm(options, { server: 'http://sip.example.com', username: 'alice' });
     expect(invalid).toMatch(/wss:\/\//);
-    const saved = await saveAccount(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
+    const saved = await saveAccountForm(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
     expect(saved).toContain(`Registered as alice@${sip.domain}`);
     popup = await openPopup();
     expect(await waitForTestId(popup, 'registration', /Registered/)).toContain('alice@');
-    expect(await text(popup, 'call-state')).toContain('Idle');
+    expect(await testIdText(popup, 'call-state')).toContain('Idle');
   });
 
   test('content scripts cannot read the credentials', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${fixtures.url}/interactive/clicks.html`);
-    await waitForLinksToSettle(page, 300);
+    const page = await openClicksPage(browser, fixtures);
     const seen = JSON.stringify(await evaluateInContentScript(page, 'chrome.storage.local.get(null)'));
     expect(seen).not.toContain(USERS.alice);
     expect(seen).not.toContain('password');
@@ -133,18 +79,9 @@ describe('Chrome SIP engine against Kamailio', () => {
   });
 
   test('a synthetic click on a linked number places no call', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${fixtures.url}/interactive/clicks.html`);
-    await waitForLinksToSettle(page, 300);
-    const before = (await peer.snapshot()).lastInvite?.receivedAt ?? 0;
-    await page.evaluate(() => {
-      const a = document.querySelector<HTMLAnchorElement>('a[data-dialable]')!;
-      a.click();
-      a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-    });
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
-    expect(await text(popup, 'call-state')).toContain('Idle');
+    const page = await openClicksPage(browser, fixtures);
+    await expectSyntheticClicksIgnored(page, 'a[data-dialable]', peer);
+    expect(await testIdText(popup, 'call-state')).toContain('Idle');
     await page.close();
   });
 
@@ -153,15 +90,15 @@ describe('Chrome SIP engine against Kamailio', () => {
     const invite = await peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
     expect(invite.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
     expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(SHOWN);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
 
     await page.goto(`${fixtures.url}/interactive/csp.html`);
     await page.close();
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
 
     await stopServiceWorker(popup);
     await new Promise((r) => setTimeout(r, 500));
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await popup.close();
     popup = await openPopup();
     expect(await waitForTestId(popup, 'call-state', /Connected/)).toContain(SHOWN);
@@ -169,7 +106,7 @@ describe('Chrome SIP engine against Kamailio', () => {
 
   test('mute, hold/resume, DTMF and blind transfer reach the peer', async () => {
     await exerciseCallControls(popup, peer, sip.domain);
-    await hangUpEverything();
+    await endCalls({ peer, popup });
   });
 
   test('hang up from Dialable and from the peer', async () => {
@@ -234,10 +171,10 @@ describe('Chrome SIP engine against Kamailio', () => {
     await popup.click('[data-testid="answer"]');
     expect(await calling).toMatchObject({ ok: true, status: 200 });
     await waitForTestId(popup, 'call-state', /Connected/);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await popup.click('[data-testid="hangup"]');
     await waitForTestId(popup, 'call-state', /Ended/);
-    const history = await text(popup, 'history');
+    const history = await testIdText(popup, 'history');
     expect(history).toContain('+44 20 7946 0958'); // the history shows numbers formatted
   });
 
@@ -277,13 +214,13 @@ describe('Chrome SIP engine against Kamailio', () => {
     const options = await openExtensionPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
     const before = sip.registerCount('alice');
-    const saved = await saveAccount(options, { password: 'wrong-password' });
+    const saved = await saveAccountForm(options, { password: 'wrong-password' });
     expect(saved).toMatch(/rejected the username or password \(401\)/);
     await new Promise((r) => setTimeout(r, 15_000));
     expect(sip.registerCount('alice') - before).toBeLessThanOrEqual(4);
-    expect(await text(popup, 'registration')).toMatch(/401/);
+    expect(await testIdText(popup, 'registration')).toMatch(/401/);
     // Put the right password back for anything that runs after.
-    expect(await saveAccount(options, { password: USERS.alice })).toContain('Registered');
+    expect(await saveAccountForm(options, { password: USERS.alice })).toContain('Registered');
     await options.close();
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlPage, EXTENSION_ORIGIN } from './support/extension';
 import { evaluateInServiceWorker, pressShortcut } from './support/service-worker-eval';
 import { selectText } from './support/select-text';
-import { waitForLinksToSettle } from './support/settle';
+import { openClicksPage } from './support/open-clicks-page';
 import { endCalls, PEER_NUMBER, PEER_SHOWN, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
 /**
@@ -25,9 +25,7 @@ async function pressWithActiveTab(command: string): Promise<void> {
 
 beforeAll(async () => {
   bed = await startSipBed();
-  page = await bed.browser.newPage();
-  await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
-  await waitForLinksToSettle(page, 300);
+  page = await openClicksPage(bed.browser, bed.fixtures);
 });
 
 afterAll(async () => {

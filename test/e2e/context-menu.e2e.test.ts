@@ -5,6 +5,7 @@ import { clickContextMenu, evaluateInServiceWorker } from './support/service-wor
 import { endCalls, inviteCount, PEER_NUMBER, PEER_SHOWN, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { selectText } from './support/select-text';
 import { waitForConfirmDialer } from './support/confirm-dialer';
+import { openClicksPage } from './support/open-clicks-page';
 import { waitForLinksToSettle } from './support/settle';
 
 /**
@@ -37,9 +38,7 @@ async function waitForItem(predicate: (item: Item | undefined) => boolean, what:
 
 beforeAll(async () => {
   bed = await startSipBed();
-  page = await bed.browser.newPage();
-  await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
-  await waitForLinksToSettle(page, 300);
+  page = await openClicksPage(bed.browser, bed.fixtures);
 });
 
 afterAll(async () => {

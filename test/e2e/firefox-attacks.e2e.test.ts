@@ -1,65 +1,43 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clickAdFrameLink, clickAtMiddle as mouseClick, floodClicks, openAttackPage } from './support/attack-page';
+import { findFirefoxPage, newWindowPage, waitUntil } from './support/firefox';
+import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
 import { startFixtureServer } from './support/fixture-server';
-import { FIREFOX_ORIGIN, FIREFOX_TEST_DIST, findFirefoxPage, launchFirefox, newWindowPage, openFirefoxPage } from './support/firefox';
+import { PEER_NUMBER } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
-import { startKamailio, type Kamailio } from './sip/kamailio';
 
 /**
  * The Firefox side of test/e2e/attacks.e2e.test.ts, for what differs there: the content script's visibility check
- * in Gecko, and the confirm dialer opened from the event page (the engine lives in the phone window). Asserted at
- * Kamailio's INVITE log.
+ * in Gecko, the sender of a click in a cross-origin frame (Firefox gives no `sender.origin`), the per-tab dial limit
+ * held by an event page that Firefox suspends, and the confirm dialer opened from the event page (the engine lives in
+ * the phone window). Asserted at Kamailio's INVITE log.
  */
-const USERS = { alice: 'alice-secret' };
 const POLL = { polling: 100 } as const;
 
-let sip: Kamailio;
-let fixtures: StaticServer;
-let browser: Browser;
+let bed: FirefoxBed;
+let adServer: StaticServer;
 
-const calls = () => sip.inviteCalls('alice');
+const calls = () => bed.sip.inviteCalls('alice');
 
 beforeAll(async () => {
-  sip = await startKamailio({ users: USERS });
-  fixtures = await startFixtureServer();
-  browser = await launchFirefox({ extensionDir: FIREFOX_TEST_DIST, microphoneOrigins: [FIREFOX_ORIGIN] });
-  const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
-  await welcome.evaluate(async () => {
-    await chrome.storage.local.set({ settings: { version: 1, detection: { defaultCountry: 'GB' } } });
-  });
-  const options = await openFirefoxPage(browser, 'popup/options/options.html');
-  await options.waitForSelector('#account [name="server"]');
-  for (const [name, value] of Object.entries({ server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice })) {
-    await options.type(`#account [name="${name}"]`, value);
-  }
-  await options.click('#account button[type="submit"]');
-  await options.waitForFunction(() => /Registered as/.test((document.querySelector('#account') as HTMLElement | null)?.innerText ?? ''), { ...POLL, timeout: 15_000 });
-  await options.close();
+  bed = await startFirefoxBed({ peer: false });
+  adServer = await startFixtureServer();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([fixtures?.close(), sip?.stop()]);
+  await bed?.close();
+  await adServer?.close();
 });
 
-async function attackPage(): Promise<Page> {
-  const page = await newWindowPage(browser);
-  await page.goto(`${fixtures.url}/interactive/attacks.html`);
-  await page.waitForSelector('#reception a[data-dialable]', { timeout: 10_000 });
-  return page;
-}
-
-async function mouseClick(page: Page, selector: string): Promise<void> {
-  const box = await page.$eval(selector, (el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
-  await page.mouse.click(box.x, box.y);
+/** A new window (its own tab: the dial limit is per tab) with the attack page; `frame`: what its ad frame shows. */
+async function attackPage(frame?: string): Promise<Page> {
+  return openAttackPage(await newWindowPage(bed.browser), bed.fixtures, frame);
 }
 
 /** The confirm dialer window, once it shows a reason matching `reason`. */
 async function confirmDialer(reason: RegExp): Promise<{ page: Page; number: string; reason: string }> {
-  const page = await findFirefoxPage(browser, 'popup/dialer/popup.html?dial=');
+  const page = await findFirefoxPage(bed.browser, 'popup/dialer/popup.html?dial=');
   await page.waitForFunction(
     (source) => new RegExp(source).test(document.querySelector('[data-testid="confirm-reason"]')?.textContent ?? ''),
     { ...POLL, timeout: 10_000 },
@@ -70,6 +48,18 @@ async function confirmDialer(reason: RegExp): Promise<{ page: Page; number: stri
     number: await page.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value),
     reason: await page.$eval('[data-testid="confirm-reason"]', (el) => el.textContent ?? ''),
   };
+}
+
+/**
+ * Proves the clicks before did nothing more: a later click on the visible premium-rate link in the same tab
+ * (processed after them) opens the confirm dialer for *that* number, and Kamailio saw `callsBefore` calls.
+ */
+async function expectNothingHappened(page: Page, callsBefore: number): Promise<void> {
+  await mouseClick(page, '#premium');
+  const dialer = await confirmDialer(/premium-rate/);
+  expect(dialer.number).toBe('+19005550100');
+  expect(calls()).toHaveLength(callsBefore);
+  await dialer.page.close();
 }
 
 describe('Firefox: a click is the user\'s intent; costly numbers are confirmed', () => {
@@ -94,8 +84,48 @@ describe('Firefox: a click is the user\'s intent; costly numbers are confirmed',
     expect(calls()).toHaveLength(before);
     await dialer.page.click('[data-testid="dial"]');
     await dialer.page.waitForFunction(() => /Failed/.test(document.querySelector('[data-testid="call-state"]')?.textContent ?? ''), { ...POLL, timeout: 15_000 });
-    expect(calls().slice(before).map((c) => c.target)).toEqual([`+19005550100@${sip.domain}`]);
+    expect(calls().slice(before).map((c) => c.target)).toEqual([`+19005550100@${bed.sip.domain}`]);
     await dialer.page.close();
     await page.close();
   });
+
+  test('a link in a cross-origin frame (an ad): the confirm dialer names the frame\'s site; nothing is sent', async () => {
+    const before = calls().length;
+    const page = await attackPage(`${adServer.url}/interactive/ad.html`);
+    await clickAdFrameLink(page);
+    const dialer = await confirmDialer(/frame from another site/);
+    expect(dialer.reason).toContain(`(127.0.0.1:${adServer.port})`);
+    expect(dialer.number).toBe(PEER_NUMBER);
+    expect(calls()).toHaveLength(before);
+    await dialer.page.close();
+    await page.close();
+  });
+});
+
+describe('Firefox: floods', () => {
+  test('a flood of trusted clicks from one tab places one call (one per tab per 2 s)', async () => {
+    const before = calls().length;
+    const page = await attackPage();
+    await floodClicks(page, mouseClick);
+    await expectNothingHappened(page, before + 1);
+    expect(calls().slice(before).map((c) => c.target)).toEqual([`+442079460000@${bed.sip.domain}`]);
+    await page.close();
+  });
+
+  // On Firefox the flood above does not need the dial limit: with the limit taken out it still passed (the later
+  // clicks of the flood are dropped before the limit is asked). Spaced clicks, each call over before the next, are
+  // stopped by the limit alone.
+  test('a tab that clicks every 2.5 s, each call over before the next click, gets five calls a minute', async () => {
+    const before = calls().length;
+    const page = await attackPage();
+    for (let i = 0; i < 7; i++) {
+      const clickedAt = Date.now();
+      await mouseClick(page, '#unknown-number');
+      // Nobody has that number: the call fails at once (404), so the engine is idle again before the next click.
+      if (i < 5) await waitUntil(async () => calls().length > before + i, 10_000, `call ${i + 1} at Kamailio`);
+      await new Promise((r) => setTimeout(r, Math.max(0, clickedAt + 2_500 - Date.now())));
+    }
+    expect(calls().slice(before).map((c) => c.target)).toEqual(Array.from({ length: 5 }, () => `+442079460000@${bed.sip.domain}`));
+    await page.close();
+  }, 60_000);
 });

@@ -1,24 +1,27 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFixtureServer } from './support/fixture-server';
+import { clickNumber as clickNumberIn } from './support/click-number';
 import { exerciseCallControls } from './support/call-controls';
+import { expectAudioBothWays } from './support/expect-audio-both-ways';
+import { expectSyntheticClicksIgnored } from './support/expect-synthetic-clicks-ignored';
 import {
   clickContextMenuItem,
   closeContextMenu,
   FIREFOX_ORIGIN,
-  FIREFOX_TEST_DIST,
   findFirefoxPage,
-  launchFirefox,
   newWindowPage,
   openContextMenu,
   openFirefoxPage,
   waitUntil,
 } from './support/firefox';
+import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
+import { saveAccountForm } from './support/save-account-form';
 import { selectText } from './support/select-text';
-import { endCalls } from './support/sip-bed';
+import { BED_USERS, endCalls, PEER_NUMBER, PEER_SHOWN } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
-import { startKamailio, type Kamailio } from './sip/kamailio';
-import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
+import { testIdText as text, waitForText } from './support/wait-for-text';
+import type { Kamailio } from './sip/kamailio';
+import type { Peer } from './sip/peer-page';
 
 /**
  * The Firefox engine host end to end: Firefox ESR 153 over WebDriver BiDi, dist/firefox-test (the store build with
@@ -27,10 +30,10 @@ import { openPeer, startPeerServer, type Peer } from './sip/peer-page';
  * held would be lost during these tests. The microphone goes through Firefox's real permission check
  * (`media.navigator.permission.fake`) with a remembered Allow in the profile.
  */
-const NUMBER = '+442079460958';
+const NUMBER = PEER_NUMBER;
 /** How the popup shows NUMBER during a call. */
-const SHOWN = '+44 20 7946 0958';
-const USERS = { alice: 'alice-secret', [NUMBER]: 'peer-secret' };
+const SHOWN = PEER_SHOWN;
+const USERS = BED_USERS;
 const EVENT_PAGE_IDLE_MS = 5_000;
 const POLL = { polling: 100 } as const;
 const PHONE = 'background/phone-window/phone.html';
@@ -41,45 +44,15 @@ const WATCH_MS = 100_000;
 /** Tests that wait for the event page to be suspended (up to 4 idle periods) on a busy 2-core machine. */
 const SUSPENSION_TEST_MS = 90_000;
 
+let bed: FirefoxBed;
 let sip: Kamailio;
 let fixtures: StaticServer;
-let peers: StaticServer;
 let browser: Browser;
 let peer: Peer;
 let popup: Page;
 
-async function text(page: Page, testId: string): Promise<string> {
-  return page.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');
-}
-
-async function waitForText(page: Page, testId: string, pattern: RegExp, timeout = 10_000): Promise<string> {
-  await page.waitForFunction(
-    (id, source, flags) => new RegExp(source, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
-    { timeout, ...POLL },
-    testId,
-    pattern.source,
-    pattern.flags,
-  );
-  return text(page, testId);
-}
-
-type EngineWindow = { dialableEngine: { stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> } };
-
-async function engineStats(): Promise<{ packetsReceived: number; packetsSent: number }> {
-  const phone = await findFirefoxPage(browser, PHONE);
-  const stats = await phone.evaluate(() => (globalThis as unknown as EngineWindow).dialableEngine.stats());
-  if (!stats) throw new Error('no active call in the engine');
-  return stats;
-}
-
-/** Audio flows both ways: RTP counters grow on the peer and in the engine over ~1 s. */
-async function expectAudioBothWays(): Promise<void> {
-  const [p0, e0] = [await peer.stats(), await engineStats()];
-  await new Promise((r) => setTimeout(r, 1_000));
-  const [p1, e1] = [await peer.stats(), await engineStats()];
-  expect(p1.packetsReceived, 'peer receives RTP from Dialable').toBeGreaterThan(p0.packetsReceived + 10);
-  expect(e1.packetsReceived, 'Dialable receives RTP from the peer').toBeGreaterThan(e0.packetsReceived + 10);
-}
+/** The page that hosts the engine: the phone window. */
+const engineHost = () => findFirefoxPage(browser, PHONE);
 
 /** Whether the event page is running: extension.getViews() from the phone window lists it only while it is awake. */
 async function eventPageAwake(): Promise<boolean> {
@@ -103,51 +76,25 @@ async function openPopup(): Promise<Page> {
   return page;
 }
 
-async function saveAccount(page: Page, fields: Record<string, string>): Promise<string> {
-  for (const [name, value] of Object.entries(fields)) {
-    await page.$eval(`#account [name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''));
-    await page.type(`#account [name="${name}"]`, value);
-  }
-  await page.click('#account button[type="submit"]');
-  await page.waitForSelector('[data-testid="account-status"], #account .error', { timeout: 15_000 });
-  return page.$eval('#account', (f) => (f as HTMLElement).innerText);
-}
-
 async function clickNumber(): Promise<Page> {
-  const page = await newWindowPage(browser);
-  await page.goto(`${fixtures.url}/interactive/clicks.html`);
-  const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
-  await link!.click();
-  return page;
+  return clickNumberIn(await newWindowPage(browser), fixtures);
 }
 
 beforeAll(async () => {
-  sip = await startKamailio({ users: USERS, maxExpires: REGISTRATION_S });
-  fixtures = await startFixtureServer();
-  peers = await startPeerServer();
-  browser = await launchFirefox({
-    extensionDir: FIREFOX_TEST_DIST,
-    microphoneOrigins: [FIREFOX_ORIGIN, peers.url],
-    eventPageIdleMs: EVENT_PAGE_IDLE_MS,
-  });
-  const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
-  await welcome.evaluate(async () => {
-    await chrome.storage.local.set({ settings: { version: 1, detection: { defaultCountry: 'GB' } } });
-  });
-  peer = await openPeer(browser, peers, sip, { user: NUMBER, password: USERS[NUMBER], mode: 'answer', answerDelay: 200, heldMicrophone: true });
-  expect(await peer.register()).toMatchObject({ ok: true });
+  // No account yet: the first test saves it.
+  bed = await startFirefoxBed({ kamailio: { maxExpires: REGISTRATION_S }, eventPageIdleMs: EVENT_PAGE_IDLE_MS, register: false });
+  ({ sip, fixtures, browser, peer } = bed);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([fixtures?.close(), peers?.close(), sip?.stop()]);
+  await bed?.close();
 });
 
 describe('Firefox SIP engine (phone window) against Kamailio', () => {
   test('saving the account registers; the phone window holds the engine, minimized', async () => {
     const options = await openFirefoxPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
-    const saved = await saveAccount(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
+    const saved = await saveAccountForm(options, { server: sip.wsUrl, username: 'alice', domain: sip.domain, password: USERS.alice });
     expect(saved).toContain(`Registered as alice@${sip.domain}`);
     await options.close();
     popup = await openPopup();
@@ -166,14 +113,14 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
     expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
     expect(await waitForText(popup, 'call-state', /Connected/)).toContain(SHOWN);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
 
     await page.goto(`${fixtures.url}/interactive/csp.html`);
     await page.close();
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
 
     await waitUntil(async () => !(await eventPageAwake()), EVENT_PAGE_IDLE_MS * 4, 'the event page to be suspended');
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await popup.close();
     popup = await openPopup();
     expect(await waitForText(popup, 'call-state', /Connected/)).toContain(SHOWN);
@@ -188,7 +135,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await (await clickNumber()).close();
     await peer.waitFor((s) => s.callState === 'established', 15_000, 'answered again');
     await waitForText(popup, 'call-state', /Connected/);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await peer.hangup();
     expect(await waitForText(popup, 'call-state', /Ended/)).toMatch(/hung up/);
     await waitUntil(async () => (await windowState()) === 'minimized', 5_000, 'the phone window to minimize after the call');
@@ -201,7 +148,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
     expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
     await waitForText(popup, 'call-state', /Connected/);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await popup.click('[data-testid="hangup"]');
     await waitForText(popup, 'call-state', /Ended/);
   });
@@ -236,7 +183,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
     expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
     expect(await waitForText(popup, 'call-state', /Connected/)).toContain(SHOWN);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await endCalls({ peer, popup });
 
     // Right after a call the item must again follow the selection, not the last number.
@@ -257,7 +204,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
     expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
     await waitForText(popup, 'call-state', /Connected/);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await endCalls({ peer, popup });
 
     // The page's own tel: link to a number nobody registered: the engine calls it and Kamailio says 404.
@@ -272,14 +219,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     const page = await newWindowPage(browser);
     await page.goto(`${fixtures.url}/interactive/clicks.html`);
     await page.waitForSelector('#plain a[data-dialable]', { timeout: 10_000 });
-    const before = (await peer.snapshot()).lastInvite?.receivedAt ?? 0;
-    await page.evaluate(() => {
-      const a = document.querySelector<HTMLAnchorElement>('#plain a[data-dialable]')!;
-      a.click();
-      a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-    });
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect((await peer.snapshot()).lastInvite?.receivedAt ?? 0).toBe(before);
+    await expectSyntheticClicksIgnored(page, '#plain a[data-dialable]', peer);
     await page.close();
   });
 
@@ -306,7 +246,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await popup.click('[data-testid="answer"]');
     expect(await calling).toMatchObject({ ok: true, status: 200 });
     await waitForText(popup, 'call-state', /Connected/);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     await popup.click('[data-testid="hangup"]');
     await waitForText(popup, 'call-state', /Ended/);
     expect(await text(popup, 'history')).toContain(NUMBER);
@@ -316,7 +256,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     const options = await openFirefoxPage(browser, 'popup/options/options.html');
     await options.waitForSelector('#account [name="server"]');
     const before = sip.registerCount('alice');
-    const saved = await saveAccount(options, { password: 'wrong-password' });
+    const saved = await saveAccountForm(options, { password: 'wrong-password' });
     expect(saved).toMatch(/rejected the username or password \(401\)/);
     const failedAt = sip.registerCount('alice');
     await new Promise((r) => setTimeout(r, 15_000));
@@ -326,7 +266,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     expect(sip.registerCount('alice') - failedAt).toBeLessThanOrEqual(2);
     expect(sip.registerCount('alice') - before).toBeLessThanOrEqual(6);
     expect(await text(popup, 'registration')).toMatch(/401/);
-    expect(await saveAccount(options, { password: USERS.alice })).toContain('Registered');
+    expect(await saveAccountForm(options, { password: USERS.alice })).toContain('Registered');
     await options.close();
   });
 
@@ -357,7 +297,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await popup.click('[data-testid="dial"]');
     await peer.waitFor((s) => s.callState === 'established', 20_000, 'the peer answered the call that reconnected');
     await waitForText(popup, 'call-state', /Connected/);
-    await expectAudioBothWays();
+    await expectAudioBothWays(peer, engineHost);
     expect(await text(popup, 'registration')).toContain('Registered');
     expect(await sip.bindings('alice')).toBe(1);
     expect(await badge()).not.toBe('OFF');

@@ -7,6 +7,9 @@
 // clock the other pages of the bench use too.
 
 import { Inviter, Registerer, SessionState, UserAgent, Web } from '/node_modules/sip.js/lib/index.js';
+// The bench serves test/e2e/sip/peer/ at /peer/ beside this folder.
+import { traceTransport } from '/peer/trace-transport.js';
+import { playRemoteAudio } from '/peer/play-remote-audio.js';
 
 const query = new URL(location.href).searchParams;
 const config = {
@@ -71,23 +74,7 @@ const registerer = new Registerer(userAgent, { expires: 600 });
 let session;
 
 // First line and CSeq of every SIP message, with the time it was sent or arrived.
-{
-  const transport = userAgent.transport;
-  const record = (dir, message) => {
-    const text = String(message);
-    bare.sipLog.push({ at: epoch(), dir, line: text.slice(0, text.indexOf('\r\n')), cseq: /^CSeq:\s*(.+)$/im.exec(text)?.[1]?.trim() ?? '' });
-  };
-  const send = transport.send.bind(transport);
-  transport.send = (message) => {
-    record('out', message);
-    return send(message);
-  };
-  const onMessage = transport.onMessage;
-  transport.onMessage = (message) => {
-    record('in', message);
-    onMessage?.(message);
-  };
-}
+traceTransport(userAgent.transport, (dir, line, cseq) => bare.sipLog.push({ at: epoch(), dir, line, cseq }));
 
 {
   const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
@@ -125,9 +112,7 @@ function call() {
     if (inviter !== session) return;
     if (state === SessionState.Established) {
       bare.callState = 'established';
-      const audio = document.getElementById('remote');
-      audio.srcObject = inviter.sessionDescriptionHandler.remoteMediaStream;
-      void audio.play().catch(() => {});
+      playRemoteAudio(inviter);
     } else if (state === SessionState.Terminated) {
       bare.callState = 'terminated';
     }

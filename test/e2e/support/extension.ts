@@ -42,14 +42,22 @@ export interface SettingsGlobal {
 
 /** Changes settings through the one settings store, from one of our pages, as the options page does. */
 export async function updateSettings(browser: Browser, patch: Record<string, Record<string, unknown>>): Promise<void> {
-  const page = await controlPage(browser);
+  await updateSettingsOn(await controlPage(browser), patch);
+}
+
+/** {@link updateSettings} from a given page of ours (Firefox tests pass one: they have no control page). */
+export async function updateSettingsOn(page: Page, patch: Record<string, Record<string, unknown>>): Promise<void> {
   await page.waitForFunction(() => 'dialableSettings' in globalThis);
   await page.evaluate(async (p) => void (await (globalThis as unknown as SettingsGlobal).dialableSettings.update(p)), patch);
 }
 
 /** The user's own settings as the store reads them (detection from storage.local, the rest from IndexedDB). */
 export async function storedSettings(browser: Browser): Promise<Awaited<ReturnType<SettingsGlobal['dialableSettings']['load']>>> {
-  const page = await controlPage(browser);
+  return storedSettingsOn(await controlPage(browser));
+}
+
+/** {@link storedSettings} read in a given page of ours. */
+export async function storedSettingsOn(page: Page): Promise<Awaited<ReturnType<SettingsGlobal['dialableSettings']['load']>>> {
   await page.waitForFunction(() => 'dialableSettings' in globalThis);
   return page.evaluate(() => (globalThis as unknown as SettingsGlobal).dialableSettings.load());
 }

@@ -1,16 +1,18 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { startKamailio, type Kamailio } from '../sip/kamailio';
+import { startKamailio, type Kamailio, type KamailioOptions } from '../sip/kamailio';
 import { openPeer, startPeerServer, type Peer } from '../sip/peer-page';
 import { launchChromium } from './chromium';
 import { CHROME_DIST, controlPage, EXTENSION_ORIGIN, openExtensionPage, setSettings } from './extension';
 import { startFixtureServer } from './fixture-server';
 import type { StaticServer } from './static-server';
+import { waitForText } from './wait-for-text';
 
 /** The number the peer registers as (the London number on the click fixture page). */
 export const PEER_NUMBER = '+442079460958';
 /** How the popup shows {@link PEER_NUMBER} during a call (formatted for people). */
 export const PEER_SHOWN = '+44 20 7946 0958';
-const USERS = { alice: 'alice-secret', [PEER_NUMBER]: 'peer-secret' };
+/** Kamailio's users and passwords: the account Dialable registers, and the peer. */
+export const BED_USERS = { alice: 'alice-secret', [PEER_NUMBER]: 'peer-secret' } as const;
 
 export interface SipBed {
   sip: Kamailio;
@@ -26,30 +28,43 @@ export interface SipBed {
 /**
  * Kamailio with digest auth, a sip.js peer that answers as {@link PEER_NUMBER}, Chromium with the store build, the
  * microphone grant a user gives on the welcome page, and the account `alice` registered (saved the way the options
- * page saves it). `lang`: the browser's UI language (English by default).
+ * page saves it), then the popup opened as a tab. `lang`: the browser's UI language (English by default);
+ * `kamailio`: more Kamailio options; `configure: false` leaves the account unsaved, `popup: false` the popup closed.
  */
-export async function startSipBed(options: { configure?: boolean; lang?: string } = {}): Promise<SipBed> {
-  const sip = await startKamailio({ users: USERS });
+export async function startSipBed(
+  options: { configure?: boolean; lang?: string; kamailio?: Omit<KamailioOptions, 'users'>; popup?: boolean } = {},
+): Promise<SipBed> {
+  const sip = await startKamailio({ users: BED_USERS, ...options.kamailio });
   const fixtures = await startFixtureServer();
   const peers = await startPeerServer();
   const browser = await launchChromium({ extensionDir: CHROME_DIST, ...(options.lang ? { lang: options.lang } : {}) });
   await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
   await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
   await setSettings(browser, { defaultCountry: 'GB' });
-  const peer = await openPeer(browser, peers, sip, { user: PEER_NUMBER, password: USERS[PEER_NUMBER], mode: 'answer', answerDelay: 200 });
-  await peer.register();
+  const peer = await openPeer(browser, peers, sip, { user: PEER_NUMBER, password: BED_USERS[PEER_NUMBER], mode: 'answer', answerDelay: 200 });
+  const registered = await peer.register();
+  if (!registered.ok) throw new Error(`the peer did not register: ${registered.status} ${registered.reason}`);
   if (options.configure ?? true) {
     const saved = await saveAccount(browser, sip);
     if (!saved.registered) throw new Error(`alice did not register: ${saved.message}`);
   }
-  const popup = await openExtensionPage(browser, 'popup/dialer/popup.html');
-  await popup.waitForSelector('[data-testid="registration"]');
+  let popup: Page | undefined;
+  if (options.popup ?? true) {
+    popup = await openExtensionPage(browser, 'popup/dialer/popup.html');
+    await popup.waitForSelector('[data-testid="registration"]');
+  }
   return {
     sip,
     fixtures,
     browser,
     peer,
-    popup,
+    get popup(): Page {
+      if (!popup) throw new Error('this bed was started without the popup');
+      return popup;
+    },
+    set popup(page: Page) {
+      popup = page;
+    },
     peerServer: peers,
     close: async () => {
       await browser.close();
@@ -59,7 +74,7 @@ export async function startSipBed(options: { configure?: boolean; lang?: string 
 }
 
 /** Saves alice's account the way the options page does (the reply says how registering went). */
-export async function saveAccount(browser: Browser, sip: Kamailio, password = USERS.alice): Promise<{ registered: boolean; message: string }> {
+export async function saveAccount(browser: Browser, sip: Kamailio, password: string = BED_USERS.alice): Promise<{ registered: boolean; message: string }> {
   const control = await controlPage(browser);
   return control.evaluate(
     (account) => chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account } }) as Promise<{ registered: boolean; message: string }>,
@@ -70,14 +85,7 @@ export async function saveAccount(browser: Browser, sip: Kamailio, password = US
 /** Waits until the element's text matches, with the page in front. */
 export async function waitForTestId(page: Page, testId: string, pattern: RegExp, timeout = 10_000): Promise<string> {
   await page.bringToFront();
-  await page.waitForFunction(
-    (id, source, flags) => new RegExp(source, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
-    { timeout, polling: 100 },
-    testId,
-    pattern.source,
-    pattern.flags,
-  );
-  return page.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');
+  return waitForText(page, testId, pattern, timeout);
 }
 
 /** Ends whatever call is up (from the peer's side) and waits until the popup is idle again. */

@@ -14,6 +14,8 @@
 // Media: the sip.js default getUserMedia, which Chromium's --use-fake-device-for-media-stream answers with a beep.
 
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web } from '/node_modules/sip.js/lib/index.js';
+import { playRemoteAudio } from './play-remote-audio.js';
+import { traceTransport as traceSip } from './trace-transport.js';
 
 const query = new URL(location.href).searchParams;
 const config = {
@@ -127,24 +129,10 @@ let payloadWorker;
 
 /** Logs the first line of every SIP message with a timestamp (for INVITE → 200 OK timings). */
 function traceTransport(ua) {
-  const transport = ua.transport;
-  const record = (dir, message) => {
-    const text = String(message);
-    const line = text.slice(0, text.indexOf('\r\n'));
-    const cseq = /^CSeq:\s*(.+)$/im.exec(text)?.[1]?.trim() ?? '';
+  traceSip(ua.transport, (dir, line, cseq) => {
     peer.sipLog.push({ t: now(), at: performance.timeOrigin + performance.now(), dir, line, cseq });
     if (peer.sipLog.length > 500) peer.sipLog.shift();
-  };
-  const send = transport.send.bind(transport);
-  transport.send = (message) => {
-    record('out', message);
-    return send(message);
-  };
-  const onMessage = transport.onMessage;
-  transport.onMessage = (message) => {
-    record('in', message);
-    onMessage?.(message);
-  };
+  });
 }
 
 /** Connects if needed (first use, or after the server went away) and registers. Resolves with the outcome. */
@@ -280,9 +268,7 @@ function adopt(s) {
     if (s !== session) return;
     if (state === SessionState.Established) {
       peer.callState = 'established';
-      const audio = document.getElementById('remote');
-      audio.srcObject = s.sessionDescriptionHandler.remoteMediaStream;
-      void audio.play().catch(() => {});
+      playRemoteAudio(s);
     } else if (state === SessionState.Terminated) {
       peer.callState = 'terminated';
       peer.endedBy ??= 'local';
