@@ -428,7 +428,17 @@ describe('backup server and outbound proxy (options page account form)', () => {
     return options;
   }
 
+  /** Saves alice's account with both fields through the options page's own message, as the form does. */
+  async function saveWithBoth(): Promise<void> {
+    const control = await controlPage(bed.browser);
+    const account = { server: bed.sip.wsUrl, username: 'alice', domain: bed.sip.domain, authUsername: '', password: 'alice-secret', displayName: '', iceServers: [], register: true, backupServer: BACKUP, outboundProxy: proxy() };
+    await control.evaluate((a) => chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account: a } }), account);
+    expect(await storedAccount()).toMatchObject({ backupServer: BACKUP, outboundProxy: proxy(), password: 'alice-secret' });
+  }
+
   async function retype(options: Page, name: string, value: string): Promise<void> {
+    // Unfold the backup server and proxy section when it is closed.
+    await options.$eval('#account details', (el) => ((el as HTMLDetailsElement).open = true));
     const input = await options.waitForSelector(`#account input[name="${name}"]`, { visible: true });
     await input!.click({ clickCount: 3 });
     await options.keyboard.press('Backspace');
@@ -471,6 +481,7 @@ describe('backup server and outbound proxy (options page account form)', () => {
   });
 
   test('a bad backup server or outbound proxy gets its sentence beside the field, and nothing is saved', async () => {
+    await saveWithBoth();
     const before = await storedAccount();
     const options = await openOptions();
     await options.bringToFront();
@@ -489,7 +500,7 @@ describe('backup server and outbound proxy (options page account form)', () => {
   });
 
   test('another backup server in an imported file without a password clears the stored one; the form asks for it', async () => {
-    expect(await storedAccount()).toMatchObject({ backupServer: BACKUP, password: 'alice-secret' });
+    await saveWithBoth();
     const options = await openOptions();
     const path = join(downloads, 'other-backup.json');
     const { password: _, ...account } = await storedAccount();
