@@ -477,6 +477,7 @@ describe('backup server and outbound proxy (options page account form)', () => {
     // In use, so shown unfolded; the password is not asked for again (same binding).
     expect(await options.$eval('#account details', (el) => (el as HTMLDetailsElement).open)).toBe(true);
     expect(await options.$('#account input[name="password"][required]')).toBeNull();
+    await screenshot(options, 'options-backup-server');
     await options.close();
   });
 
