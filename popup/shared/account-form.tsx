@@ -20,7 +20,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'displayName', label: 'accountDisplayName', type: 'text', placeholder: 'accountDisplayNamePlaceholder' },
 ];
 
-/** Shown under the server, folded away: most accounts need neither, and the welcome page stays short. */
+/** Folded away below the account's fields: most accounts need neither, and the welcome page stays short. */
 const ADVANCED: FieldSpec[] = [
   { name: 'backupServer', label: 'accountBackupServer', type: 'url', placeholder: 'accountBackupServerPlaceholder', hint: 'accountBackupServerHint' },
   { name: 'outboundProxy', label: 'accountOutboundProxy', type: 'text', placeholder: 'accountOutboundProxyPlaceholder', hint: 'accountOutboundProxyHint' },
@@ -142,12 +142,12 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
     <form id="account" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
         <legend>{t('accountLegend')}</legend>
-        {FIELDS.slice(0, 1).map(field)}
+        {FIELDS.map(field)}
+        {/* After the account's own fields, not between server and username: Tab goes from field to field there. */}
         <details open={showAdvanced || advancedInUse} onToggle={(e) => setShowAdvanced(e.currentTarget.open)}>
           <summary>{t('accountAdvancedSummary')}</summary>
           {ADVANCED.map(field)}
         </details>
-        {FIELDS.slice(1).map(field)}
         <label>
           <span>{tNodes('accountIceServers', <code>stun:host:3478</code>, <code>turn:user:password@host:3478</code>)}</span>
           <textarea name="iceServers" rows={2} value={ice} onInput={(e) => setIce(e.currentTarget.value)} />
