@@ -8,15 +8,22 @@ import { send } from './use-engine';
 import { t, type MessageKey } from '../../src/i18n/t';
 import { tNodes } from './t-nodes';
 
-type Field = 'server' | 'username' | 'domain' | 'authUsername' | 'password' | 'displayName';
+type Field = 'server' | 'backupServer' | 'outboundProxy' | 'username' | 'domain' | 'authUsername' | 'password' | 'displayName';
+type FieldSpec = { name: Field; label: MessageKey; type: string; placeholder?: MessageKey; hint?: MessageKey };
 
-const FIELDS: Array<{ name: Field; label: MessageKey; type: string; placeholder?: MessageKey; hint?: MessageKey }> = [
+const FIELDS: FieldSpec[] = [
   { name: 'server', label: 'accountServer', type: 'url', placeholder: 'accountServerPlaceholder' },
   { name: 'username', label: 'accountUsername', type: 'text', placeholder: 'accountUsernamePlaceholder' },
-  { name: 'domain', label: 'accountDomain', type: 'text', placeholder: 'accountDomainPlaceholder', hint: 'accountDomainHint' },
+  { name: 'domain', label: 'accountDomain', type: 'text', placeholder: 'accountDomainPlaceholder' },
   { name: 'authUsername', label: 'accountAuthUsername', type: 'text', placeholder: 'accountAuthUsernamePlaceholder' },
   { name: 'password', label: 'accountPassword', type: 'password' },
   { name: 'displayName', label: 'accountDisplayName', type: 'text', placeholder: 'accountDisplayNamePlaceholder' },
+];
+
+/** Folded away below the account's fields: most accounts need neither, and the welcome page stays short. */
+const ADVANCED: FieldSpec[] = [
+  { name: 'backupServer', label: 'accountBackupServer', type: 'url', placeholder: 'accountBackupServerPlaceholder', hint: 'accountBackupServerHint' },
+  { name: 'outboundProxy', label: 'accountOutboundProxy', type: 'text', placeholder: 'accountOutboundProxyPlaceholder', hint: 'accountOutboundProxyHint' },
 ];
 
 export interface AccountFormProps {
@@ -26,8 +33,9 @@ export interface AccountFormProps {
   onSaved?: (reply: { registered: boolean; message: string }) => void;
 }
 
-const LOCKABLE = new Set<Field>(['server', 'domain', 'username']);
-const isLockable = (f: Field): f is 'server' | 'domain' | 'username' => LOCKABLE.has(f);
+type LockableField = 'server' | 'backupServer' | 'outboundProxy' | 'domain' | 'username';
+const LOCKABLE = new Set<Field>(['server', 'backupServer', 'outboundProxy', 'domain', 'username']);
+const isLockable = (f: Field): f is LockableField => LOCKABLE.has(f);
 
 /**
  * The account form (options page and welcome page): validated beside each field before saving; saving registers
@@ -45,13 +53,15 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
   const [errors, setErrors] = useState<AccountErrors>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
+  const [showAdvanced, setShowAdvanced] = useState(false);
 
   useEffect(() => {
     void send('ui:get-account', {}).then((view) => {
       if (!view || !('server' in view)) return;
       const { hasPassword: has, passwordCleared, ...rest } = view;
-      setAccount({ ...rest, password: '' });
-      setSaved({ ...rest, password: '' });
+      // An account stored before the backup server and outbound proxy existed has neither key: they read as empty.
+      setAccount({ ...EMPTY_ACCOUNT, ...rest, password: '' });
+      setSaved({ ...EMPTY_ACCOUNT, ...rest, password: '' });
       setHasPassword(has);
       setCleared(passwordCleared === true);
       setIce(view.iceServers.map(formatIce).join('\n'));
@@ -86,43 +96,58 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
     }
   };
 
+  // Open whenever one of its fields holds something, an error or a policy value: nothing set is ever hidden.
+  const advancedInUse = ADVANCED.some((f) => account[f.name] || errors[f.name] || isLocked(managed, f.name as LockableField));
+
+  const field = (f: FieldSpec) => {
+    const locked = isLockable(f.name) && isLocked(managed, f.name);
+    const asks = f.name === 'password' && why !== undefined && !errors.password;
+    const described = [f.hint && `${f.name}-hint`, errors[f.name] && `${f.name}-error`, locked && `${f.name}-locked`, asks && 'password-why'].filter(Boolean).join(' ');
+    return (
+      <label key={f.name}>
+        {t(f.label)}
+        <input
+          name={f.name}
+          type={f.type}
+          placeholder={f.name === 'password' && hasPassword ? t('accountPasswordSaved') : (examples[f.name] ?? (f.placeholder && t(f.placeholder)))}
+          autoComplete={f.name === 'password' ? 'new-password' : 'off'}
+          value={locked ? managed[f.name as LockableField] : account[f.name]}
+          disabled={locked}
+          required={f.name === 'password' && passwordNeeded}
+          aria-invalid={errors[f.name] ? 'true' : undefined}
+          aria-describedby={described || undefined}
+          onInput={(e) => setAccount({ ...account, [f.name]: e.currentTarget.value })}
+        />
+        {f.hint && (
+          <span class="note" id={`${f.name}-hint`}>
+            {t(f.hint)}
+          </span>
+        )}
+        {locked && <LockedNote field={f.name} />}
+        {asks && (
+          <span class="note" id="password-why" data-testid="password-why">
+            {why}
+          </span>
+        )}
+        {errors[f.name] && (
+          <span class="error" id={`${f.name}-error`} data-testid={`error-${f.name}`}>
+            {errors[f.name]}
+          </span>
+        )}
+      </label>
+    );
+  };
+
   return (
     <form id="account" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
         <legend>{t('accountLegend')}</legend>
-        {FIELDS.map((f) => {
-          const locked = isLockable(f.name) && isLocked(managed, f.name);
-          const asks = f.name === 'password' && why !== undefined && !errors.password;
-          const described = [errors[f.name] && `${f.name}-error`, locked && `${f.name}-locked`, asks && 'password-why'].filter(Boolean).join(' ');
-          return (
-          <label key={f.name}>
-            {t(f.label)}
-            <input
-              name={f.name}
-              type={f.type}
-              placeholder={f.name === 'password' && hasPassword ? t('accountPasswordSaved') : (examples[f.name] ?? (f.placeholder && t(f.placeholder)))}
-              autoComplete={f.name === 'password' ? 'new-password' : 'off'}
-              value={locked ? managed[f.name as 'server'] : account[f.name]}
-              disabled={locked}
-              required={f.name === 'password' && passwordNeeded}
-              aria-invalid={errors[f.name] ? 'true' : undefined}
-              aria-describedby={described || undefined}
-              onInput={(e) => setAccount({ ...account, [f.name]: e.currentTarget.value })}
-            />
-            {locked && <LockedNote field={f.name} />}
-            {asks && (
-              <span class="note" id="password-why" data-testid="password-why">
-                {why}
-              </span>
-            )}
-            {errors[f.name] && (
-              <span class="error" id={`${f.name}-error`} data-testid={`error-${f.name}`}>
-                {errors[f.name]}
-              </span>
-            )}
-          </label>
-          );
-        })}
+        {FIELDS.map(field)}
+        {/* After the account's own fields, not between server and username: Tab goes from field to field there. */}
+        <details open={showAdvanced || advancedInUse} onToggle={(e) => setShowAdvanced(e.currentTarget.open)}>
+          <summary>{t('accountAdvancedSummary')}</summary>
+          {ADVANCED.map(field)}
+        </details>
         <label>
           <span>{tNodes('accountIceServers', <code>stun:host:3478</code>, <code>turn:user:password@host:3478</code>)}</span>
           <textarea name="iceServers" rows={2} value={ice} onInput={(e) => setIce(e.currentTarget.value)} />
@@ -152,8 +177,10 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
 /** The popup's fix-it link opens the options page at `#password` (or `#server`, …): put the cursor in that field. */
 function focusFieldFromHash(): void {
   const name = location.hash.slice(1);
-  if (!FIELDS.some((f) => f.name === name)) return;
+  if (![...FIELDS, ...ADVANCED].some((f) => f.name === name)) return;
   const input = document.querySelector<HTMLInputElement>(`#account [name="${name}"]`);
+  // A field folded away in the closed "backup server and outbound proxy" section cannot take the focus.
+  input?.closest('details')?.setAttribute('open', '');
   input?.focus();
   input?.scrollIntoView({ block: 'center' });
 }

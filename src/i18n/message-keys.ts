@@ -16,6 +16,7 @@ import audio from './messages/en/audio.json';
 import secrets from './messages/en/secrets.json';
 import trust from './messages/en/trust.json';
 import alwaysOn from './messages/en/always-on.json';
+import servers from './messages/en/servers.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers };
 export default en;

@@ -1,4 +1,5 @@
 import { t } from '../i18n/t';
+import { outboundProxyProblem } from './outbound-proxy-problem';
 import { serverProblem } from './server-problem';
 
 /**
@@ -65,12 +66,20 @@ export function effectiveDomain(account: Account): string {
 }
 
 const SERVER_ERRORS = { invalid: 'accountErrorServer', plainWs: 'accountErrorPlainWs', scheme: 'accountErrorScheme' } as const;
+const BACKUP_ERRORS = { ...SERVER_ERRORS, invalid: 'accountErrorBackupServer' } as const;
+const PROXY_ERRORS = { invalid: 'accountErrorOutboundProxy', scheme: 'accountErrorOutboundProxyScheme' } as const;
 
 /** Checks an account the user typed; errors are sentences shown beside each field. */
 export function validateAccount(account: Account): AccountErrors {
   const errors: AccountErrors = {};
   const server = serverProblem(account.server);
   if (server) errors.server = t(SERVER_ERRORS[server]);
+  // Optional, but checked like the server: the password's digest goes to the backup server and through the proxy too.
+  const backup = optional(account.backupServer);
+  const backupProblem = backup === '' ? undefined : serverProblem(backup);
+  if (backupProblem) errors.backupServer = t(BACKUP_ERRORS[backupProblem]);
+  const proxyProblem = outboundProxyProblem(optional(account.outboundProxy));
+  if (proxyProblem) errors.outboundProxy = t(PROXY_ERRORS[proxyProblem]);
   if (!account.username.trim()) errors.username = t('accountErrorUsername');
   else if (!USER.test(account.username.trim())) errors.username = t('accountErrorUsernameChars');
   if (account.domain.trim() && !DOMAIN.test(account.domain.trim())) errors.domain = t('accountErrorDomain');
@@ -91,5 +100,15 @@ export function cleanAccount(account: Account): Account {
     domain: account.domain.trim().toLowerCase(),
     authUsername: account.authUsername.trim(),
     displayName: account.displayName.trim(),
+    backupServer: optional(account.backupServer),
+    outboundProxy: optional(account.outboundProxy),
   };
+}
+
+/**
+ * A field added after accounts were first stored (`backupServer`, `outboundProxy`), trimmed: an account saved by an
+ * older version, or sent without it, reads as '' (not set) instead of failing.
+ */
+export function optional(value: string | undefined): string {
+  return typeof value === 'string' ? value.trim() : '';
 }

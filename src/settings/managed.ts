@@ -7,12 +7,17 @@
 import type { Account } from './account';
 import { LINK_STYLES, type LinkStyle, type Settings } from './defaults';
 import { isObject } from './is-object';
+import { outboundProxyProblem, type OutboundProxyProblem } from './outbound-proxy-problem';
 import { serverProblem, type ServerProblem } from './server-problem';
 import { normalizeHost } from './validate-settings';
 
 /** What a policy may set (flat keys, as an administrator writes them in policies.json). */
 export interface ManagedSettings {
   server?: string;
+  /** A second WebSocket server; '' locks the field empty (no backup server). */
+  backupServer?: string;
+  /** The outbound proxy's SIP URI; '' locks the field empty (no proxy). */
+  outboundProxy?: string;
   domain?: string;
   username?: string;
   defaultCountry?: string;
@@ -25,8 +30,12 @@ export interface ManagedSettings {
 
 export type ManagedField = keyof ManagedSettings;
 
-/** Policy values that were dropped, and why (the options page says so): the server is checked like the form's. */
-export type ManagedProblems = Partial<Record<ManagedField, ServerProblem>>;
+/** Policy values that were dropped, and why (the options page says so): the servers and proxy are checked like the form's. */
+export interface ManagedProblems {
+  server?: ServerProblem;
+  backupServer?: ServerProblem;
+  outboundProxy?: OutboundProxyProblem;
+}
 
 const COUNTRY = /^[A-Z]{2}$/;
 const NAME = /^[^\s@:"<>]+$/;
@@ -40,6 +49,8 @@ export function coerceManaged(raw: unknown): ManagedSettings {
   const out: ManagedSettings = {};
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   if (typeof raw.server === 'string' && !serverProblem(raw.server)) out.server = text(raw.server);
+  if (typeof raw.backupServer === 'string' && !backupServerProblem(raw.backupServer)) out.backupServer = text(raw.backupServer);
+  if (typeof raw.outboundProxy === 'string' && !outboundProxyProblem(raw.outboundProxy)) out.outboundProxy = text(raw.outboundProxy);
   if (NAME.test(text(raw.domain))) out.domain = text(raw.domain).toLowerCase();
   if (NAME.test(text(raw.username))) out.username = text(raw.username);
   const country = text(raw.defaultCountry).toUpperCase();
@@ -53,11 +64,24 @@ export function coerceManaged(raw: unknown): ManagedSettings {
   return out;
 }
 
-/** Why a policy value was dropped by {@link coerceManaged} (only the server has reasons worth telling a user). */
+/** Why a policy value was dropped by {@link coerceManaged} (only the servers and the proxy have reasons worth telling a user). */
 export function managedProblems(raw: unknown): ManagedProblems {
-  if (!isObject(raw) || raw.server === undefined) return {};
-  const problem = typeof raw.server === 'string' ? serverProblem(raw.server) : 'invalid';
-  return problem ? { server: problem } : {};
+  if (!isObject(raw)) return {};
+  const problems: ManagedProblems = {};
+  const check = <P>(value: unknown, problemOf: (v: string) => P | undefined): P | 'invalid' | undefined =>
+    value === undefined ? undefined : typeof value === 'string' ? problemOf(value) : 'invalid';
+  const server = check(raw.server, serverProblem);
+  const backupServer = check(raw.backupServer, backupServerProblem);
+  const outboundProxy = check(raw.outboundProxy, outboundProxyProblem);
+  if (server) problems.server = server;
+  if (backupServer) problems.backupServer = backupServer;
+  if (outboundProxy) problems.outboundProxy = outboundProxy;
+  return problems;
+}
+
+/** An empty backup server is a valid policy (it forbids one); anything else must pass as a server. */
+function backupServerProblem(value: string): ServerProblem | undefined {
+  return value.trim() === '' ? undefined : serverProblem(value);
 }
 
 /** Whether the administrator set this field (the pages show it disabled, and nothing the user does changes it). */
@@ -80,11 +104,13 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
   };
 }
 
-/** The account in effect: managed server, domain and username over what the user typed (or imported). */
-export function effectiveAccount<A extends Pick<Account, 'server' | 'domain' | 'username'>>(account: A, managed: ManagedSettings): A {
+/** The account in effect: managed servers, proxy, domain and username over what the user typed (or imported). */
+export function effectiveAccount<A extends Pick<Account, 'server' | 'domain' | 'username' | 'backupServer' | 'outboundProxy'>>(account: A, managed: ManagedSettings): A {
   return {
     ...account,
     server: managed.server ?? account.server,
+    backupServer: managed.backupServer ?? account.backupServer,
+    outboundProxy: managed.outboundProxy ?? account.outboundProxy,
     domain: managed.domain ?? account.domain,
     username: managed.username ?? account.username,
   };

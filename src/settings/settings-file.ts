@@ -66,10 +66,21 @@ export function readSettingsFile(text: string): ReadResult {
     displayName: text_(a.displayName),
     iceServers: Array.isArray(a.iceServers) ? a.iceServers.filter(isIceServer) : [],
     register: typeof a.register === 'boolean' ? a.register : EMPTY_ACCOUNT.register,
+    // Absent in files from before they existed; present ones are checked below like the form checks them.
+    backupServer: text_(a.backupServer),
+    outboundProxy: text_(a.outboundProxy),
   };
-  const problems = Object.values(validateAccount(account));
+  const errors = validateAccount(account);
+  // A value that is not text is as unusable as a malformed one: it must not silently become "none".
+  if (!isOptionalText(a.backupServer)) errors.backupServer ??= t('accountErrorBackupServer');
+  if (!isOptionalText(a.outboundProxy)) errors.outboundProxy ??= t('accountErrorOutboundProxy');
+  const problems = Object.values(errors);
   if (problems.length > 0) return { error: t('fileAccountUnusable', problems.join(' ')) };
   return { settings, account };
+}
+
+function isOptionalText(v: unknown): boolean {
+  return v === undefined || typeof v === 'string';
 }
 
 function isIceServer(v: unknown): v is IceServer {

@@ -102,6 +102,14 @@ describe('axe-core finds no serious or critical problem', () => {
     await options.click('#account button[type="submit"]');
     await options.waitForSelector('[data-testid="error-server"]');
     await expectAccessible(options, 'options with errors');
+    // The folded backup server and outbound proxy section, open, with its fields' own errors.
+    await options.click('#account summary');
+    await options.type('#account input[name="backupServer"]', 'ws://backup.example.com/ws');
+    await options.type('#account input[name="outboundProxy"]', 'proxy.example.com');
+    await options.click('#account button[type="submit"]');
+    await options.waitForSelector('[data-testid="error-backupServer"]');
+    await options.waitForSelector('[data-testid="error-outboundProxy"]');
+    await expectAccessible(options, 'options with backup server and proxy errors');
     await options.close();
   });
 

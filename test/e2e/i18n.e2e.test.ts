@@ -122,6 +122,15 @@ describe('in a German browser', () => {
     await options.waitForSelector('[data-testid="error-server"]');
     expect(await options.$eval('[data-testid="error-server"]', (e) => e.textContent)).toMatch(/^Die Adresse muss mit wss:\/\/ beginnen/);
     expect(englishLeaks(await pageWords(options))).toEqual([]);
+    // The folded backup server and outbound proxy section: labels, help and its own sentences in German too.
+    await options.click('#account summary');
+    await options.type('#account input[name="backupServer"]', 'backup.example.com');
+    await options.type('#account input[name="outboundProxy"]', 'proxy.example.com');
+    await options.click('#account button[type="submit"]');
+    await options.waitForSelector('[data-testid="error-outboundProxy"]');
+    expect(await options.$eval('[data-testid="error-backupServer"]', (e) => e.textContent)).toMatch(/^Geben Sie die WebSocket-Adresse Ihres Ersatzservers ein/);
+    expect(await options.$eval('[data-testid="error-outboundProxy"]', (e) => e.textContent)).toMatch(/^Der Outbound-Proxy muss mit sip: oder sips: beginnen/);
+    expect(englishLeaks(await pageWords(options))).toEqual([]);
     await options.close();
   });
 

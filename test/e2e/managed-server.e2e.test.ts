@@ -11,7 +11,13 @@ import { copyWithNewId, type ExtensionCopy } from './support/extension-copy';
  * server stays in effect) and the options page says why. A real Chromium policy file, as in managed.e2e.test.ts,
  * for a copy of the build with its own id.
  */
-const MANAGED = { server: 'ws://pbx.dialable.invalid:8080/ws', domain: 'corp.dialable.invalid' };
+const MANAGED = {
+  server: 'ws://pbx.dialable.invalid:8080/ws',
+  backupServer: 'ws://pbx2.dialable.invalid:8080/ws',
+  // Angle brackets would let the value close the Route header's URI and add parameters of its own.
+  outboundProxy: 'sip:proxy.dialable.invalid>;evil',
+  domain: 'corp.dialable.invalid',
+};
 
 let browser: Browser;
 let ext: ExtensionCopy;
@@ -50,6 +56,20 @@ describe('a managed server is validated like the form’s', () => {
     expect(await note!.evaluate((el) => el.textContent)).toMatch(/server setting was ignored: it uses unencrypted ws:\/\/ to another computer/);
     expect(await options.$('[data-testid="locked-server"]')).toBeNull();
     expect(await options.$eval('input[name="server"]', (el) => ({ value: (el as HTMLInputElement).value, disabled: (el as HTMLInputElement).disabled }))).toEqual({ value: '', disabled: false });
+    await options.close();
+  });
+
+  test('a ws:// backup server and a malformed outbound proxy are dropped too, each with its sentence; the fields stay the user’s', async () => {
+    const options = await openPage('popup/options/options.html');
+    await options.waitForSelector('[data-testid="locked-domain"]', { timeout: 10_000 });
+    const backup = await options.waitForSelector('[data-testid="managed-problem-backupServer"]', { timeout: 10_000 });
+    expect(await backup!.evaluate((el) => el.textContent)).toMatch(/backup server setting was ignored: it uses unencrypted ws:\/\/ to another computer/);
+    const proxy = await options.waitForSelector('[data-testid="managed-problem-outboundProxy"]', { timeout: 10_000 });
+    expect(await proxy!.evaluate((el) => el.textContent)).toMatch(/outbound proxy setting was ignored: it is not a valid SIP address/);
+    for (const name of ['backupServer', 'outboundProxy']) {
+      expect(await options.$(`[data-testid="locked-${name}"]`)).toBeNull();
+      expect(await options.$eval(`input[name="${name}"]`, (el) => ({ value: (el as HTMLInputElement).value, disabled: (el as HTMLInputElement).disabled }))).toEqual({ value: '', disabled: false });
+    }
     await options.close();
   });
 

@@ -21,6 +21,8 @@ const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, `dialable-e2e-${process.pid}-${Date.now()}.json`);
 const MANAGED = {
   server: 'wss://pbx.dialable.invalid:8089/ws',
+  backupServer: 'wss://pbx2.dialable.invalid:8089/ws',
+  outboundProxy: 'sip:proxy.dialable.invalid:5060;transport=ws;lr',
   domain: 'corp.dialable.invalid',
   defaultCountry: 'DE',
   detectionEnabled: false,
@@ -92,6 +94,10 @@ describe('managed settings (browser policy)', () => {
     expect(await inputState(options, 'input[name="domain"]')).toMatchObject({ value: MANAGED.domain, disabled: true });
     expect(await inputState(options, 'input[name="username"]')).toMatchObject({ value: '', disabled: false });
     expect(await options.$eval('[data-testid="locked-server"]', (el) => el.textContent)).toBe('Set by your organisation');
+    // The backup server and proxy are locked too, and their folded section is open so the user sees them.
+    expect(await inputState(options, 'input[name="backupServer"]')).toEqual({ value: MANAGED.backupServer, disabled: true, describedBy: 'backupServer-hint backupServer-locked' });
+    expect(await inputState(options, 'input[name="outboundProxy"]')).toEqual({ value: MANAGED.outboundProxy, disabled: true, describedBy: 'outboundProxy-hint outboundProxy-locked' });
+    expect(await options.$eval('#account details', (el) => (el as HTMLDetailsElement).open)).toBe(true);
     expect(await inputState(options, 'input[name="detectionEnabled"]')).toEqual({ value: 'false', disabled: true, describedBy: 'detectionEnabled-locked' });
     expect(await inputState(options, 'select[name="defaultCountry"]')).toMatchObject({ value: 'DE', disabled: true });
     expect(await inputState(options, 'select[name="linkStyle"]')).toMatchObject({ value: 'none', disabled: true });
@@ -109,13 +115,13 @@ describe('managed settings (browser policy)', () => {
     await page.close();
   });
 
-  test('an account saved with another server gets the managed server and domain', async () => {
+  test('an account saved with another server gets the managed server, backup server, proxy and domain', async () => {
     const view = await control.evaluate(async () => {
-      const account = { server: 'ws://127.0.0.1:9/', username: 'alice', domain: 'other.example', authUsername: '', password: 'pw', displayName: '', iceServers: [], register: true };
+      const account = { server: 'ws://127.0.0.1:9/', username: 'alice', domain: 'other.example', authUsername: '', password: 'pw', displayName: '', iceServers: [], register: true, backupServer: 'wss://mine.example/ws', outboundProxy: '' };
       await chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account } });
       return (await chrome.runtime.sendMessage({ type: 'ui:get-account', payload: {} })) as { server: string; domain: string; username: string };
     });
-    expect(view).toMatchObject({ server: MANAGED.server, domain: MANAGED.domain, username: 'alice' });
+    expect(view).toMatchObject({ server: MANAGED.server, backupServer: MANAGED.backupServer, outboundProxy: MANAGED.outboundProxy, domain: MANAGED.domain, username: 'alice' });
   });
 
   test('importing a settings file changes no managed value', async () => {

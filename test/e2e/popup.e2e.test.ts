@@ -396,3 +396,127 @@ describe('settings export and import (options page)', () => {
     await options.close();
   });
 });
+
+describe('backup server and outbound proxy (options page account form)', () => {
+  const BACKUP = 'wss://backup.dialable.invalid:8089/ws';
+  const proxy = () => `sip:127.0.0.1:${bed.sip.port};transport=ws;lr`;
+
+  /** The account as the engine stored it in the extension's IndexedDB (src/settings/secret-store.ts), password included. */
+  async function storedAccount(): Promise<Record<string, unknown>> {
+    const page = await controlPage(bed.browser);
+    return page.evaluate(
+      () =>
+        new Promise<Record<string, unknown>>((resolve, reject) => {
+          const open = indexedDB.open('dialable-secrets');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('kv').objectStore('kv').get('account');
+            get.onsuccess = () => {
+              open.result.close();
+              resolve(get.result as Record<string, unknown>);
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+  }
+
+  /** The options page with the stored account loaded into its form. */
+  async function openOptions(): Promise<Page> {
+    const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
+    await options.waitForFunction(() => (document.querySelector('#account input[name="server"]') as HTMLInputElement | null)?.value !== '', { timeout: 10_000 });
+    return options;
+  }
+
+  /** Saves alice's account with both fields through the options page's own message, as the form does. */
+  async function saveWithBoth(): Promise<void> {
+    const control = await controlPage(bed.browser);
+    const account = { server: bed.sip.wsUrl, username: 'alice', domain: bed.sip.domain, authUsername: '', password: 'alice-secret', displayName: '', iceServers: [], register: true, backupServer: BACKUP, outboundProxy: proxy() };
+    await control.evaluate((a) => chrome.runtime.sendMessage({ type: 'ui:save-account', payload: { account: a } }), account);
+    expect(await storedAccount()).toMatchObject({ backupServer: BACKUP, outboundProxy: proxy(), password: 'alice-secret' });
+  }
+
+  async function retype(options: Page, name: string, value: string): Promise<void> {
+    // Unfold the backup server and proxy section when it is closed.
+    await options.$eval('#account details', (el) => ((el as HTMLDetailsElement).open = true));
+    const input = await options.waitForSelector(`#account input[name="${name}"]`, { visible: true });
+    await input!.click({ clickCount: 3 });
+    await options.keyboard.press('Backspace');
+    if (value) await input!.type(value);
+  }
+
+  const valueOf = (options: Page, name: string) => options.$eval(`#account input[name="${name}"]`, (el) => (el as HTMLInputElement).value);
+
+  test('both are saved with the account and read back after a reload; adding a backup server asks for the password first', async () => {
+    expect(await saveAccount(bed.browser, bed.sip)).toMatchObject({ registered: true });
+    const options = await openOptions();
+    await options.bringToFront();
+    // Folded away while unused; the summary opens it.
+    const visible = () => options.$eval('#account input[name="backupServer"]', (el) => el.checkVisibility());
+    expect(await visible()).toBe(false);
+    await options.click('#account summary');
+    expect(await visible()).toBe(true);
+    await retype(options, 'backupServer', BACKUP);
+    // The saved password was entered without this backup server: the form asks for it again, and says why.
+    expect(await options.$eval('[data-testid="password-why"]', (el) => el.textContent)).toMatch(/belongs to the server, SIP domain and user name/);
+    expect(await options.$('#account input[name="password"][required]')).not.toBeNull();
+    await retype(options, 'outboundProxy', proxy());
+    await options.click('#account button[type="submit"]');
+    expect(await waitForTestId(options, 'error-password', /belongs to the server/)).toBeTruthy();
+    expect(await storedAccount()).toMatchObject({ backupServer: '', outboundProxy: '', password: 'alice-secret' });
+
+    await retype(options, 'password', 'alice-secret');
+    await options.click('#account button[type="submit"]');
+    await waitForTestId(options, 'account-status', /./, 20_000);
+    expect(await storedAccount()).toMatchObject({ server: bed.sip.wsUrl, backupServer: BACKUP, outboundProxy: proxy(), password: 'alice-secret' });
+
+    await options.reload();
+    await options.waitForFunction(() => (document.querySelector('#account input[name="backupServer"]') as HTMLInputElement | null)?.value !== '', { timeout: 10_000 });
+    expect(await valueOf(options, 'backupServer')).toBe(BACKUP);
+    expect(await valueOf(options, 'outboundProxy')).toBe(proxy());
+    // In use, so shown unfolded; the password is not asked for again (same binding).
+    expect(await options.$eval('#account details', (el) => (el as HTMLDetailsElement).open)).toBe(true);
+    expect(await options.$('#account input[name="password"][required]')).toBeNull();
+    await screenshot(options, 'options-backup-server');
+    await options.close();
+  });
+
+  test('a bad backup server or outbound proxy gets its sentence beside the field, and nothing is saved', async () => {
+    await saveWithBoth();
+    const before = await storedAccount();
+    const options = await openOptions();
+    await options.bringToFront();
+    await retype(options, 'backupServer', 'ws://backup.example.com/ws');
+    await retype(options, 'outboundProxy', 'proxy.example.com;lr');
+    await retype(options, 'password', 'alice-secret');
+    await options.click('#account button[type="submit"]');
+    expect(await waitForTestId(options, 'error-backupServer', /Plain ws:\/\/ is only allowed for a server on this computer/)).toBeTruthy();
+    expect(await waitForTestId(options, 'error-outboundProxy', /must start with sip: or sips:/)).toBeTruthy();
+    expect(await options.$eval('#account input[name="backupServer"]', (el) => [el.getAttribute('aria-invalid'), el.getAttribute('aria-describedby')])).toEqual(['true', 'backupServer-hint backupServer-error']);
+    await retype(options, 'outboundProxy', 'sip:proxy.example.com>\r\nVia: SIP/2.0/WS evil;lr');
+    await options.click('#account button[type="submit"]');
+    expect(await waitForTestId(options, 'error-outboundProxy', /SIP address such as sip:proxy\.example\.com;lr/)).toBeTruthy();
+    expect(await storedAccount()).toEqual(before);
+    await options.close();
+  });
+
+  test('another backup server in an imported file without a password clears the stored one; the form asks for it', async () => {
+    await saveWithBoth();
+    const options = await openOptions();
+    const path = join(downloads, 'other-backup.json');
+    const { password: _, ...account } = await storedAccount();
+    writeFileSync(path, JSON.stringify({ format: 'dialable-settings', version: 1, settings: await storedSettings(), account: { ...account, backupServer: 'wss://elsewhere.dialable.invalid/ws' } }));
+    const input = (await options.$('[data-testid="import-settings"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(path);
+    expect(await waitForTestId(options, 'transfer-status', /Enter the password/, 20_000)).toBeTruthy();
+    expect(await storedAccount()).toMatchObject({ backupServer: 'wss://elsewhere.dialable.invalid/ws', password: '' });
+    // The page reloads the imported account: the password is required, with the reason.
+    await options.waitForFunction(() => (document.querySelector('#account input[name="backupServer"]') as HTMLInputElement | null)?.value.includes('elsewhere'), { timeout: 10_000 });
+    await options.waitForSelector('#account input[name="password"][required]', { timeout: 5_000 });
+    expect(await options.$eval('[data-testid="password-why"]', (el) => el.textContent)).toMatch(/removed because the server, SIP domain or user name changed \(or the backup server or outbound proxy\)/);
+    await options.close();
+    // Back to the plain account for whatever runs next.
+    expect(await saveAccount(bed.browser, bed.sip)).toMatchObject({ registered: true });
+    expect(await storedAccount()).toMatchObject({ backupServer: '', outboundProxy: '' });
+  });
+});

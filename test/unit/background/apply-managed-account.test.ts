@@ -29,6 +29,21 @@ describe('applyManagedAccount: the stored account follows the policy', () => {
     expect(sent[1]).toEqual({ command: 'save-account', account: { ...rest, server: 'wss://pbx.example.com:8089/ws', username: 'alice', domain: 'old.example', password: '' } });
   });
 
+  test('a managed backup server or outbound proxy that differs from the stored one: saved again with it, password empty', async () => {
+    for (const managed of [{ backupServer: 'wss://pbx2.example.com/ws' }, { outboundProxy: 'sip:proxy.example.com;lr' }]) {
+      const { engine, sent } = engineWith(saved);
+      expect(await applyManagedAccount(managed, engine)).toBe(true);
+      expect(sent[1]).toEqual({ command: 'save-account', account: { ...rest, server: saved.server, username: 'alice', domain: 'old.example', ...managed, password: '' } });
+    }
+  });
+
+  test('an account stored before the two fields existed matches a policy that sets them empty: no re-registration', async () => {
+    const { backupServer: _b, outboundProxy: _p, ...old } = saved;
+    const { engine, sent } = engineWith(old as AccountView);
+    expect(await applyManagedAccount({ backupServer: '', outboundProxy: '' }, engine)).toBe(false);
+    expect(sent.map((c) => c.command)).toEqual(['get-account']);
+  });
+
   test('already matching: no re-registration', async () => {
     const { engine, sent } = engineWith(saved);
     expect(await applyManagedAccount({ server: saved.server, domain: saved.domain }, engine)).toBe(false);

@@ -5,6 +5,8 @@ import { bindPassword, sameBinding } from '../../../src/settings/account-binding
 const stored: Account = {
   ...EMPTY_ACCOUNT,
   server: 'wss://pbx.example.com:8089/ws',
+  backupServer: 'wss://pbx2.example.com:8089/ws',
+  outboundProxy: 'sip:proxy.example.com;lr',
   username: 'alice',
   domain: 'example.com',
   password: 'alice-secret',
@@ -19,6 +21,8 @@ describe('the password goes only where it was entered', () => {
     ['the register switch', { register: false }],
     ['the case of the domain', { domain: 'EXAMPLE.com' }],
     ['an auth user name equal to the user name', { authUsername: 'alice' }],
+    ['the path on the same backup server', { backupServer: 'wss://pbx2.example.com:8089/other' }],
+    ['the case of the outbound proxy', { outboundProxy: 'SIP:Proxy.Example.com;LR' }],
   ])('an empty password keeps the stored one when only %s changes', (_name, change) => {
     expect(bindPassword(stored, typed(change))).toEqual({ account: { ...typed(change), password: 'alice-secret' }, cleared: false });
   });
@@ -30,6 +34,13 @@ describe('the password goes only where it was entered', () => {
     ['no domain (the server host becomes the domain)', { domain: '' }],
     ['another user name', { username: 'bob' }],
     ['another auth user name', { authUsername: 'admin' }],
+    ['another backup server host', { backupServer: 'wss://evil.example.com:8089/ws' }],
+    ['another port on the backup server', { backupServer: 'wss://pbx2.example.com:9443/ws' }],
+    ['no backup server any more', { backupServer: '' }],
+    ['an unreadable backup server', { backupServer: 'not a url' }],
+    ['another outbound proxy', { outboundProxy: 'sip:evil.example.com;lr' }],
+    ['another transport through the proxy', { outboundProxy: 'sip:proxy.example.com;lr;transport=ws' }],
+    ['no outbound proxy any more', { outboundProxy: '' }],
   ])('%s clears the stored password and TURN credentials', (_name, change) => {
     const { account, cleared } = bindPassword(stored, typed(change));
     expect(cleared).toBe(true);
@@ -46,7 +57,21 @@ describe('the password goes only where it was entered', () => {
     expect(bindPassword(undefined, typed({}))).toEqual({ account: { ...typed({}), iceServers: [{ urls: 'turn:turn.example.com:3478', username: 'alice' }] }, cleared: false });
   });
 
-  test('sameBinding compares host and port, domain (or the server host), user and auth user', () => {
+  test('a backup server or an outbound proxy added to an account that had none clears the password too', () => {
+    const plain = { ...stored, backupServer: '', outboundProxy: '' };
+    for (const change of [{ backupServer: 'wss://backup.example.com/ws' }, { outboundProxy: 'sip:proxy.example.com;lr' }]) {
+      const { account, cleared } = bindPassword(plain, { ...plain, password: '', ...change });
+      expect([account.password, cleared]).toEqual(['', true]);
+    }
+  });
+
+  test('an account stored before the backup server and outbound proxy existed keeps its password when saved with both empty', () => {
+    const { backupServer: _b, outboundProxy: _p, ...old } = { ...stored, backupServer: '', outboundProxy: '' };
+    const input = { ...old, backupServer: '', outboundProxy: '', password: '' };
+    expect(bindPassword(old as Account, input)).toEqual({ account: { ...input, password: 'alice-secret' }, cleared: false });
+  });
+
+  test('sameBinding compares host and port, backup host and port, proxy, domain (or the server host), user and auth user', () => {
     expect(sameBinding(stored, { ...stored, server: 'WSS://PBX.example.com:8089/x' })).toBe(true);
     expect(sameBinding({ ...stored, domain: '' }, { ...stored, domain: 'pbx.example.com' })).toBe(true);
     expect(sameBinding(stored, { ...stored, server: 'ws://pbx.example.com:8089/ws' })).toBe(true);

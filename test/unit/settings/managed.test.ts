@@ -18,6 +18,9 @@ describe('coerceManaged keeps only valid policy values', () => {
       { server: 'wss://pbx.example.com:8089/ws', domain: 'example.com', username: '1001', defaultCountry: 'DE', detectionEnabled: false, disabledSites: ['crm.example.com', 'intranet.example.com'], linkStyle: 'none' }],
     ['wrong types and values are dropped', { server: 'https://pbx.example.com', domain: 'sip:example.com', username: 'a b', defaultCountry: 'Germany', detectionEnabled: 'no', disabledSites: 'example.com', linkStyle: 'blink' }, {}],
     ['unknown keys are dropped', { password: 'secret', evil: true }, {}],
+    ['a backup server and an outbound proxy', { backupServer: ' wss://pbx2.example.com:8089/ws ', outboundProxy: ' sip:proxy.example.com;lr ' },
+      { backupServer: 'wss://pbx2.example.com:8089/ws', outboundProxy: 'sip:proxy.example.com;lr' }],
+    ['empty backup server and proxy lock the fields empty', { backupServer: '', outboundProxy: '  ' }, { backupServer: '', outboundProxy: '' }],
     ['bad sites are filtered out of the list', { disabledSites: ['ok.example', 42, '%%'] }, { disabledSites: ['ok.example'] }],
   ])('%s', (_name, raw, expected) => {
     expect(coerceManaged(raw)).toEqual(expected);
@@ -45,6 +48,31 @@ describe('a managed server is checked like the form checks it', () => {
     await expect(readManagedProblems({ get: async () => ({ server: 'ws://pbx.example.com/ws' }) })).resolves.toEqual({ server: 'plainWs' });
     await expect(readManagedProblems({ get: () => Promise.reject(new Error('no manifest')) })).resolves.toEqual({});
     await expect(readManagedProblems(undefined)).resolves.toEqual({});
+  });
+});
+
+describe('a managed backup server and outbound proxy are checked like the form checks them', () => {
+  test.each([
+    ['a backup server over ws:// to another host', { backupServer: 'ws://pbx2.example.com/ws' }, { backupServer: 'plainWs' }],
+    ['a backup server over https://', { backupServer: 'https://pbx2.example.com' }, { backupServer: 'scheme' }],
+    ['a backup server that is not a URL', { backupServer: 'pbx2.example.com' }, { backupServer: 'invalid' }],
+    ['a backup server that is not a string', { backupServer: 42 }, { backupServer: 'invalid' }],
+    ['a proxy without sip:', { outboundProxy: 'proxy.example.com' }, { outboundProxy: 'scheme' }],
+    ['a proxy with a header of its own', { outboundProxy: 'sip:proxy.example.com\r\nVia: x' }, { outboundProxy: 'invalid' }],
+    ['a proxy in angle brackets', { outboundProxy: 'sip:<proxy.example.com>' }, { outboundProxy: 'invalid' }],
+    ['a proxy that is not a string', { outboundProxy: true }, { outboundProxy: 'invalid' }],
+    ['all three at once', { server: 'ws://a.example/ws', backupServer: 'ws://b.example/ws', outboundProxy: 'x' }, { server: 'plainWs', backupServer: 'plainWs', outboundProxy: 'scheme' }],
+  ])('%s is dropped, with the reason', (_name, raw, problems) => {
+    expect(coerceManaged(raw)).toEqual({});
+    expect(managedProblems(raw)).toEqual(problems);
+  });
+
+  test('valid ones lock their fields and have no problem', () => {
+    const raw = { backupServer: 'ws://127.0.0.1:5067', outboundProxy: 'sip:proxy.example.com:5060;transport=ws' };
+    expect(managedProblems(raw)).toEqual({});
+    expect(isLocked(coerceManaged(raw), 'backupServer')).toBe(true);
+    expect(isLocked(coerceManaged(raw), 'outboundProxy')).toBe(true);
+    expect(isLocked(coerceManaged({}), 'outboundProxy')).toBe(false);
   });
 });
 
@@ -115,6 +143,12 @@ describe('effective account', () => {
   });
 
   test('nothing managed: unchanged', () => expect(effectiveAccount(typed, {})).toEqual(typed));
+
+  test('a managed backup server and outbound proxy override the typed ones, also when managed empty', () => {
+    const mine = { ...typed, backupServer: 'wss://mine.example/ws', outboundProxy: 'sip:mine.example;lr' };
+    expect(effectiveAccount(mine, { backupServer: 'wss://pbx2.example.com/ws', outboundProxy: 'sip:proxy.example.com;lr' })).toEqual({ ...mine, backupServer: 'wss://pbx2.example.com/ws', outboundProxy: 'sip:proxy.example.com;lr' });
+    expect(effectiveAccount(mine, { backupServer: '', outboundProxy: '' })).toEqual({ ...mine, backupServer: '', outboundProxy: '' });
+  });
 });
 
 describe('readManaged never throws', () => {

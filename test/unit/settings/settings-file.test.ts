@@ -19,8 +19,8 @@ const account: Account = {
   displayName: 'Alice',
   iceServers: [{ urls: 'turn:turn.example.com:3478', username: 'u', credential: 'turn-secret' }],
   register: true,
-  backupServer: '',
-  outboundProxy: '',
+  backupServer: 'wss://sip2.example.com:8089/ws',
+  outboundProxy: 'sip:proxy.example.com:5060;transport=ws',
 };
 
 describe('settings export/import', () => {
@@ -29,6 +29,7 @@ describe('settings export/import', () => {
     expect(text).not.toContain('s3cret');
     expect(text).not.toContain('turn-secret');
     expect(text).not.toContain('"password"');
+    expect(JSON.parse(text).account).toMatchObject({ backupServer: 'wss://sip2.example.com:8089/ws', outboundProxy: 'sip:proxy.example.com:5060;transport=ws' });
     const back = readSettingsFile(text);
     expect(back).toEqual({ settings, account: { ...account, password: '', iceServers: [{ urls: 'turn:turn.example.com:3478', username: 'u' }] } });
   });
@@ -52,6 +53,26 @@ describe('settings export/import', () => {
   ])('refuses %s with a sentence', (_name, text, error) => {
     const result = readSettingsFile(text);
     expect('error' in result && result.error).toMatch(error);
+  });
+
+  const withAccount = (fields: Record<string, unknown>) =>
+    JSON.stringify({ format: 'dialable-settings', version: 1, settings: {}, account: { server: 'wss://sip.example.com/ws', username: 'alice', ...fields } });
+
+  test.each([
+    ['a backup server over plain ws:// to another host', { backupServer: 'ws://backup.evil.example/ws' }, /cannot be used: Use wss:\/\/ .*only allowed for a server on this computer/],
+    ['a backup server that is not a WebSocket address', { backupServer: 'backup.example.com' }, /cannot be used: .*WebSocket address of your backup server/],
+    ['a backup server that is not text', { backupServer: ['wss://backup.example.com/ws'] }, /cannot be used: .*WebSocket address of your backup server/],
+    ['an outbound proxy that adds a header', { outboundProxy: 'sip:proxy.example.com\r\nVia: SIP/2.0/WS evil' }, /cannot be used: .*outbound proxy as a SIP address/],
+    ['an outbound proxy that is not a SIP URI', { outboundProxy: 'https://proxy.example.com' }, /cannot be used: The outbound proxy must start with sip: or sips:/],
+    ['an outbound proxy that is not text', { outboundProxy: 42 }, /cannot be used: .*outbound proxy as a SIP address/],
+  ])('refuses a hostile account with %s, with a sentence', (_name, fields, error) => {
+    const result = readSettingsFile(withAccount(fields));
+    expect('error' in result && result.error).toMatch(error);
+  });
+
+  test('a file from before the backup server and outbound proxy existed reads them as empty', () => {
+    const result = readSettingsFile(withAccount({}));
+    expect('account' in result && result.account).toMatchObject({ backupServer: '', outboundProxy: '' });
   });
 
   test('damaged settings fields fall back to defaults, the rest survives', () => {
