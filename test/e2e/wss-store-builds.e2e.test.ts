@@ -165,8 +165,8 @@ async function untrustedCertificate(subject: Subject, sentence: RegExp): Promise
     await warning.goto(address).catch(() => undefined);
   }
   await acceptCertificateWarning(warning, subject.name);
-  // Retries back off (1 s, 2 s, 4 s … with jitter): the next one after accepting registers.
-  expect(await waitForText(popup, 'registration', /Registered/, 40_000)).toContain(`${subject.user}@`);
+  // Retries back off with full jitter (the third one within 26 s): the next one after accepting registers.
+  expect(await waitForText(popup, 'registration', /Registered/, 55_000)).toContain(`${subject.user}@`);
   expect(await stranger.bindings(subject.user)).toBe(1);
   expect(new Set(stranger.protocols(subject.user, 'REGISTER'))).toEqual(new Set(['wss']));
   await warning.close();
@@ -229,7 +229,7 @@ describe('Chromium: the Chrome Web Store zip, unpacked', () => {
   test('an untrusted certificate: Chromium cannot tell it from an unreachable server, so the sentence names both; the link opens the warning, accepting it registers', async () => {
     await untrustedCertificate(subject, eitherSentence());
     await closedPortSentence(subject);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('Firefox: dist/firefox (the store build)', () => {
@@ -258,5 +258,5 @@ describe('Firefox: dist/firefox (the store build)', () => {
   test('an untrusted certificate gets its own sentence (Firefox records how far the HTTPS check got); the link opens the warning, accepting it registers', async () => {
     await untrustedCertificate(subject, certificateSentence());
     await closedPortSentence(subject);
-  }, 90_000);
+  }, 120_000);
 });
