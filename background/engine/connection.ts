@@ -7,9 +7,11 @@ import { REGISTRATION_MOVES, RegistrationState, type RegistrationFixField } from
 import { ServerChoice } from '../../src/call/server-choice';
 import { StateMachine } from '../../src/call/state-machine';
 import { effectiveDomain, isConfigured, type Account } from '../../src/settings/account';
+import { describeConnectFailure } from './describe-connect-failure';
 import { KeepAlive } from './keep-alive';
 import { PrimaryWatch } from './primary-watch';
 import { probeServer } from './probe-server';
+import { probeTls } from './probe-tls';
 import type { ConnectionDelegate, MicrophoneSource, SipNetwork } from './sip-network';
 import { newContact, type SipContact } from './unregister-contact';
 import { userAgentOptions } from './user-agent-options';
@@ -32,6 +34,8 @@ export class Connection {
   message = t('registrationUnconfigured');
   /** The account field the user should look at when registration does not work (the popup's fix-it link). */
   fixField: RegistrationFixField | undefined = 'server';
+  /** The server's https:// address when its certificate may be what fails (the popup links to it). */
+  fixUrl: string | undefined;
   userAgent: UserAgent | undefined;
   private account: Account | undefined;
   private registerer: Registerer | undefined;
@@ -158,7 +162,8 @@ export class Connection {
     try {
       await ua.start();
     } catch {
-      if (gen === this.generation) this.retry(registrationFailureReason('unreachable', { server }), 'server');
+      const failure = await describeConnectFailure(server, this.network.tlsProbe ?? (this.network.transportConstructor ? undefined : probeTls));
+      if (gen === this.generation) this.retry(failure.message, 'server', 0, failure.fixUrl);
       return;
     }
     if (gen !== this.generation) return;
@@ -255,7 +260,7 @@ export class Connection {
   }
 
   /** Schedules the one retry (never a second loop) and moves to Waiting. */
-  private retry(message: string, field?: RegistrationFixField, retryAfter = 0): void {
+  private retry(message: string, field?: RegistrationFixField, retryAfter = 0, fixUrl?: string): void {
     if (this.retryTimer !== undefined) return;
     this.stopKeepAlive();
     this.primaryWatch.stop();
@@ -268,7 +273,7 @@ export class Connection {
     }
     const delay = switched && retryAfter === 0 ? BACKOFF_MIN_MS : this.backoff.next(Date.now(), retryAfter);
     const seconds = Math.ceil(delay / 1000);
-    this.set(R.Waiting, this.wasRegistered ? t('registrationReconnecting', message, seconds) : t('registrationNextTry', message, seconds), field);
+    this.set(R.Waiting, this.wasRegistered ? t('registrationReconnecting', message, seconds) : t('registrationNextTry', message, seconds), field, fixUrl);
     const gen = this.generation;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -340,9 +345,10 @@ export class Connection {
     if (ua) await ua.stop().catch(() => undefined);
   }
 
-  private set(state: RegistrationState, message: string, field?: RegistrationFixField): void {
+  private set(state: RegistrationState, message: string, field?: RegistrationFixField, fixUrl?: string): void {
     this.message = message;
     this.fixField = field;
+    this.fixUrl = fixUrl;
     if (this.machine.state === state) this.delegate.onChange();
     else this.machine.transition(state);
   }

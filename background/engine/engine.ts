@@ -152,6 +152,7 @@ export class Engine {
         message: this.connection.message,
         ...(aor ? { aor } : {}),
         ...(this.connection.fixField ? { field: this.connection.fixField } : {}),
+        ...(this.connection.fixUrl ? { fixUrl: this.connection.fixUrl } : {}),
       },
       calls: this.calls.snapshots(),
       history: this.history.entries,

@@ -1,4 +1,5 @@
 import type { Invitation, SessionDescriptionHandlerFactory, UserAgentOptions } from 'sip.js';
+import type { TlsProber } from './describe-connect-failure';
 import type { ProbeServer } from './probe-server';
 
 export interface ConnectionDelegate {
@@ -22,4 +23,6 @@ export interface SipNetwork {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
   probe?: ProbeServer;
+  /** Asks a wss:// server over HTTPS why its WebSocket failed; the default only with the real WebSocket transport. */
+  tlsProbe?: TlsProber;
 }

@@ -30,6 +30,15 @@ export function RegistrationLine({ snapshot, live }: { snapshot: EngineSnapshot 
             </a>
           </>
         )}
+        {snapshot?.registration.fixUrl?.startsWith('https://') && state === 'waiting' && (
+          <>
+            {' '}
+            {/* The browser's own certificate warning is where a user can see and accept the server's certificate. */}
+            <a href={snapshot.registration.fixUrl} target="_blank" rel="noreferrer" data-testid="fix-certificate">
+              {t('dialerOpenServer', snapshot.registration.fixUrl.replace(/\/$/, ''))}
+            </a>
+          </>
+        )}
       </p>
       {canSwitch && (
         <button type="button" data-testid="sign-out" data-signed-out={String(signedOut)} onClick={() => void send('ui:sign-out', { signedOut: !signedOut })}>

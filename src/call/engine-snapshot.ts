@@ -4,8 +4,12 @@ import type { RegistrationFixField, RegistrationState } from './registration-sta
 
 /** What the popup renders: the engine's whole state, sent once on connect and again on every change. */
 export interface EngineSnapshot {
-  /** `field`: where to fix it in the options when it does not work (wrong password → the password field). */
-  registration: { state: RegistrationState; message: string; aor?: string; field?: RegistrationFixField };
+  /**
+   * `field`: where to fix it in the options when it does not work (wrong password → the password field); `fixUrl`:
+   * the wss:// server's https:// address, when its certificate may not be trusted (opening it shows the browser's
+   * certificate warning, where the user can accept it).
+   */
+  registration: { state: RegistrationState; message: string; aor?: string; field?: RegistrationFixField; fixUrl?: string };
   calls: CallSnapshot[];
   history: HistoryEntry[];
   /** Missed calls since the popup was last opened (toolbar badge). */

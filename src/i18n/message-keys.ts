@@ -17,6 +17,7 @@ import secrets from './messages/en/secrets.json';
 import trust from './messages/en/trust.json';
 import alwaysOn from './messages/en/always-on.json';
 import servers from './messages/en/servers.json';
+import certificates from './messages/en/certificates.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers, ...certificates };
 export default en;

@@ -9,6 +9,8 @@
  * - No `alias=127.0.0.1`: every `127.0.0.1:<port>` contact would count as "myself" and in-dialog requests would loop.
  *   Only the SIP domain (not an address) is an alias.
  * - `REGISTER_MARKER` is logged once per REGISTER received, before auth, so a test can count attempts per user.
+ * - Optional wss:// (`tls`): a TLS listener next to the plain one; the peer pages keep using ws:// while the
+ *   extension under test uses wss://, and the tests still read the location table over plain HTTP.
  * - Optional plain-SIP interop (`rtpengine`): a UDP listener for phones like baresip, and rtpengine (its NG control
  *   socket) on calls to the listed users only — DTLS-SRTP/ICE/rtcp-mux on the WebSocket side, RTP/AVP on the UDP
  *   side. Calls between WebRTC users never touch rtpengine. The dialog remembers the bridge in a Record-Route
@@ -34,6 +36,26 @@ export interface KamailioCfgOptions {
   slowRegister?: { user: string; ms: number };
   /** Answers every REGISTER from `user` with 503 and `Retry-After: <retryAfter>` (an overloaded registrar). */
   busyRegister?: { user: string; retryAfter: number };
+  /** wss:// as well: a TLS listener on 127.0.0.1 serving the same WebSocket routes (`tlsCfg()` writes its config). */
+  tls?: { port: number; configPath: string };
+}
+
+/** The tls module's own config file: one server certificate for every client, no client certificates asked for. */
+export function tlsCfg(options: { certificatePath: string; privateKeyPath: string }): string {
+  const certificate = check('certificate path', options.certificatePath, SAFE_PATH);
+  const privateKey = check('private key path', options.privateKeyPath, SAFE_PATH);
+  return `[server:default]
+method = TLSv1.2+
+verify_certificate = no
+require_certificate = no
+certificate = ${certificate}
+private_key = ${privateKey}
+
+[client:default]
+method = TLSv1.2+
+verify_certificate = no
+require_certificate = no
+`;
 }
 
 export interface RtpengineBridge {
@@ -63,6 +85,8 @@ export const HOLD_MARKER = 'DIALABLE-HOLD';
 export const SAVED_MARKER = 'DIALABLE-SAVED';
 /** Logged for every authenticated REGISTER that removes a binding (Contact `expires=0` or `Expires: 0`). */
 export const UNREGISTER_MARKER = 'DIALABLE-UNREGISTER';
+/** Logged for every REGISTER and initial INVITE: `DIALABLE-PROTO method=<method> user=<From user> proto=<ws|wss|udp…>`. */
+export const PROTO_MARKER = 'DIALABLE-PROTO';
 /** `GET /location/<user>` on the WebSocket port answers with the number of live bindings of `<user>`. */
 export const LOCATION_PATH = '/location/';
 
@@ -125,6 +149,14 @@ export function kamailioCfg(options: KamailioCfgOptions): string {
 	}
 `
     : '';
+  const tls = options.tls;
+  if (tls && (!Number.isInteger(tls.port) || tls.port <= 0 || tls.port > 65535)) throw new Error(`kamailio.cfg: bad TLS port ${tls.port}`);
+  // wss:// is the same xhttp/websocket route on a TLS socket: the websocket module tells ws from wss by the socket.
+  const secure = {
+    listen: tls ? `listen=tls:127.0.0.1:${tls.port}\nenable_tls=yes\n` : '',
+    modules: tls ? `loadmodule "tls.so"\nmodparam("tls", "config", "${check('tls config path', tls.configPath, SAFE_PATH)}")\n` : '',
+    httpPorts: tls ? `$Rp != ${port} && $Rp != ${tls.port}` : `$Rp != ${port}`,
+  };
   const rtp = options.rtpengine;
   if (rtp) {
     if (!Number.isInteger(rtp.udpPort) || rtp.udpPort <= 0 || rtp.udpPort > 65535) throw new Error(`kamailio.cfg: bad UDP port ${rtp.udpPort}`);
@@ -195,7 +227,7 @@ children=2
 tcp_children=2
 auto_aliases=no
 listen=tcp:127.0.0.1:${port}
-${bridge.listen}alias="${domain}"
+${secure.listen}${bridge.listen}alias="${domain}"
 rundir="${runDir}"
 mpath="${modulesDir}"
 tcp_accept_no_cl=yes
@@ -208,7 +240,7 @@ server_header="Server: dialable-test-kamailio"
 user_agent_header="User-Agent: dialable-test-kamailio"
 
 ####### Modules #########
-loadmodule "kex.so"
+${secure.modules}loadmodule "kex.so"
 loadmodule "corex.so"
 loadmodule "tm.so"
 loadmodule "tmx.so"
@@ -285,6 +317,9 @@ ${bridge.cancel}			route(RELAY);
 	}
 ${busy}	if (is_method("INVITE")) {
 		xlog("L_NOTICE", "${INVITE_MARKER} from=$fU to=$rU@$rd call=$ci\\n");
+	}
+	if (is_method("REGISTER|INVITE")) {
+		xlog("L_NOTICE", "${PROTO_MARKER} method=$rm user=$fU proto=$pr\\n");
 	}
 
 	route(AUTH);
@@ -431,7 +466,7 @@ ${bridge.routes}
 event_route[xhttp:request] {
 	set_reply_close();
 	set_reply_no_connect();
-	if ($Rp != ${port}) {
+	if (${secure.httpPorts}) {
 		xhttp_reply("403", "Forbidden", "", "");
 		exit;
 	}

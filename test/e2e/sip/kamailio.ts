@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOLD_MARKER, INVITE_MARKER, KAMAILIO_MODULES_DIR, LOCATION_PATH, REGISTER_MARKER, SAVED_MARKER, UNREGISTER_MARKER, kamailioCfg, type RtpengineBridge } from './kamailio.cfg';
+import { HOLD_MARKER, INVITE_MARKER, KAMAILIO_MODULES_DIR, LOCATION_PATH, PROTO_MARKER, REGISTER_MARKER, SAVED_MARKER, UNREGISTER_MARKER, kamailioCfg, tlsCfg, type RtpengineBridge } from './kamailio.cfg';
 
 export const KAMAILIO = process.env.KAMAILIO_PATH ?? '/usr/sbin/kamailio';
 
@@ -24,12 +24,17 @@ export interface KamailioOptions {
   slowRegister?: { user: string; ms: number };
   /** Answers every REGISTER from this user with 503 and `Retry-After` (see kamailio.cfg.ts). */
   busyRegister?: { user: string; retryAfter: number };
+  /** Also serve wss:// on a second free port with this certificate (PEM files; see support/test-ca.ts). */
+  tls?: { certificatePath: string; privateKeyPath: string };
 }
 
 export interface Kamailio {
   /** `ws://127.0.0.1:<port>` */
   wsUrl: string;
   port: number;
+  /** `wss://127.0.0.1:<tlsPort>` with the `tls` option, else undefined. */
+  wssUrl: string | undefined;
+  tlsPort: number | undefined;
   domain: string;
   /** PID of the current Kamailio main process (changes on restart). */
   pid: number;
@@ -47,6 +52,8 @@ export interface Kamailio {
   inviteCount(user: string): number;
   /** The calls `user` started (initial INVITEs, one entry per Call-ID whatever the auth round trips), in order. */
   inviteCalls(user: string): Array<{ callId: string; target: string }>;
+  /** The transports (`ws`, `wss`, `udp` …) that REGISTERs or initial INVITEs from `user` came over, in order. */
+  protocols(user: string, method: 'REGISTER' | 'INVITE'): string[];
   /** Live (unexpired) bindings of `user` in the location table, read from Kamailio itself. */
   bindings(user: string): Promise<number>;
   /** Stop and start again on the same port; registrations (memory only) are lost, as after a real restart. */
@@ -130,9 +137,16 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const users = options.users ?? { ...DEFAULT_USERS };
   const domain = options.domain ?? DEFAULT_DOMAIN;
   const port = await freePort();
+  const tlsPort = options.tls ? await freePort() : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'dialable-kamailio-'));
   tempDirs.add(dir);
   const cfgPath = join(dir, 'kamailio.cfg');
+  const tlsCfgPath = join(dir, 'tls.cfg');
+  /** Writes the script (and the tls module's config) into the temp dir, on start and on every restart. */
+  const writeConfig = () => {
+    if (options.tls) writeFileSync(tlsCfgPath, tlsCfg(options.tls));
+    writeFileSync(cfgPath, script());
+  };
 
   let output = '';
   let child: ChildProcess | undefined;
@@ -166,7 +180,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     });
 
     const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!(await canConnect(port))) {
+    while (!(await canConnect(port)) || (tlsPort !== undefined && !(await canConnect(tlsPort)))) {
       if (hasExited) {
         killGroup(proc, 'SIGKILL');
         throw new Error(`kamailio exited during start-up:\n${output}`);
@@ -196,10 +210,10 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   }
 
   const script = () =>
-    kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}), ...(options.slowRegister ? { slowRegister: options.slowRegister } : {}), ...(options.busyRegister ? { busyRegister: options.busyRegister } : {}) });
+    kamailioCfg({ port, domain, users, runDir: dir, modulesDir: KAMAILIO_MODULES_DIR, ...(options.rtpengine ? { rtpengine: options.rtpengine } : {}), ...(options.maxExpires ? { maxExpires: options.maxExpires } : {}), ...(options.slowRegister ? { slowRegister: options.slowRegister } : {}), ...(options.busyRegister ? { busyRegister: options.busyRegister } : {}), ...(tlsPort ? { tls: { port: tlsPort, configPath: tlsCfgPath } } : {}) });
 
   try {
-    writeFileSync(cfgPath, script());
+    writeConfig();
     await launch();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -210,6 +224,8 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const handle: Kamailio = {
     wsUrl: `ws://127.0.0.1:${port}`,
     port,
+    wssUrl: tlsPort === undefined ? undefined : `wss://127.0.0.1:${tlsPort}`,
+    tlsPort,
     domain,
     pid: child!.pid!,
     logs: () => output,
@@ -226,6 +242,10 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       }
       return [...calls].map(([callId, target]) => ({ callId, target }));
     },
+    protocols: (user, method) => {
+      const marker = `${PROTO_MARKER} method=${method} user=${user} proto=`;
+      return output.split('\n').filter((line) => line.includes(marker)).map((line) => line.slice(line.indexOf(marker) + marker.length).trim());
+    },
     async bindings(user) {
       const response = await fetch(`http://127.0.0.1:${port}${LOCATION_PATH}${user}`);
       if (!response.ok) throw new Error(`kamailio location: HTTP ${response.status}`);
@@ -237,7 +257,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       output += `\n[test] restarting kamailio on port ${port}\n`;
       mkdirSync(dir, { recursive: true });
       tempDirs.add(dir);
-      writeFileSync(cfgPath, script());
+      writeConfig();
       await launch();
       handle.pid = child!.pid!;
     },

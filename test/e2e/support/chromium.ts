@@ -29,6 +29,11 @@ export interface LaunchOptions {
    * German `_locales`, which is what Dialable follows (src/i18n/t.ts).
    */
   lang?: string;
+  /**
+   * The browser process's HOME. Chromium on Linux reads the certificate authorities it trusts besides the system's
+   * from `$HOME/.pki/nssdb` (see support/trust-ca.ts), so a test that needs its own CA gives the browser its own HOME.
+   */
+  home?: string;
 }
 
 /** Launches Debian's Chromium with a throw-away profile (removed on close) and optionally our unpacked build. */
@@ -41,7 +46,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     userDataDir: profile,
     enableExtensions: options.extensionDir ? [options.extensionDir] : false,
     args: [...CHROMIUM_ARGS, ...(options.lang ? [`--lang=${options.lang}`] : []), ...(options.args ?? [])],
-    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` } } : {}),
+    ...(options.lang || options.home
+      ? {
+          env: {
+            ...process.env,
+            ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` } : {}),
+            ...(options.home ? { HOME: options.home } : {}),
+          },
+        }
+      : {}),
     defaultViewport: { width: 1280, height: 900 },
     // Never attach to service workers: puppeteer leaves a *restarted* worker paused for its debugger, which would
     // make "the worker was stopped" tests test puppeteer. Filtered targets are resumed and left alone.

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { trustCa } from './trust-ca';
 import { waitUntil } from './wait-until';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -26,6 +27,8 @@ export interface FirefoxOptions {
   prefs?: Record<string, string | number | boolean>;
   /** Show the window (`npm start -- --firefox` on a desktop); tests run headless. */
   headless?: boolean;
+  /** CA certificates (PEM files) the profile trusts for TLS servers: written into its cert9.db before start. */
+  trustedCaPaths?: string[];
 }
 
 /**
@@ -52,6 +55,7 @@ function writePermissions(profile: string, origins: string[]): void {
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'dialable-firefox-'));
   writePermissions(profile, options.microphoneOrigins ?? []);
+  (options.trustedCaPaths ?? []).forEach((ca, i) => trustCa(profile, ca, `dialable-test-ca-${i}`));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
