@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlPage, offscreenPage } from './support/extension';
 import { endCalls, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { startKamailio } from './sip/kamailio';
+import { REGISTERED, restartBeforeNextTry, waitForRegistration } from './support/registration-wait';
 import { openPeer, type Peer } from './sip/peer-page';
 
 /**
@@ -20,47 +21,11 @@ afterAll(async () => {
   await bed?.close();
 });
 
-const REGISTERED = /^Registered as alice@/;
-
-/**
- * Waits until the popup's registration sentence matches, reading it every 100 ms (one long `waitForFunction` would
- * outlast puppeteer's protocol timeout).
- */
-async function registration(pattern: RegExp, timeout: number): Promise<string> {
-  await bed.popup.bringToFront();
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const text = await bed.popup.$eval('[data-testid="registration"]', (el) => el.textContent ?? '');
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`registration never matched ${pattern} in ${timeout} ms; it says: ${text}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Milliseconds until the popup's registration sentence matches. */
-async function msUntil(pattern: RegExp, timeout: number): Promise<number> {
-  const start = Date.now();
-  await registration(pattern, timeout);
-  return Date.now() - start;
-}
+const registration = (pattern: RegExp, timeout: number) => waitForRegistration(bed.popup, pattern, timeout);
+const msUntil = registration;
 
 async function badgeText(): Promise<string> {
   return (await controlPage(bed.browser)).evaluate(() => chrome.action.getBadgeText({}));
-}
-
-/**
- * Restarts Kamailio when the engine's next try is still ≥ 3 s away ("Next try in N s"), so the test measures
- * "registered within 5 s of the server listening" rather than how far the last failed try pushed the backoff.
- */
-async function restartBeforeNextTry(): Promise<number> {
-  for (;;) {
-    const text = await bed.popup.$eval('[data-testid="registration"]', (el) => el.textContent ?? '');
-    const seconds = Number(/Next try in (\d+) s/.exec(text)?.[1] ?? 0);
-    if (seconds >= 3) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await bed.sip.restart();
-  return Date.now();
 }
 
 describe('always-on phone (Chromium, Kamailio)', () => {
@@ -84,7 +49,7 @@ describe('always-on phone (Chromium, Kamailio)', () => {
     await waitForTestId(bed.popup, 'registration', REGISTERED);
     bed.sip.signal('SIGKILL');
     expect(await msUntil(/^Reconnecting… .*Next try in/, 5_000)).toBeLessThan(5_000);
-    const listening = await restartBeforeNextTry();
+    const listening = await restartBeforeNextTry(bed.popup, bed.sip);
     await registration(REGISTERED, 10_000);
     expect(Date.now() - listening).toBeLessThan(5_000);
     expect(await bed.sip.bindings('alice')).toBe(1);
