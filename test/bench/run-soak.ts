@@ -122,7 +122,7 @@ try {
   const figures: Figure[] = [
     { name: `failed calls (of ${CALLS}, 30 s registrations)`, measured: failures.length, unit: 'count', target: { on: 'measured', op: '==', limit: 0 } },
     { name: 'moments without a binding during the calls', measured: callBindings.missing, unit: 'count', target: { on: 'measured', op: '==', limit: 0 }, note: `${callBindings.polls} polls of Kamailio's location table, 1 s apart` },
-    { name: `moments without a binding, ${IDLE_MS / 60_000} min idle (10 s registrations)`, measured: idleResult.missing, unit: 'count', target: { on: 'measured', op: '==', limit: 0 }, note: `${refreshes} refreshes saved by Kamailio (${idleResult.polls} polls)` },
+    { name: `moments without a binding, ${IDLE_MS / 1000} s idle (10 s registrations)`, measured: idleResult.missing, unit: 'count', target: { on: 'measured', op: '==', limit: 0 }, note: `${refreshes} refreshes saved by Kamailio (${idleResult.polls} polls)` },
     { name: 'offscreen heap growth over the calls', measured: after.heap - before.heap, unit: 'B', target: { on: 'measured', op: '<=', limit: 1_048_576 }, measuredText: `${((after.heap - before.heap) / 1024).toFixed(0)} KB (${(before.heap / 1024).toFixed(0)} → ${(after.heap / 1024).toFixed(0)} KB)` },
     { name: 'offscreen DOM nodes (after 5 calls / after the calls / after idle)', measured: after.nodes, unit: 'count', measuredText: `${before.nodes} / ${after.nodes} / ${idleMemory.nodes}` },
     { name: 'microphone tracks live between calls (most seen)', measured: openTracks, unit: 'count', target: { on: 'measured', op: '==', limit: 0 } },
