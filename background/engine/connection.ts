@@ -1,24 +1,21 @@
-import { Registerer, RegistererState, UserAgent, type Invitation } from 'sip.js';
+import { Registerer, RegistererState, type UserAgent } from 'sip.js';
 import { t } from '../../src/i18n/t';
 import { Backoff, BACKOFF_MIN_MS } from '../../src/call/backoff';
-import { registerRejection } from '../../src/call/register-rejection';
 import { registrationFailureReason } from '../../src/call/failure-reason';
-import { REGISTRATION_MOVES, RegistrationState, type RegistrationFixField } from '../../src/call/registration-state';
+import { RegistrationState, type RegistrationFixField } from '../../src/call/registration-state';
 import { ServerChoice } from '../../src/call/server-choice';
-import { StateMachine } from '../../src/call/state-machine';
 import { effectiveDomain, isConfigured, type Account } from '../../src/settings/account';
 import { describeConnectFailure } from './describe-connect-failure';
-import { KeepAlive } from './keep-alive';
 import { PrimaryWatch } from './primary-watch';
 import { probeServer } from './probe-server';
 import { probeTls } from './probe-tls';
+import { registerOnce } from './register-once';
+import { ConnectionBase } from './connection-base';
 import type { ConnectionDelegate, MicrophoneSource, SipNetwork } from './sip-network';
-import { newContact, type SipContact } from './unregister-contact';
-import { userAgentOptions } from './user-agent-options';
+import type { SipContact } from './unregister-contact';
+import { newUserAgent } from './user-agent-options';
 
 const R = RegistrationState;
-/** How long a REGISTER may take before we call the attempt failed and back off. */
-const REGISTER_TIMEOUT_MS = 10_000;
 
 /**
  * The connection to the SIP server: one sip.js UserAgent plus its Registerer, a keep-alive that expects answers,
@@ -29,39 +26,24 @@ const REGISTER_TIMEOUT_MS = 10_000;
  * connection is made again under the same UserAgent, so the call's dialog and media live on.
  * Every async callback checks `generation` so a torn-down UserAgent can never move the state.
  */
-export class Connection {
-  readonly machine = new StateMachine<RegistrationState>(R.Unconfigured, REGISTRATION_MOVES, 'registration');
-  message = t('registrationUnconfigured');
-  /** The account field the user should look at when registration does not work (the popup's fix-it link). */
-  fixField: RegistrationFixField | undefined = 'server';
-  /** The server's https:// address when its certificate may be what fails (the popup links to it). */
-  fixUrl: string | undefined;
-  userAgent: UserAgent | undefined;
+export class Connection extends ConnectionBase {
   private account: Account | undefined;
-  private registerer: Registerer | undefined;
-  private keepAlive: KeepAlive | undefined;
   private choice = new ServerChoice('', '');
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly primaryWatch: PrimaryWatch;
   private readonly backoff = new Backoff();
-  private generation = 0;
   private wasRegistered = false;
   private signedOut = false;
   private offlineNow = false;
 
   constructor(
-    private readonly delegate: ConnectionDelegate,
+    delegate: ConnectionDelegate,
     private readonly microphone?: MicrophoneSource,
     /** Told the Contact of every new UserAgent before it registers (Firefox's event page unregisters it if the window dies). */
     private readonly onContact?: (contact: SipContact) => void,
     private readonly network: SipNetwork = {},
   ) {
-    this.machine.onChange(() => delegate.onChange());
+    super(delegate);
     this.primaryWatch = new PrimaryWatch(network.probe ?? probeServer, () => delegate.busy?.() === true);
-  }
-
-  get state(): RegistrationState {
-    return this.machine.state;
   }
 
   get aor(): string | undefined {
@@ -74,6 +56,7 @@ export class Connection {
 
   /** (Re)starts with a new account (or none). Always tears the old UserAgent down first. */
   async configure(account: Account | undefined, options: { signedOut?: boolean } = {}): Promise<void> {
+    this.primaryWatch.stop();
     await this.teardown();
     this.account = account;
     this.backoff.reset();
@@ -142,22 +125,18 @@ export class Connection {
     const gen = ++this.generation;
     const server = this.choice.server;
     this.set(R.Connecting, t('registrationConnecting', server));
-    const uri = UserAgent.makeURI(`sip:${account.username}@${effectiveDomain(account)}`);
-    if (!uri) {
+    const ua = newUserAgent(account, server, { network: this.network, microphone: this.microphone, onContact: this.onContact }, {
+      onDisconnect: (error) => {
+        if (error) this.lost(gen, t('registrationConnectionLost', server));
+      },
+      onInvite: (invitation) => {
+        if (gen === this.generation) this.delegate.onInvite(invitation);
+      },
+    });
+    if (!ua) {
       this.set(R.Failed, t('registrationBadAddress'), 'username');
       return;
     }
-    const contact = newContact();
-    this.onContact?.(contact);
-    const delegate = {
-      onDisconnect: (error?: Error) => {
-        if (error) this.lost(gen, t('registrationConnectionLost', server));
-      },
-      onInvite: (invitation: Invitation) => {
-        if (gen === this.generation) this.delegate.onInvite(invitation);
-      },
-    };
-    const ua = new UserAgent(userAgentOptions(account, server, uri, contact, delegate, this.network, this.microphone));
     this.userAgent = ua;
     try {
       await ua.start();
@@ -167,7 +146,7 @@ export class Connection {
       return;
     }
     if (gen !== this.generation) return;
-    this.startKeepAlive(gen, ua);
+    this.startKeepAlive(ua, this.domain, () => this.lost(gen, t('registrationNoAnswer')));
     if (!account.register) {
       this.set(R.Disabled, t('registrationDisabled', server));
       this.backoff.reset();
@@ -193,7 +172,7 @@ export class Connection {
       return;
     }
     if (gen !== this.generation) return;
-    this.startKeepAlive(gen, ua);
+    this.startKeepAlive(ua, this.domain, () => this.lost(gen, t('registrationNoAnswer')));
     this.delegate.onReconnected?.();
     if (this.registerer) await this.register(gen);
   }
@@ -224,33 +203,18 @@ export class Connection {
   }
 
   private async register(gen: number): Promise<void> {
-    const registerer = this.registerer;
-    if (!registerer) return;
+    if (!this.registerer) return;
     this.set(R.Registering, t('registrationRegistering', this.aor));
-    const timeout = setTimeout(() => {
-      if (gen === this.generation && this.state === R.Registering) this.retry(registrationFailureReason('timeout'));
-    }, REGISTER_TIMEOUT_MS);
-    try {
-      await registerer.register({
-        requestDelegate: {
-          // A REGISTER on a new connection under a call: the Registerer never left "Registered", so no state event.
-          onAccept: () => {
-            if (gen === this.generation && this.state === R.Registering) this.registered(gen);
-          },
-          onReject: (response) => {
-            if (gen !== this.generation) return;
-            const outcome = registerRejection(response.message.statusCode ?? 0, response.message.getHeader('Retry-After'));
-            if (outcome.stop) this.fail(outcome.message, outcome.field);
-            else this.retry(outcome.message, undefined, outcome.retryAfterMs);
-          },
-        },
-      });
-    } catch {
-      if (gen === this.generation && this.state === R.Registering) this.retry(registrationFailureReason('timeout'));
-    } finally {
-      // The timer only matters while this attempt is pending.
-      if (this.state !== R.Registering) clearTimeout(timeout);
-    }
+    const pending = () => gen === this.generation && this.state === R.Registering;
+    await registerOnce(this.registerer, {
+      accepted: () => pending() && this.registered(gen),
+      rejected: (outcome) => {
+        if (gen !== this.generation) return;
+        if (outcome.stop) this.fail(outcome.message, outcome.field);
+        else this.retry(outcome.message, undefined, outcome.retryAfterMs);
+      },
+      timedOut: () => pending() && this.retry(registrationFailureReason('timeout')),
+    });
   }
 
   /** Wrong credentials: no retry until the account changes. */
@@ -288,17 +252,6 @@ export class Connection {
     else await this.connect();
   }
 
-  private startKeepAlive(gen: number, ua: UserAgent): void {
-    this.stopKeepAlive();
-    this.keepAlive = new KeepAlive(ua, this.domain, () => this.lost(gen, t('registrationNoAnswer')));
-    this.keepAlive.start();
-  }
-
-  private stopKeepAlive(): void {
-    this.keepAlive?.stop();
-    this.keepAlive = undefined;
-  }
-
   /** On the backup: back to the primary (between calls) once it answers; the backup's binding is removed first. */
   private watchPrimary(gen: number): void {
     this.primaryWatch.stop();
@@ -313,43 +266,4 @@ export class Connection {
     });
   }
 
-  private clearRetry(): void {
-    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-  }
-
-  private async unregister(): Promise<void> {
-    const registerer = this.registerer;
-    if (registerer && registerer.state === RegistererState.Registered) await registerer.unregister().catch(() => undefined);
-  }
-
-  private async teardown(): Promise<void> {
-    this.generation++;
-    this.clearRetry();
-    this.stopKeepAlive();
-    this.primaryWatch.stop();
-    await this.unregister();
-    await this.disposeUserAgent();
-  }
-
-  /** Ends the current UserAgent without waiting (its callbacks are ignored from now on). */
-  private dropUserAgent(): void {
-    this.generation++;
-    void this.disposeUserAgent();
-  }
-
-  private async disposeUserAgent(): Promise<void> {
-    const ua = this.userAgent;
-    this.userAgent = undefined;
-    this.registerer = undefined;
-    if (ua) await ua.stop().catch(() => undefined);
-  }
-
-  private set(state: RegistrationState, message: string, field?: RegistrationFixField, fixUrl?: string): void {
-    this.message = message;
-    this.fixField = field;
-    this.fixUrl = fixUrl;
-    if (this.machine.state === state) this.delegate.onChange();
-    else this.machine.transition(state);
-  }
 }

@@ -36,8 +36,7 @@ const SAVE_WAIT_MS = 6_000;
 
 /**
  * The SIP engine: owns the connection, the calls, the history and the audio. It lives in a long-lived extension
- * page (Chrome's offscreen document, Firefox's phone window) and talks to the rest of the extension only through
- * `emit` and its methods.
+ * page (Chrome's offscreen document, Firefox's phone window) and talks to the rest only through `emit` and methods.
  */
 export class Engine {
   private readonly connection: Connection;
@@ -72,9 +71,7 @@ export class Engine {
         },
         onInvite: (invitation) => this.incoming(invitation),
         busy: () => this.calls.active() !== undefined,
-        onReconnected: () => {
-          for (const call of this.calls.all) void call.refresh();
-        },
+        onReconnected: () => this.calls.all.forEach((call) => void call.refresh()),
       },
       this.devices.microphone(host.microphone),
       host.onContact,
@@ -111,12 +108,9 @@ export class Engine {
     this.applySettings({ ...this.settings, ...part });
   }
 
-  online(): void {
-    this.connection.online();
-  }
-
-  offline(): void {
-    this.connection.offline();
+  /** The browser's `online`/`offline` events. */
+  setOnline(online: boolean): void {
+    void (online ? this.connection.online() : this.connection.offline());
   }
 
   /** The popup's Sign out / Sign in switch; remembered across restarts (a signed-out phone stays quiet). */
@@ -145,15 +139,8 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    const aor = this.connection.aor;
     return {
-      registration: {
-        state: this.connection.state,
-        message: this.connection.message,
-        ...(aor ? { aor } : {}),
-        ...(this.connection.fixField ? { field: this.connection.fixField } : {}),
-        ...(this.connection.fixUrl ? { fixUrl: this.connection.fixUrl } : {}),
-      },
+      registration: this.connection.snapshot(),
       calls: this.calls.snapshots(),
       history: this.history.entries,
       missed: this.missed.value,
@@ -211,10 +198,9 @@ export class Engine {
     });
   }
 
-  /** RTP counters of the current call (tests and diagnostics). */
-  async stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> {
-    return this.calls.active()?.stats();
-  }
+  /** RTP counters of the current call, and its microphone track's settings (which device it really uses): tests. */
+  readonly stats = async (): Promise<{ packetsReceived: number; packetsSent: number } | undefined> => this.calls.active()?.stats();
+  readonly localAudio = (): MediaTrackSettings | undefined => this.calls.active()?.localAudio();
 
   /**
    * The host page is going away (Firefox: the user closed the phone window). Ends every call now — BYE, CANCEL or a
@@ -222,11 +208,6 @@ export class Engine {
    */
   shutdown(): void {
     for (const call of this.calls.all) if (!isTerminal(call.state)) void call.hangup().catch(() => undefined);
-  }
-
-  /** The current call's microphone track settings (tests and diagnostics: which device it really uses). */
-  localAudio(): MediaTrackSettings | undefined {
-    return this.calls.active()?.localAudio();
   }
 
   async clearHistory(): Promise<void> {

@@ -2,7 +2,7 @@ import type { EngineCommand, EngineCommandMap, EngineReply } from '../../src/mes
 import type { Engine } from './engine';
 
 /** The engine methods the commands reach. */
-export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accountView' | 'exportAccount' | 'clearHistory' | 'seen' | 'online' | 'signOut'>;
+export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accountView' | 'exportAccount' | 'clearHistory' | 'seen' | 'setOnline' | 'signOut'>;
 
 /** Every `engine:command` mapped onto the engine's methods; {@link EngineCommandMap} makes a missing one a compile error. */
 export function engineCommands(engine: CommandTarget): EngineCommandMap {
@@ -25,7 +25,7 @@ export function engineCommands(engine: CommandTarget): EngineCommandMap {
       return { ok: true };
     },
     online: async () => {
-      engine.online();
+      engine.setOnline(true);
       return { ok: true };
     },
     'sign-out': async ({ signedOut }) => {

@@ -47,12 +47,12 @@ export function serveEngine(host: EngineHost = {}): Engine {
     port.onDisconnect.addListener(() => ports.delete(port));
     port.postMessage(engine.snapshot());
   });
-  addEventListener('online', () => engine.online());
-  addEventListener('offline', () => engine.offline());
+  addEventListener('online', () => engine.setOnline(true));
+  addEventListener('offline', () => engine.setOnline(false));
   engine
     .start()
     .then(() => {
-      if (!navigator.onLine) engine.offline();
+      if (!navigator.onLine) engine.setOnline(false);
     })
     .catch((error: unknown) => logger.error('Engine start failed', error));
   return engine;

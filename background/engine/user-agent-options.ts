@@ -1,9 +1,9 @@
-import { Web, type SessionDescriptionHandlerFactory, type URI, type UserAgentDelegate, type UserAgentOptions } from 'sip.js';
+import { UserAgent, Web, type SessionDescriptionHandlerFactory, type URI, type UserAgentDelegate, type UserAgentOptions } from 'sip.js';
 import { logger } from '../../src/logger';
-import type { Account } from '../../src/settings/account';
+import { effectiveDomain, type Account } from '../../src/settings/account';
 import type { MicrophoneSource, SipNetwork } from './sip-network';
 import { hostCandidatesFactory } from './host-candidates';
-import type { SipContact } from './unregister-contact';
+import { newContact, type SipContact } from './unregister-contact';
 
 /** How long SDP creation waits for ICE candidates when STUN/TURN servers are set. */
 const ICE_GATHERING_TIMEOUT_MS = 500;
@@ -54,4 +54,23 @@ export function userAgentOptions(
     },
     delegate,
   };
+}
+
+/** Where a UserAgent's pieces come from (see Connection's constructor). */
+export interface UserAgentHost {
+  network: SipNetwork;
+  microphone?: MicrophoneSource;
+  onContact?: (contact: SipContact) => void;
+}
+
+/**
+ * A UserAgent for `account` on `server`, with a fresh Contact (told to the host first, see unregister-contact.ts),
+ * or undefined when the username and domain do not form a SIP address.
+ */
+export function newUserAgent(account: Account, server: string, host: UserAgentHost, delegate: UserAgentDelegate): UserAgent | undefined {
+  const uri = UserAgent.makeURI(`sip:${account.username}@${effectiveDomain(account)}`);
+  if (!uri) return undefined;
+  const contact = newContact();
+  host.onContact?.(contact);
+  return new UserAgent(userAgentOptions(account, server, uri, contact, delegate, host.network, host.microphone));
 }

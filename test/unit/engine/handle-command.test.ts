@@ -15,7 +15,7 @@ function fakeEngine() {
     exportAccount: vi.fn(() => EMPTY_ACCOUNT),
     clearHistory: vi.fn(async () => undefined),
     seen: vi.fn(),
-    online: vi.fn(),
+    setOnline: vi.fn(),
   };
   return { engine, run: (command: EngineCommand) => handleCommand(engineCommands(engine as unknown as CommandTarget), command) };
 }
@@ -52,7 +52,7 @@ describe('engine commands reach the engine', () => {
     expect(await run({ command: 'seen' })).toEqual({ ok: true });
     expect(await run({ command: 'online' })).toEqual({ ok: true });
     expect(await run({ command: 'ping' })).toEqual({ ok: true });
-    for (const method of [engine.clearHistory, engine.seen, engine.online]) expect(method).toHaveBeenCalledOnce();
+    for (const method of [engine.clearHistory, engine.seen, engine.setOnline]) expect(method).toHaveBeenCalledOnce();
   });
 
   test('an unknown command name, or an inherited key, reaches no handler', async () => {
