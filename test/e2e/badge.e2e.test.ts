@@ -85,7 +85,7 @@ describe('toolbar icon', () => {
 
   test('registration lost (reconnecting), back, then failed on a wrong password', async () => {
     await bed.sip.stop();
-    await waitForIcon({ text: '!', color: '#d97706', title: /Cannot reach/ }, 'reconnecting');
+    await waitForIcon({ text: '!', color: '#d97706', title: /Reconnecting… The connection to .* was lost/ }, 'reconnecting');
     await bed.sip.restart();
     await waitForIcon({ text: '', title: /Registered/ }, 'registered again', 20_000);
     await bed.peer.register();

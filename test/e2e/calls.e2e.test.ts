@@ -189,7 +189,7 @@ describe('Chrome SIP engine against Kamailio', () => {
 
   test('server unreachable: a clear sentence, then recovery when it is back', async () => {
     await sip.stop();
-    expect(await waitForTestId(popup, 'registration', /Cannot reach/, 10_000)).toContain(sip.wsUrl);
+    expect(await waitForTestId(popup, 'registration', /Reconnecting… The connection to .* was lost/, 10_000)).toContain(sip.wsUrl);
     await sip.restart();
     await waitForTestId(popup, 'registration', /Registered/, 20_000);
     await peer.register();

@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickAdFrameLink, clickAtMiddle as mouseClick, floodClicks, openAttackPage } from './support/attack-page';
-import { findFirefoxPage, newWindowPage, waitUntil } from './support/firefox';
+import { waitForFirefoxConfirmDialer } from './support/confirm-dialer';
+import { newWindowPage, waitUntil } from './support/firefox';
 import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
 import { startFixtureServer } from './support/fixture-server';
 import { PEER_NUMBER } from './support/sip-bed';
@@ -36,19 +37,7 @@ async function attackPage(frame?: string): Promise<Page> {
 }
 
 /** The confirm dialer window, once it shows a reason matching `reason`. */
-async function confirmDialer(reason: RegExp): Promise<{ page: Page; number: string; reason: string }> {
-  const page = await findFirefoxPage(bed.browser, 'popup/dialer/popup.html?dial=');
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('[data-testid="confirm-reason"]')?.textContent ?? ''),
-    { ...POLL, timeout: 10_000 },
-    reason.source,
-  );
-  return {
-    page,
-    number: await page.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value),
-    reason: await page.$eval('[data-testid="confirm-reason"]', (el) => el.textContent ?? ''),
-  };
-}
+const confirmDialer = (reason: RegExp) => waitForFirefoxConfirmDialer(bed.browser, reason);
 
 /**
  * Proves the clicks before did nothing more: a later click on the visible premium-rate link in the same tab
