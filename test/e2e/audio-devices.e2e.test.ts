@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setAudioSettings, storedSettings } from './support/extension';
 import { PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { waitUntil } from './support/wait-until';
 
 /**
  * Audio devices in Chromium with its fake devices (`--use-fake-device-for-media-stream`: "Fake Default Audio Input",
@@ -108,8 +109,9 @@ describe('audio devices', () => {
     expect(await incoming()).toEqual({ sink: ringer, playing: true });
     await options.bringToFront();
     await options.click('input[name="ringtone"]');
-    await waitForTestId(options, 'audio-status', /Saved/);
-    expect(await storedAudio()).toMatchObject({ ringtone: false });
+    // "Saved" may still be on screen from an earlier change: wait for the store itself.
+    await waitUntil(async () => (await storedAudio()).ringtone === false, 5_000, 'the ringtone switch saved as off');
+    expect(await waitForTestId(options, 'audio-status', /Saved/)).toBeTruthy();
     // The service worker hands the new settings to the engine.
     await offscreen.waitForFunction(() => (globalThis as unknown as { dialableEngine: { devices: { ringtone: boolean } } }).dialableEngine.devices.ringtone === false, { polling: 100, timeout: 5_000 });
     expect(await incoming()).toEqual({ sink: ringer, playing: false });
