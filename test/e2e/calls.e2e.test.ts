@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { backoffWindow } from '../../src/call/backoff';
 import { clickNumber as clickNumberIn } from './support/click-number';
 import { EXTENSION_ORIGIN, evaluateInContentScript, offscreenPage, openExtensionPage, controlPage, stopServiceWorker } from './support/extension';
 import { exerciseCallControls } from './support/call-controls';
@@ -12,9 +13,6 @@ import type { StaticServer } from './support/static-server';
 import { testIdText } from './support/wait-for-text';
 import type { Kamailio } from './sip/kamailio';
 import type { Peer } from './sip/peer-page';
-
-/** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
-const POLL = { polling: 100 } as const;
 
 /**
  * The Chrome engine end to end: options page → real registration with Kamailio (digest auth over WebSocket) → a
@@ -178,13 +176,14 @@ describe('Chrome SIP engine against Kamailio', () => {
     expect(history).toContain('+44 20 7946 0958'); // the history shows numbers formatted
   });
 
-  test('after a Kamailio restart Dialable is registered again within 5 s', async () => {
+  // The first retry falls anywhere in its window (backoff.ts spreads clients that lost one server); always-on.e2e
+  // times a restart against the announced try to check the 5 s the engine can keep.
+  test('after a Kamailio restart Dialable is registered again within the first retry window', async () => {
     await sip.restart();
     const restarted = Date.now();
     await peer.register();
-    await waitForTestId(popup, 'registration', /Registered/, 5_000);
-    await popup.waitForFunction(() => /Registered/.test(document.querySelector('[data-testid="registration"]')?.textContent ?? ''), POLL);
-    expect(Date.now() - restarted).toBeLessThan(5_000);
+    await waitForTestId(popup, 'registration', /Registered/, backoffWindow(0).max + 2_000);
+    expect(Date.now() - restarted).toBeLessThan(backoffWindow(0).max + 2_000);
   });
 
   test('server unreachable: a clear sentence, then recovery when it is back', async () => {
