@@ -1,43 +1,31 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Connection } from '../../../background/engine/connection';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Connection } from '../../../background/engine/connection';
 import { PRIMARY_CHECK_MS } from '../../../background/engine/primary-watch';
 import { KEEPALIVE_ANSWER_MS, KEEPALIVE_EVERY_MS } from '../../../background/engine/keep-alive';
 import { backoffWindow, STABLE_AFTER_MS } from '../../../src/call/backoff';
 import { RegistrationState as R } from '../../../src/call/registration-state';
 import { t } from '../../../src/i18n/t';
-import { logger } from '../../../src/logger';
-import { FakeSipServer } from './fake-sip-server';
-import { ACCOUNT, until, useFakeClock, wait, watchUnhandled, expectCleanEnd } from './sip-test-bed';
+import type { FakeSipServer } from './fake-sip-server';
+import { startConnectionBed } from './connection-bed';
+import { ACCOUNT, until, wait } from './sip-test-bed';
 
 const BACKUP = 'wss://backup.example.org';
 
 /** The always-on phone: dead connections found, offline waited out, Retry-After obeyed, the backup server used. */
 describe('always-on connection (Connection over a fake transport)', () => {
   let server: FakeSipServer;
-  let unhandled: ReturnType<typeof watchUnhandled>;
   let connection: Connection;
+  let end: () => Promise<void>;
   let busy: boolean;
   let reconnected: number;
 
   beforeEach(() => {
-    useFakeClock();
-    unhandled = watchUnhandled();
-    vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
-    server = new FakeSipServer();
     busy = false;
     reconnected = 0;
-    connection = new Connection(
-      { onChange: () => undefined, onInvite: () => undefined, busy: () => busy, onReconnected: () => reconnected++ },
-      undefined,
-      undefined,
-      server.network(),
-    );
+    ({ server, connection, end } = startConnectionBed({ busy: () => busy, onReconnected: () => reconnected++ }));
   });
 
-  afterEach(async () => {
-    await expectCleanEnd(connection, server, unhandled);
-    vi.restoreAllMocks();
-  });
+  afterEach(() => end());
 
   const registered = () => until(() => connection.state === R.Registered, 'registered');
   const options = () => server.sent.filter((m) => m.method === 'OPTIONS');

@@ -1,38 +1,31 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Connection } from '../../../background/engine/connection';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Connection } from '../../../background/engine/connection';
 import { BACKOFF_MAX_MS } from '../../../src/call/backoff';
 import { connectFailureReason, type TlsProbe } from '../../../src/call/connect-failure-reason';
 import { RegistrationState as R } from '../../../src/call/registration-state';
-import { logger } from '../../../src/logger';
-import { FakeSipServer } from './fake-sip-server';
-import { ACCOUNT, expectCleanEnd, until, useFakeClock, wait, watchUnhandled } from './sip-test-bed';
+import type { FakeSipServer } from './fake-sip-server';
+import { startConnectionBed } from './connection-bed';
+import { ACCOUNT, until, wait } from './sip-test-bed';
 
 /** A wss:// server whose WebSocket does not open: the engine asks over HTTPS why, and says so with the fix-it address. */
 describe('a wss:// server that cannot be connected to', () => {
   let server: FakeSipServer;
-  let unhandled: ReturnType<typeof watchUnhandled>;
   let connection: Connection;
+  let end: () => Promise<void>;
   let probe: TlsProbe;
   let probed: string[];
 
   beforeEach(() => {
-    useFakeClock();
-    unhandled = watchUnhandled();
-    vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
-    server = new FakeSipServer();
     probed = [];
     probe = 'tls-failed';
     const tlsProbe = async (address: string) => {
       probed.push(address);
       return probe;
     };
-    connection = new Connection({ onChange: () => undefined, onInvite: () => undefined }, undefined, undefined, { ...server.network(), tlsProbe });
+    ({ server, connection, end } = startConnectionBed({}, { tlsProbe }));
   });
 
-  afterEach(async () => {
-    await expectCleanEnd(connection, server, unhandled);
-    vi.restoreAllMocks();
-  });
+  afterEach(() => end());
 
   test('an untrusted certificate: its own sentence and the https:// address, until it connects', async () => {
     server.reachable = false;

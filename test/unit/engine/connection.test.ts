@@ -1,39 +1,26 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Connection } from '../../../background/engine/connection';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Connection } from '../../../background/engine/connection';
 import { BACKOFF_MAX_MS, BACKOFF_MIN_MS, backoffWindow } from '../../../src/call/backoff';
 import { registrationFailureReason } from '../../../src/call/failure-reason';
 import { RegistrationState as R } from '../../../src/call/registration-state';
 import { t } from '../../../src/i18n/t';
-import { logger } from '../../../src/logger';
-import { FakeSipServer } from './fake-sip-server';
-import { ACCOUNT, until, useFakeClock, wait, watchUnhandled, expectCleanEnd } from './sip-test-bed';
+import type { FakeSipServer } from './fake-sip-server';
+import { startConnectionBed } from './connection-bed';
+import { ACCOUNT, until, wait } from './sip-test-bed';
 
 /** Registration against a fake server: the real sip.js UserAgent and Registerer, only the WebSocket is replaced. */
 describe('registration (Connection over a fake transport)', () => {
   let server: FakeSipServer;
-  let unhandled: ReturnType<typeof watchUnhandled>;
   let connection: Connection;
+  let end: () => Promise<void>;
   let states: R[];
 
   beforeEach(() => {
-    useFakeClock();
-    unhandled = watchUnhandled();
-    // sip.js reports the requests a dropped connection could not send; expected here.
-    vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
-    server = new FakeSipServer();
     states = [];
-    connection = new Connection(
-      { onChange: () => states.push(connection.state), onInvite: () => undefined },
-      undefined,
-      undefined,
-      server.network(),
-    );
+    ({ server, connection, end } = startConnectionBed({ onChange: () => states.push(connection.state) }));
   });
 
-  afterEach(async () => {
-    await expectCleanEnd(connection, server, unhandled);
-    vi.restoreAllMocks();
-  });
+  afterEach(() => end());
 
   const registers = () => server.sent.filter((m) => m.method === 'REGISTER');
   /** The Waiting sentence for `reason` with any whole number of seconds inside retry `attempt`'s window. */
