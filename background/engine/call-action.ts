@@ -1,6 +1,8 @@
 import type { CallAction } from '../../src/messaging/protocol';
 import type { DtmfMode } from '../../src/settings/defaults';
 import type { Call } from './call';
+import { blindTransfer } from './call-transfer';
+import type { Lines } from './lines';
 
 /** What an action needs from the engine besides the call. */
 export interface ActionContext {
@@ -9,10 +11,13 @@ export interface ActionContext {
   dtmf: DtmfMode;
   /** The request URI for what the user typed as the transfer target. */
   transferUri: (input: string) => string;
+  /** The other calls: answering or resuming one holds the rest. */
+  lines: Lines;
 }
 
 /** Carries out a user's action on a call; a failure comes back as its message instead of being thrown. */
 export async function performAction(call: Call, action: CallAction, context: ActionContext): Promise<{ ok: boolean; error?: string }> {
+  const { lines } = context;
   try {
     switch (action.action) {
       case 'hangup':
@@ -22,23 +27,28 @@ export async function performAction(call: Call, action: CallAction, context: Act
       case 'answer': {
         const microphone = await context.microphoneProblem();
         if (microphone) return { ok: false, error: microphone };
+        await lines.holdOthers(call);
         await call.answer();
         break;
       }
       case 'mute':
       case 'unmute':
-        call.setMuted(action.action === 'mute');
+        lines.setMuted(call, action.action === 'mute');
         break;
       case 'hold':
+        await lines.hold(call);
+        break;
       case 'resume':
-        await call.setHeld(action.action === 'hold');
+        await lines.resume(call);
         break;
       case 'dtmf':
         await call.sendDtmf(action.tone, context.dtmf);
         break;
       case 'transfer':
-        await call.transfer(context.transferUri(action.target));
+        await blindTransfer(call, context.transferUri(action.target));
         break;
+      default:
+        await lines.act(call, action);
     }
     return { ok: true };
   } catch (error) {

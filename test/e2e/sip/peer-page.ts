@@ -54,6 +54,7 @@ export interface PeerSnapshot {
   rtpPayloads: Record<string, number>;
   dtmfRtpPackets: number;
   referTo: string | null;
+  replacedCalls: number;
   sipLog: SipLogEntry[];
   errors: string[];
 }
@@ -71,6 +72,8 @@ interface PeerApi {
   sendDtmf(tones: string, options?: { method?: 'info' | 'rfc4733'; duration?: number }): Promise<void>;
   refer(target: string): Promise<SipOutcome>;
   stats(): Promise<AudioStats>;
+  hears(hz: number, ms?: number): Promise<number>;
+  followRefer(on: boolean): void;
   setMode(mode: PeerMode): void;
   snapshot(): PeerSnapshot;
 }
@@ -93,6 +96,8 @@ export interface PeerOptions {
   answerDelay?: number;
   /** Take the microphone once at load and reuse it for every call (Firefox: see peer.js). */
   heldMicrophone?: boolean;
+  /** Send a steady sine of this frequency (Hz) instead of the microphone. */
+  tone?: number;
 }
 
 /** A peer page in the browser, driven from Node. Methods run the page's `window.peer` ones. */
@@ -110,6 +115,10 @@ export interface Peer {
   sendDtmf(tones: string, options?: { method?: 'info' | 'rfc4733'; duration?: number }): Promise<void>;
   refer(target: string): Promise<SipOutcome>;
   stats(): Promise<AudioStats>;
+  /** How far `hz` stands out of the received audio now, in dB (see peer.js). */
+  hears(hz: number, ms?: number): Promise<number>;
+  /** Follow REFERs (call the target) instead of only recording them. */
+  followRefer(on: boolean): Promise<void>;
   setMode(mode: PeerMode): Promise<void>;
   snapshot(): Promise<PeerSnapshot>;
   /** Polls the snapshot until `predicate` holds; throws with the last snapshot after `timeoutMs`. */
@@ -127,6 +136,7 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     mode: options.mode ?? 'answer',
     answerDelay: String(options.answerDelay ?? 0),
     ...(options.heldMicrophone ? { mic: 'held' } : {}),
+    ...(options.tone ? { tone: String(options.tone) } : {}),
   });
   const page = await browser.newPage();
   const pageErrors: string[] = [];
@@ -153,6 +163,8 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     sendDtmf: (tones, dtmfOptions) => page.evaluate((t, o) => (window as unknown as PeerWindow).peer.sendDtmf(t, o), tones, dtmfOptions ?? {}),
     refer: (target) => page.evaluate((t) => (window as unknown as PeerWindow).peer.refer(t), target),
     stats: () => page.evaluate(() => (window as unknown as PeerWindow).peer.stats()),
+    hears: (hz, ms) => page.evaluate((h, m) => (window as unknown as PeerWindow).peer.hears(h, m), hz, ms),
+    followRefer: (on) => page.evaluate((o) => (window as unknown as PeerWindow).peer.followRefer(o), on),
     setMode: (mode) => page.evaluate((m) => (window as unknown as PeerWindow).peer.setMode(m), mode),
     snapshot,
     async waitFor(predicate, timeoutMs = 5_000, what = 'condition') {
