@@ -71,6 +71,7 @@ interface PeerApi {
   sendDtmf(tones: string, options?: { method?: 'info' | 'rfc4733'; duration?: number }): Promise<void>;
   refer(target: string): Promise<SipOutcome>;
   stats(): Promise<AudioStats>;
+  stopSending(stop: boolean): Promise<void>;
   setMode(mode: PeerMode): void;
   snapshot(): PeerSnapshot;
 }
@@ -110,6 +111,8 @@ export interface Peer {
   sendDtmf(tones: string, options?: { method?: 'info' | 'rfc4733'; duration?: number }): Promise<void>;
   refer(target: string): Promise<SipOutcome>;
   stats(): Promise<AudioStats>;
+  /** Stops (true) or resumes (false) sending RTP in the current call; ICE and RTCP go on. */
+  stopSending(stop: boolean): Promise<void>;
   setMode(mode: PeerMode): Promise<void>;
   snapshot(): Promise<PeerSnapshot>;
   /** Polls the snapshot until `predicate` holds; throws with the last snapshot after `timeoutMs`. */
@@ -153,6 +156,7 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     sendDtmf: (tones, dtmfOptions) => page.evaluate((t, o) => (window as unknown as PeerWindow).peer.sendDtmf(t, o), tones, dtmfOptions ?? {}),
     refer: (target) => page.evaluate((t) => (window as unknown as PeerWindow).peer.refer(t), target),
     stats: () => page.evaluate(() => (window as unknown as PeerWindow).peer.stats()),
+    stopSending: (stop) => page.evaluate((s) => (window as unknown as PeerWindow).peer.stopSending(s), stop),
     setMode: (mode) => page.evaluate((m) => (window as unknown as PeerWindow).peer.setMode(m), mode),
     snapshot,
     async waitFor(predicate, timeoutMs = 5_000, what = 'condition') {

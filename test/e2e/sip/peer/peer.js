@@ -76,6 +76,7 @@ const peer = {
   sendDtmf,
   refer,
   stats,
+  stopSending,
   setMode,
   snapshot,
   dtmfRtpPackets,
@@ -441,6 +442,21 @@ function refer(target) {
       })
       .catch(reject);
   });
+}
+
+/**
+ * Stops (true) or resumes (false) sending audio in the current call, as a peer whose media died would: the
+ * senders' encodings are made inactive, so no RTP leaves while ICE, DTLS and RTCP stay up.
+ */
+async function stopSending(stop) {
+  const pc = session?.sessionDescriptionHandler?.peerConnection;
+  if (!pc) throw new Error('peer: no call to stop sending in');
+  for (const sender of pc.getSenders()) {
+    const parameters = sender.getParameters();
+    if (!parameters.encodings?.length) continue;
+    for (const encoding of parameters.encodings) encoding.active = !stop;
+    await sender.setParameters(parameters);
+  }
 }
 
 /** Audio counters of the current call from getStats (zeros without one). */
