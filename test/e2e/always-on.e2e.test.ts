@@ -177,7 +177,7 @@ describe('always-on phone (Chromium, Kamailio)', () => {
     await endCalls(bed);
   }, 60_000);
 
-  test('Kamailio killed during a call and the other side silent: the call ends with a sentence within 35 s, and the history records it', async () => {
+  test('Kamailio killed during a call and the other side silent: the call ends with a sentence within 38 s, and the history records it', async () => {
     await waitForTestId(bed.popup, 'registration', REGISTERED);
     await callPeer();
     bed.sip.signal('SIGKILL');
@@ -188,18 +188,19 @@ describe('always-on phone (Chromium, Kamailio)', () => {
       await msUntilText('call-state', /^Failed · .* — The call was lost: the connection to the server could not be made again\.$/, 40_000);
       const after = Date.now() - silentAt;
       console.log(`[lost call] ended ${after} ms after Kamailio was killed and the peer went silent`);
-      // 10 s until "no audio", then the 20 s bound (lost-call-watch.ts), each seen on a 2 s check.
-      expect(after).toBeGreaterThan(25_000);
-      expect(after).toBeLessThan(35_000);
+      // 10 s until "no audio", then the 20 s bound (lost-call-watch.ts), each seen on a 2 s check: 30–36 s.
+      expect(after).toBeGreaterThan(28_000);
+      expect(after).toBeLessThan(38_000);
       const history = (await readStoredHistory(bed.popup)) as Array<{ number: string; result: string; direction: string }>;
       expect(history.find((e) => e.result.startsWith('The call was lost'))).toMatchObject({ number: PEER_NUMBER, direction: 'outgoing' });
       expect(await bed.popup.$('[data-testid="hangup"]')).toBeNull();
     } finally {
       await bed.peer.hangup().catch(() => undefined);
-      await restartBeforeNextTry(bed.popup, bed.sip);
+      await bed.sip.restart();
     }
-    await registration(REGISTERED, 15_000);
+    // The backoff has grown during the outage: saving the account again registers at once (as a user would).
     await bed.peer.register();
+    expect((await saveAccount(bed.browser, bed.sip)).registered).toBe(true);
   }, 120_000);
 
   test('503 with Retry-After: 20 from the registrar: no REGISTER before 20 s, and the popup says why', async () => {
