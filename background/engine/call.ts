@@ -220,6 +220,16 @@ export class Call {
     };
   }
 
+  /**
+   * Dialable gives a call up that cannot survive (see LostCallWatch): it fails with `reason` at once, and a BYE is
+   * still tried in case some path to the other side works after all (sip.js ends the session either way).
+   */
+  lose(reason: string): void {
+    if (isTerminal(this.state)) return;
+    this.fail(undefined, reason);
+    if (this.session.state === SessionState.Established) void this.session.bye().catch(() => undefined);
+  }
+
   /** Fails the call with a reason (no INVITE could be sent, microphone refused, …). */
   fail(statusCode: number | undefined, reason = callFailureReason(statusCode)): void {
     if (isTerminal(this.state)) return;

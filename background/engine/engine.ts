@@ -26,10 +26,10 @@ import { Connection } from './connection';
 import type { EngineHost } from './engine-host';
 import { HistoryStore } from './history-store';
 import { microphoneProblem } from './microphone-problem';
-import { MediaWatch } from './media-watch';
 import { MissedCount } from './missed-count';
 import { concernFor } from './page-concern';
 import { registrationSettled } from './registration-settled';
+import { startCallWatches } from './start-call-watches';
 import { TonePlayer } from './tones';
 
 /** How long "save account" waits for the registration outcome before answering with the current state. */
@@ -56,7 +56,6 @@ export class Engine {
   /** Chosen microphone, speaker, ringer and call volume; follows devices being unplugged and plugged in again. */
   readonly devices = new AudioRouting(() => this.changed());
   private readonly audio: CallAudio;
-  private readonly mediaWatch: MediaWatch;
   /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
   readonly registrationWatch: RegistrationWatch;
 
@@ -83,8 +82,7 @@ export class Engine {
       host.network,
     );
     this.audio = new CallAudio(doc, this.devices);
-    this.mediaWatch = new MediaWatch(() => this.calls.active(), () => this.changed());
-    this.mediaWatch.start();
+    startCallWatches(() => this.calls.active(), () => this.connection.state, () => this.changed());
     this.tones = new TonePlayer(doc);
     this.devices.attach(this.tones.element, 'ringer');
   }

@@ -74,6 +74,7 @@ interface PeerApi {
   stats(): Promise<AudioStats>;
   hears(hz: number, ms?: number): Promise<number>;
   followRefer(on: boolean): void;
+  stopSending(stop: boolean): Promise<void>;
   setMode(mode: PeerMode): void;
   snapshot(): PeerSnapshot;
 }
@@ -119,6 +120,8 @@ export interface Peer {
   hears(hz: number, ms?: number): Promise<number>;
   /** Follow REFERs (call the target) instead of only recording them. */
   followRefer(on: boolean): Promise<void>;
+  /** Stops (true) or resumes (false) sending RTP in the current call; ICE and RTCP go on. */
+  stopSending(stop: boolean): Promise<void>;
   setMode(mode: PeerMode): Promise<void>;
   snapshot(): Promise<PeerSnapshot>;
   /** Polls the snapshot until `predicate` holds; throws with the last snapshot after `timeoutMs`. */
@@ -165,6 +168,7 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     stats: () => page.evaluate(() => (window as unknown as PeerWindow).peer.stats()),
     hears: (hz, ms) => page.evaluate((h, m) => (window as unknown as PeerWindow).peer.hears(h, m), hz, ms),
     followRefer: (on) => page.evaluate((o) => (window as unknown as PeerWindow).peer.followRefer(o), on),
+    stopSending: (stop) => page.evaluate((s) => (window as unknown as PeerWindow).peer.stopSending(s), stop),
     setMode: (mode) => page.evaluate((m) => (window as unknown as PeerWindow).peer.setMode(m), mode),
     snapshot,
     async waitFor(predicate, timeoutMs = 5_000, what = 'condition') {

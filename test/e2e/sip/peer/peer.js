@@ -96,6 +96,7 @@ const peer = {
   stats,
   hears,
   followRefer: (on) => void (following = on),
+  stopSending,
   setMode,
   snapshot,
   dtmfRtpPackets,
@@ -513,6 +514,21 @@ async function hears(hz, ms = 600) {
     sum += Math.max(bins[bin - 1] ?? -200, bins[bin] ?? -200, bins[bin + 1] ?? -200, -200);
   }
   return n ? sum / n : 0;
+}
+
+/**
+ * Stops (true) or resumes (false) sending audio in the current call, as a peer whose media died would: the
+ * senders' encodings are made inactive, so no RTP leaves while ICE, DTLS and RTCP stay up.
+ */
+async function stopSending(stop) {
+  const pc = session?.sessionDescriptionHandler?.peerConnection;
+  if (!pc) throw new Error('peer: no call to stop sending in');
+  for (const sender of pc.getSenders()) {
+    const parameters = sender.getParameters();
+    if (!parameters.encodings?.length) continue;
+    for (const encoding of parameters.encodings) encoding.active = !stop;
+    await sender.setParameters(parameters);
+  }
 }
 
 /** Audio counters of the current call from getStats (zeros without one). */
