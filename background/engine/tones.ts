@@ -6,6 +6,9 @@ const TONES: Record<ToneKind, { freqs: number[]; on: number; off: number; gain: 
   ringtone: { freqs: [880, 1100], on: 1200, off: 1800, gain: 0.15 },
 };
 
+/** The auto-answer beep: one short high tone. */
+const BEEP = { freq: 1400, ms: 250, gain: 0.12 };
+
 /**
  * Ringback (we are calling, the other side rings) and ringtone (someone calls us), made with WebAudio so there are
  * no audio files and nothing to download. One tone at a time.
@@ -14,6 +17,8 @@ export class TonePlayer {
   private context: AudioContext | undefined;
   private stopCurrent: (() => void) | undefined;
   private playing: ToneKind | undefined;
+  /** Beeps played so far (reachable from the engine page for tests). */
+  beeps = 0;
   /** The element the ringtone plays through (its sink follows the chosen ringing device). */
   readonly element: HTMLAudioElement;
 
@@ -56,6 +61,24 @@ export class TonePlayer {
       out.disconnect();
       this.element.srcObject = null;
     };
+  }
+
+  /**
+   * A short beep that a call was answered by itself (auto-answer, intercom), so the user knows the microphone is
+   * open. One-shot and apart from the ringtone: stopping the ringtone when the call connects does not cut it.
+   */
+  beep(): void {
+    this.context ??= new AudioContext();
+    const ctx = this.context;
+    const o = ctx.createOscillator();
+    const out = ctx.createGain();
+    o.frequency.value = BEEP.freq;
+    out.gain.value = BEEP.gain;
+    o.connect(out).connect(ctx.destination);
+    o.start();
+    o.stop(ctx.currentTime + BEEP.ms / 1000);
+    o.onended = () => out.disconnect();
+    this.beeps += 1;
   }
 
   stop(): void {
