@@ -74,7 +74,8 @@ export class TonePlayer {
     const out = ctx.createGain();
     o.frequency.value = BEEP.freq;
     out.gain.value = BEEP.gain;
-    o.connect(out).connect(ctx.destination);
+    o.connect(out);
+    out.connect(ctx.destination);
     o.start();
     o.stop(ctx.currentTime + BEEP.ms / 1000);
     o.onended = () => out.disconnect();
