@@ -1,6 +1,7 @@
 import type { ResolvedTarget } from '../messaging/protocol';
 import { applyDialRules } from '../phone/dial-rules';
 import type { DialRules } from '../settings/dial-rules-schema';
+import type { Settings } from '../settings/defaults';
 
 /** What a request URI is built from: the account's domain and the dial rules with their home country. */
 export interface DialPlan {
@@ -18,6 +19,11 @@ export function requestUri(target: ResolvedTarget, plan: DialPlan): string {
   if (target.kind === 'sip') return target.uri;
   if (target.kind === 'user') return `sip:${target.user}@${plan.domain}`;
   return `sip:${applyDialRules(target.e164, plan.dialRules, plan.defaultCountry)}@${plan.domain}`;
+}
+
+/** {@link requestUri} with the dial plan taken from the settings in effect and the account's domain. */
+export function requestUriFor(target: ResolvedTarget, settings: Pick<Settings, 'detection' | 'calling'>, domain: string): string {
+  return requestUri(target, { domain, dialRules: settings.calling.dialRules, defaultCountry: settings.detection.defaultCountry || undefined });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ResolvedTarget } from '../../../src/messaging/protocol';
-import { dialedNumber, requestUri, transferTarget, type DialPlan } from '../../../src/call/request-uri';
+import { dialedNumber, requestUri, requestUriFor, transferTarget, type DialPlan } from '../../../src/call/request-uri';
+import { DEFAULT_SETTINGS } from '../../../src/settings/defaults';
 import { DEFAULT_DIAL_RULES } from '../../../src/settings/dial-rules-schema';
 
 const plan = (over: Partial<DialPlan> = {}): DialPlan => ({ domain: 'pbx.example.com', dialRules: DEFAULT_DIAL_RULES, defaultCountry: undefined, ...over });
@@ -17,6 +18,12 @@ describe('the request URI a call or transfer is sent to', () => {
     ['the extension of a phone number is not dialed', { kind: 'phone', e164: '+442079460958', ext: '12' }, {}, 'sip:+442079460958@pbx.example.com'],
   ])('%s', (_name, target, over, uri) => {
     expect(requestUri(target, plan(over))).toBe(uri);
+  });
+
+  test('requestUriFor takes the dial rules and default country from the settings ("" = none)', () => {
+    const settings = { ...DEFAULT_SETTINGS, detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'GB' }, calling: { ...DEFAULT_SETTINGS.calling, dialRules: { ...DEFAULT_DIAL_RULES, plus: 'national' as const } } };
+    expect(requestUriFor({ kind: 'phone', e164: '+442079460958' }, settings, 'pbx.example.com')).toBe('sip:02079460958@pbx.example.com');
+    expect(requestUriFor({ kind: 'phone', e164: '+442079460958' }, DEFAULT_SETTINGS, 'pbx.example.com')).toBe('sip:+442079460958@pbx.example.com');
   });
 
   test('dial rewrites apply to phone numbers only', () => {
