@@ -31,6 +31,8 @@ export interface FirefoxBedOptions {
   register?: boolean;
   /** Open the popup (in a window) and wait until it shows the registration (default false). */
   popup?: boolean;
+  /** More Kamailio users (for more peers). */
+  moreUsers?: Record<string, string>;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface FirefoxBedOptions {
  */
 export async function startFirefoxBed(options: FirefoxBedOptions = {}): Promise<FirefoxBed> {
   const withPeer = options.peer ?? true;
-  const sip = await startKamailio({ users: BED_USERS, ...options.kamailio });
+  const sip = await startKamailio({ users: { ...BED_USERS, ...options.moreUsers }, ...options.kamailio });
   const fixtures = await startFixtureServer();
   const peerServer = withPeer ? await startPeerServer() : undefined;
   const browser = await launchFirefox({

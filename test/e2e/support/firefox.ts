@@ -67,6 +67,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Brows
     extraPrefsFirefox: {
       'media.navigator.streams.fake': true,
       'media.navigator.permission.fake': true,
+      // As Chromium's --autoplay-policy=no-user-gesture-required: the test peers' tones (Web Audio) play without a
+      // click on their page.
+      'media.autoplay.default': 0,
+      'media.autoplay.block-webaudio': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       ...(options.eventPageIdleMs ? { 'extensions.background.idle.timeout': options.eventPageIdleMs } : {}),
       ...options.prefs,
