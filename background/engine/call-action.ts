@@ -9,6 +9,10 @@ export interface ActionContext {
   dtmf: DtmfMode;
   /** The request URI for what the user typed as the transfer target. */
   transferUri: (input: string) => string;
+  /** The Send button: digits waiting after a `;` go now (false when none wait). */
+  sendDigits: () => { ok: boolean };
+  /** A local key tone for a keypad digit (see KeyTones). */
+  keyTone: (tone: string) => void;
 }
 
 /** Carries out a user's action on a call; a failure comes back as its message instead of being thrown. */
@@ -34,8 +38,11 @@ export async function performAction(call: Call, action: CallAction, context: Act
         await call.setHeld(action.action === 'hold');
         break;
       case 'dtmf':
+        context.keyTone(action.tone);
         await call.sendDtmf(action.tone, context.dtmf);
         break;
+      case 'send-digits':
+        return context.sendDigits();
       case 'transfer':
         await call.transfer(context.transferUri(action.target));
         break;

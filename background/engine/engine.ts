@@ -9,10 +9,10 @@ import { PendingDial } from '../../src/call/pending-dial';
 import { RegistrationState } from '../../src/call/registration-state';
 import { RegistrationWatch } from '../../src/call/registration-watch';
 import { notReadyReason } from '../../src/call/not-ready-reason';
-import { dialedNumber, requestUri, transferTarget } from '../../src/call/request-uri';
+import { dialedNumber, dialPlan, requestUri, transferTarget } from '../../src/call/request-uri';
 import { toneFor } from '../../src/call/tone-for';
 import { logger } from '../../src/logger';
-import type { AccountView, CallAction, DialResult, EngineEvent, PageDialFlags, ResolvedTarget } from '../../src/messaging/protocol';
+import type { CallAction, DialResult, EngineEvent, PageDialFlags, ResolvedTarget } from '../../src/messaging/protocol';
 import type { Account } from '../../src/settings/account';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
 import { AccountStore } from './account-store';
@@ -20,6 +20,8 @@ import { AudioRouting, canChooseOutput } from './audio-routing';
 import { Call } from './call';
 import { CallList } from './call-list';
 import { CallAudio } from './call-audio';
+import { ExtensionDialer } from './extension-dialer';
+import { KeyTones } from './key-tones';
 import { performAction } from './call-action';
 import { Connection } from './connection';
 import type { EngineHost } from './engine-host';
@@ -42,11 +44,14 @@ export class Engine {
   private readonly connection: Connection;
   private readonly tones: TonePlayer;
   private readonly history = new HistoryStore(DEFAULT_SETTINGS.calling.historySize);
-  private readonly accounts = new AccountStore();
+  /** The stored account (the options page's view of it, a settings export: see AccountStore). */
+  readonly accounts = new AccountStore();
   private readonly missed = new MissedCount();
   private readonly dialing = new PendingDial<DialResult>();
   private settings: Settings = DEFAULT_SETTINGS;
   private readonly calls = new CallList();
+  private readonly extensions = new ExtensionDialer(() => this.settings.calling, () => this.accounts.account, () => this.changed());
+  readonly keyTones: KeyTones;
   private starting: Promise<void> | undefined;
   /** Chosen microphone, speaker, ringer and call volume; follows devices being unplugged and plugged in again. */
   readonly devices = new AudioRouting(() => this.changed());
@@ -81,6 +86,7 @@ export class Engine {
     this.mediaWatch = new MediaWatch(() => this.calls.active(), () => this.changed());
     this.mediaWatch.start();
     this.tones = new TonePlayer(doc);
+    this.keyTones = new KeyTones(doc, this.devices);
     this.devices.attach(this.tones.element, 'ringer');
   }
 
@@ -119,15 +125,6 @@ export class Engine {
     await (signedOut ? this.connection.signOut() : this.connection.signIn());
   }
 
-  accountView(): AccountView {
-    return this.accounts.view();
-  }
-
-  /** The account for a settings export: with the password only when the user asked for it. */
-  exportAccount(includePassword: boolean): Account {
-    return this.accounts.exported(includePassword);
-  }
-
   /** Stores the account (see {@link AccountStore.save}) and registers; answers with the outcome. */
   async saveAccount(input: Account): Promise<{ registered: boolean; message: string }> {
     const account = await this.accounts.save(input);
@@ -141,7 +138,7 @@ export class Engine {
   snapshot(): EngineSnapshot {
     return {
       registration: this.connection.snapshot(),
-      calls: this.calls.snapshots(),
+      calls: this.calls.snapshots().map((call) => this.extensions.annotate(call)),
       history: this.history.entries,
       missed: this.missed.value,
       audio: { missing: this.devices.missing, canChooseOutput: canChooseOutput() },
@@ -184,6 +181,7 @@ export class Engine {
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
     });
     const call = this.track(new Call(inviter, 'outgoing', number, this.callDelegate(), undefined, source));
+    this.extensions.attach(call, target);
     call.invite().catch((error: unknown) => call.fail(undefined, describeMediaError(error)));
     return { accepted: true, callId: call.id };
   }
@@ -195,6 +193,8 @@ export class Engine {
       microphoneProblem: () => this.microphoneProblem(),
       dtmf: this.settings.calling.dtmf,
       transferUri: (input) => this.requestUri(transferTarget(input)),
+      sendDigits: () => this.extensions.resume(call.id),
+      keyTone: (tone) => this.keyTones.play(tone),
     });
   }
 
@@ -294,7 +294,6 @@ export class Engine {
   }
 
   private requestUri(target: ResolvedTarget): string {
-    const { detection, calling } = this.settings;
-    return requestUri(target, { domain: this.connection.domain, dialRules: calling.dialRules, defaultCountry: detection.defaultCountry || undefined });
+    return requestUri(target, dialPlan(this.settings, this.accounts.account, this.connection.domain));
   }
 }

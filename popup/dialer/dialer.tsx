@@ -10,6 +10,7 @@ import { CallHistory } from './call-history';
 import { CallVolume } from './call-volume';
 import { missingDeviceNote } from '../shared/device-notes';
 import { Keypad } from './keypad';
+import { PostDialStatus } from './post-dial-status';
 import { addPlus, appendKey, formatNumberInput } from './number-input';
 import { SiteSwitch } from './site-switch';
 import { OPTIONS_URL, RegistrationLine } from './registration-line';
@@ -81,6 +82,7 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
           </p>
         )}
       </section>
+      {live && <PostDialStatus call={call} onSend={() => void act({ action: 'send-digits' })} />}
 
       {call?.state === CallState.Incoming && (
         <div class="row">

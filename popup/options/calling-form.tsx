@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { applyDialRules } from '../../src/phone/dial-rules';
 import { parsePhone } from '../../src/phone/parse-phone';
-import type { Settings } from '../../src/settings/defaults';
+import { MAX_EXTENSION_DELAY, type Settings } from '../../src/settings/defaults';
 import type { DialRewrite } from '../../src/settings/dial-rules-schema';
 import { t } from '../../src/i18n/t';
 import { tNodes } from '../shared/t-nodes';
@@ -62,6 +62,22 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
           <option value="rfc4733">{t('dialingDtmfRfc4733')}</option>
           <option value="info">{t('dialingDtmfInfo')}</option>
         </select>
+      </label>
+      <label>
+        {t('dialingExtensionDelay')}
+        <input
+          name="extensionDelay"
+          type="number"
+          min={0}
+          max={MAX_EXTENSION_DELAY}
+          step={0.5}
+          value={c.extensionDelay}
+          aria-describedby="extensionDelay-hint"
+          onInput={(e) => onChange({ ...settings, calling: { ...c, extensionDelay: e.currentTarget.value === '' ? Number.NaN : Number(e.currentTarget.value) } })}
+        />
+        <span class="note" id="extensionDelay-hint">
+          {t('dialingExtensionDelayHint')}
+        </span>
       </label>
     </fieldset>
   );

@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS = {
     historySize: 200,
     /** Ask before every call started from a web page (the confirm dialer), not only for unusual numbers. */
     confirmPageCalls: false,
+    /** Seconds between the call being answered and its extension (x204) being sent as DTMF; 0–30. */
+    extensionDelay: 2,
   },
   /** Audio devices by `deviceId` ('' = the system default); a missing device falls back to the default. */
   audio: {
@@ -45,6 +47,8 @@ export const DEFAULT_SETTINGS = {
 };
 
 export const DTMF_MODES = ['rfc4733', 'info'] as const;
+/** The longest extension delay the options accept, in seconds: longer than any PBX greeting before it takes digits. */
+export const MAX_EXTENSION_DELAY = 30;
 export type DtmfMode = (typeof DTMF_MODES)[number];
 
 export type Settings = typeof DEFAULT_SETTINGS;

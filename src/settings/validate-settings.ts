@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, DTMF_MODES, LINK_STYLES, SETTINGS_VERSION, type AudioSettings, type DtmfMode, type LinkStyle, type Settings } from './defaults';
+import { DEFAULT_SETTINGS, DTMF_MODES, LINK_STYLES, MAX_EXTENSION_DELAY, SETTINGS_VERSION, type AudioSettings, type DtmfMode, type LinkStyle, type Settings } from './defaults';
 import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from './dial-rules-schema';
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
@@ -46,9 +46,15 @@ export function coerceSettings(stored: unknown): Settings {
           ? c.historySize
           : DEFAULT_SETTINGS.calling.historySize,
       confirmPageCalls: typeof c.confirmPageCalls === 'boolean' ? c.confirmPageCalls : DEFAULT_SETTINGS.calling.confirmPageCalls,
+      extensionDelay: isExtensionDelay(c.extensionDelay) ? c.extensionDelay : DEFAULT_SETTINGS.calling.extensionDelay,
     },
     audio: coerceAudio(migrated.audio),
   };
+}
+
+/** Seconds, 0 to {@link MAX_EXTENSION_DELAY}, in tenths at most (what the options' number field gives). */
+export function isExtensionDelay(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_EXTENSION_DELAY && Math.round(v * 10) === v * 10;
 }
 
 /** Device ids are opaque strings from `enumerateDevices` (Chrome: 64 hex digits, or "default"/"communications"). */
