@@ -82,7 +82,6 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
           </p>
         )}
       </section>
-      {live && <PostDialStatus call={call} onSend={() => void act({ action: 'send-digits' })} />}
 
       {call?.state === CallState.Incoming && (
         <div class="row">
@@ -141,6 +140,8 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
           </button>
         </div>
       )}
+      {/* Below the keypad: appearing and going, it must not move the keys under the user's finger. */}
+      {live && <PostDialStatus call={call} onSend={() => void act({ action: 'send-digits' })} />}
       {live && settings && <CallVolume audio={settings.audio} />}
       {snapshot?.audio?.missing.map((role) => (
         <p class="note" data-testid="device-note" key={role}>

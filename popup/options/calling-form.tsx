@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { applyDialRules } from '../../src/phone/dial-rules';
 import { parsePhone } from '../../src/phone/parse-phone';
-import { MAX_EXTENSION_DELAY, type Settings } from '../../src/settings/defaults';
+import type { Settings } from '../../src/settings/defaults';
 import type { DialRewrite } from '../../src/settings/dial-rules-schema';
 import { t } from '../../src/i18n/t';
 import { tNodes } from '../shared/t-nodes';
@@ -68,9 +68,8 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
         <input
           name="extensionDelay"
           type="number"
-          min={0}
-          max={MAX_EXTENSION_DELAY}
-          step={0.5}
+          // No min/max: the browser's own check would block the form without saying which field; ours says why.
+          step="any"
           value={c.extensionDelay}
           aria-describedby="extensionDelay-hint"
           onInput={(e) => onChange({ ...settings, calling: { ...c, extensionDelay: e.currentTarget.value === '' ? Number.NaN : Number(e.currentTarget.value) } })}
