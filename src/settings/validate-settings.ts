@@ -52,9 +52,9 @@ export function coerceSettings(stored: unknown): Settings {
   };
 }
 
-/** Seconds, 0 to {@link MAX_EXTENSION_DELAY}, in tenths at most (what the options' number field gives). */
+/** Seconds, 0 to {@link MAX_EXTENSION_DELAY}. */
 export function isExtensionDelay(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_EXTENSION_DELAY && Math.round(v * 10) === v * 10;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_EXTENSION_DELAY;
 }
 
 /** Device ids are opaque strings from `enumerateDevices` (Chrome: 64 hex digits, or "default"/"communications"). */
