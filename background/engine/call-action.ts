@@ -1,6 +1,8 @@
 import type { CallAction } from '../../src/messaging/protocol';
 import type { DtmfMode } from '../../src/settings/defaults';
 import type { Call } from './call';
+import { blindTransfer } from './call-transfer';
+import type { Lines } from './lines';
 
 /** What an action needs from the engine besides the call. */
 export interface ActionContext {
@@ -13,10 +15,13 @@ export interface ActionContext {
   sendDigits: () => { ok: boolean };
   /** A local key tone for a keypad digit (see KeyTones). */
   keyTone: (tone: string) => void;
+  /** The other calls: answering or resuming one holds the rest. */
+  lines: Lines;
 }
 
 /** Carries out a user's action on a call; a failure comes back as its message instead of being thrown. */
 export async function performAction(call: Call, action: CallAction, context: ActionContext): Promise<{ ok: boolean; error?: string }> {
+  const { lines } = context;
   try {
     switch (action.action) {
       case 'hangup':
@@ -26,16 +31,19 @@ export async function performAction(call: Call, action: CallAction, context: Act
       case 'answer': {
         const microphone = await context.microphoneProblem();
         if (microphone) return { ok: false, error: microphone };
+        await lines.holdOthers(call);
         await call.answer();
         break;
       }
       case 'mute':
       case 'unmute':
-        call.setMuted(action.action === 'mute');
+        lines.setMuted(call, action.action === 'mute');
         break;
       case 'hold':
+        await lines.hold(call);
+        break;
       case 'resume':
-        await call.setHeld(action.action === 'hold');
+        await lines.resume(call);
         break;
       case 'dtmf':
         context.keyTone(action.tone);
@@ -44,8 +52,10 @@ export async function performAction(call: Call, action: CallAction, context: Act
       case 'send-digits':
         return context.sendDigits();
       case 'transfer':
-        await call.transfer(context.transferUri(action.target));
+        await blindTransfer(call, context.transferUri(action.target));
         break;
+      default:
+        await lines.act(call, action);
     }
     return { ok: true };
   } catch (error) {

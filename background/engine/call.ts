@@ -1,8 +1,9 @@
-import { Invitation, Inviter, Session, SessionState, UserAgent, Web } from 'sip.js';
+import { Invitation, Inviter, Session, SessionState, Web } from 'sip.js';
 import { t } from '../../src/i18n/t';
 import { CALL_MOVES, CallState, isTerminal } from '../../src/call/call-state';
 import type { CallSnapshot } from '../../src/call/engine-snapshot';
 import { callFailureReason } from '../../src/call/failure-reason';
+import { isRemoteHold } from '../../src/call/sdp-direction';
 import { StateMachine } from '../../src/call/state-machine';
 import type { DtmfMode } from '../../src/settings/defaults';
 
@@ -28,6 +29,14 @@ export class Call {
   endedAt: number | undefined;
   muted = false;
   held = false;
+  /** The other side holds the call (their last re-INVITE offered sendonly or inactive audio). */
+  remoteHeld = false;
+  /** A consult call (attended transfer): the id of the call that waits on hold to be transferred. */
+  consultFor: string | undefined;
+  /** Mixed with the other calls in a three-way conference. */
+  conference = false;
+  /** In a conference: the microphone track that feeds the mixes (mute acts on it; see Conference). */
+  microphoneTrack: MediaStreamTrack | undefined;
   reason: string | undefined;
   /** The user turned this incoming call down (it is not a missed call). */
   declined = false;
@@ -47,7 +56,13 @@ export class Call {
     this.machine.onChange(() => delegate.onChange(this));
     session.stateChange.addListener((state) => this.onSessionState(state));
     session.delegate = {
-      // Remote hold/resume (re-INVITE from the other side) needs nothing from us; REFER is not accepted from peers.
+      // sip.js answers the other side's re-INVITE itself; we only read from its offer whether they hold us.
+      onInvite: (request, _response, statusCode) => {
+        if (statusCode !== 200) return;
+        this.remoteHeld = isRemoteHold(request.body ?? '');
+        this.settle();
+      },
+      // REFER is not accepted from peers: a far end must not make us call someone.
       onRefer: (referral) => void referral.reject(),
     };
   }
@@ -96,7 +111,8 @@ export class Call {
   setMuted(muted: boolean): void {
     const sdh = this.handler();
     if (!sdh) return;
-    sdh.enableSenderTracks(!muted && !this.held);
+    if (this.microphoneTrack) this.microphoneTrack.enabled = !muted;
+    else sdh.enableSenderTracks(!muted && !this.held);
     this.muted = muted;
     this.delegate.onChange(this);
   }
@@ -119,7 +135,23 @@ export class Call {
     this.held = held;
     this.handler()?.enableSenderTracks(!held && !this.muted);
     this.handler()?.enableReceiverTracks(!held);
-    this.moveIfLive(held ? C.OnHold : C.Connected);
+    this.settle();
+  }
+
+  /** Who the other side is, as engine events carry it. */
+  caller(): { number: string; displayName?: string } {
+    return this.displayName ? { number: this.number, displayName: this.displayName } : { number: this.number };
+  }
+
+  /** Tells the engine this call's snapshot changed (a flag set from outside, e.g. joining a conference). */
+  notify(): void {
+    this.delegate.onChange(this);
+  }
+
+  /** The established call's state from the two holds: ours wins (see the CallState diagram). */
+  private settle(): void {
+    if (isTerminal(this.state) || this.connectedAt === undefined) return;
+    this.move(this.held ? C.OnHold : this.remoteHeld ? C.RemoteHold : C.Connected);
     this.delegate.onChange(this);
   }
 
@@ -145,24 +177,6 @@ export class Call {
     await this.session.info({
       requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=160` } },
     });
-  }
-
-  /** Blind transfer (REFER); the other side then calls `target` and we hang up when it accepts. */
-  async transfer(target: string): Promise<void> {
-    const uri = UserAgent.makeURI(target);
-    if (!uri || this.session.state !== SessionState.Established) throw new Error(t('callTransferBadTarget'));
-    await new Promise<void>((resolve, reject) => {
-      this.session
-        .refer(uri, {
-          requestDelegate: {
-            onAccept: () => resolve(),
-            onReject: (response) => reject(new Error(t('callTransferRefused', response.message.statusCode))),
-          },
-        })
-        .catch(reject);
-    });
-    this.reason = t('callTransferred');
-    await this.session.bye().catch(() => undefined);
   }
 
   async stats(): Promise<{ packetsReceived: number; packetsSent: number } | undefined> {
@@ -198,9 +212,22 @@ export class Call {
       ...(this.endedAt ? { endedAt: this.endedAt } : {}),
       muted: this.muted,
       held: this.held,
+      ...(this.remoteHeld ? { remoteHeld: true } : {}),
+      ...(this.consultFor ? { consultFor: this.consultFor } : {}),
+      ...(this.conference ? { conference: true } : {}),
       ...(this.noAudio ? { noAudio: true } : {}),
       ...(this.reason ? { reason: this.reason } : {}),
     };
+  }
+
+  /**
+   * Dialable gives a call up that cannot survive (see LostCallWatch): it fails with `reason` at once, and a BYE is
+   * still tried in case some path to the other side works after all (sip.js ends the session either way).
+   */
+  lose(reason: string): void {
+    if (isTerminal(this.state)) return;
+    this.fail(undefined, reason);
+    if (this.session.state === SessionState.Established) void this.session.bye().catch(() => undefined);
   }
 
   /** Fails the call with a reason (no INVITE could be sent, microphone refused, …). */
@@ -255,7 +282,8 @@ export class Call {
     if (!isTerminal(this.state)) this.move(next);
   }
 
-  private handler(): Web.SessionDescriptionHandler | undefined {
+  /** sip.js's media handler of this call (its peer connection, tracks and DTMF sender), once there is one. */
+  handler(): Web.SessionDescriptionHandler | undefined {
     const sdh = this.session.sessionDescriptionHandler;
     return sdh instanceof Web.SessionDescriptionHandler ? sdh : undefined;
   }

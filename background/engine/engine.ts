@@ -1,8 +1,7 @@
-import { Inviter, UserAgent, type Invitation } from 'sip.js';
+import type { Invitation } from 'sip.js';
 import { t } from '../../src/i18n/t';
 import { callerLabel } from '../../src/call/caller-label';
 import { CallState, isTerminal } from '../../src/call/call-state';
-import { describeMediaError } from '../../src/call/describe-media-error';
 import type { EngineSnapshot, HistoryEntry } from '../../src/call/engine-snapshot';
 import { busyMissedEntry, callEnding, historyEntry } from '../../src/call/history-entry';
 import { PendingDial } from '../../src/call/pending-dial';
@@ -22,15 +21,17 @@ import { CallList } from './call-list';
 import { CallAudio } from './call-audio';
 import { ExtensionDialer } from './extension-dialer';
 import { KeyTones } from './key-tones';
+import { Lines } from './lines';
+import { startOutgoingCall } from './outgoing-call';
 import { performAction } from './call-action';
 import { Connection } from './connection';
 import type { EngineHost } from './engine-host';
 import { HistoryStore } from './history-store';
 import { microphoneProblem } from './microphone-problem';
-import { MediaWatch } from './media-watch';
 import { MissedCount } from './missed-count';
 import { concernFor } from './page-concern';
 import { registrationSettled } from './registration-settled';
+import { startCallWatches } from './start-call-watches';
 import { TonePlayer } from './tones';
 
 /** How long "save account" waits for the registration outcome before answering with the current state. */
@@ -52,11 +53,14 @@ export class Engine {
   private readonly calls = new CallList();
   private readonly extensions = new ExtensionDialer(() => this.settings.calling, () => this.accounts.account, () => this.changed());
   readonly keyTones: KeyTones;
+  private readonly lines = new Lines(this.calls, {
+    // The consult call of an attended transfer (`first` is already on hold).
+    consult: (first, input) => this.placeCall(transferTarget(input), dialedNumber(transferTarget(input)), undefined, undefined, first.id),
+  });
   private starting: Promise<void> | undefined;
   /** Chosen microphone, speaker, ringer and call volume; follows devices being unplugged and plugged in again. */
   readonly devices = new AudioRouting(() => this.changed());
   private readonly audio: CallAudio;
-  private readonly mediaWatch: MediaWatch;
   /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
   readonly registrationWatch: RegistrationWatch;
 
@@ -75,7 +79,7 @@ export class Engine {
           this.changed();
         },
         onInvite: (invitation) => this.incoming(invitation),
-        busy: () => this.calls.active() !== undefined,
+        busy: () => this.calls.going().length > 0,
         onReconnected: () => this.calls.all.forEach((call) => void call.refresh()),
       },
       this.devices.microphone(host.microphone),
@@ -83,8 +87,7 @@ export class Engine {
       host.network,
     );
     this.audio = new CallAudio(doc, this.devices);
-    this.mediaWatch = new MediaWatch(() => this.calls.active(), () => this.changed());
-    this.mediaWatch.start();
+    startCallWatches(() => this.calls.active(), () => this.connection.state, () => this.changed());
     this.tones = new TonePlayer(doc);
     this.keyTones = new KeyTones(doc, this.devices);
     this.devices.attach(this.tones.element, 'ringer');
@@ -155,7 +158,7 @@ export class Engine {
     return this.dialing.join(number, () => this.placeCall(target, number, source, page), () => ({ accepted: false, reason: t('callAlreadyInCall') }));
   }
 
-  private async placeCall(target: ResolvedTarget, number: string, source?: { url: string; title: string }, page?: PageDialFlags): Promise<DialResult> {
+  private async placeCall(target: ResolvedTarget, number: string, source?: { url: string; title: string }, page?: PageDialFlags, consultFor?: string): Promise<DialResult> {
     // A call can be what opened the engine page (Firefox: the phone window was closed): let it register first.
     await this.starting?.catch(() => undefined);
     if (page) {
@@ -163,27 +166,22 @@ export class Engine {
       if (concern) return { accepted: false, reason: concern, confirm: true };
     }
     if (this.notReady()) await registrationSettled(this.connection, SAVE_WAIT_MS);
-    const active = this.calls.active();
-    if (active) {
-      // A second click while this number is being set up is the same call, not a new one.
-      if (active.number === number && active.direction === 'outgoing') return { accepted: true, callId: active.id };
-      return { accepted: false, reason: t('callAlreadyInCall') };
-    }
+    const going = this.calls.going();
+    // A second click while this number is being set up (or talked to) is the same call, not a new one.
+    const same = going.find((c) => c.number === number && c.direction === 'outgoing' && !consultFor);
+    if (same) return { accepted: true, callId: same.id };
+    if (going.length >= this.settings.calling.maxLines) return { accepted: false, reason: t('callAllLinesBusy', this.settings.calling.maxLines) };
     const ua = this.connection.userAgent;
     const notReady = this.notReady();
     if (!ua || notReady) return { accepted: false, reason: notReady ?? t('callNotConnected', this.connection.message) };
     const microphone = await this.microphoneProblem();
     if (microphone) return { accepted: false, reason: microphone };
-    const uri = UserAgent.makeURI(this.requestUri(target));
-    if (!uri) return { accepted: false, reason: t('callBadSipAddress') };
-    const inviter = new Inviter(ua, uri, {
-      earlyMedia: true,
-      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
-    });
-    const call = this.track(new Call(inviter, 'outgoing', number, this.callDelegate(), undefined, source));
-    this.extensions.attach(call, target);
-    call.invite().catch((error: unknown) => call.fail(undefined, describeMediaError(error)));
-    return { accepted: true, callId: call.id };
+    // A new call is the live one: the call the user was in waits on hold meanwhile.
+    await this.lines.holdOthers();
+    const dial = { number, requestUri: this.requestUri(target), ...(source ? { source } : {}), ...(consultFor ? { consultFor } : {}) };
+    const call = startOutgoingCall(ua, dial, this.callDelegate(), (c) => this.track(c));
+    if (typeof call !== 'string') this.extensions.attach(call, target);
+    return typeof call === 'string' ? { accepted: false, reason: call } : { accepted: true, callId: call.id };
   }
 
   async act(callId: string | undefined, action: CallAction): Promise<{ ok: boolean; error?: string }> {
@@ -195,6 +193,7 @@ export class Engine {
       transferUri: (input) => this.requestUri(transferTarget(input)),
       sendDigits: () => this.extensions.resume(call.id),
       keyTone: (tone) => this.keyTones.play(tone),
+      lines: this.lines,
     });
   }
 
@@ -222,20 +221,18 @@ export class Engine {
 
   private incoming(invitation: Invitation): void {
     const { number, displayName } = callerLabel(invitation.remoteIdentity, this.connection.domain);
-    if (this.calls.active()) {
-      // One call at a time: the second caller hears busy and the call is recorded as missed.
+    const who = { number, ...(displayName ? { displayName } : {}) };
+    const going = this.calls.going().length;
+    if (going >= this.settings.calling.maxLines) {
+      // All lines in use: this caller hears busy and the call is recorded as missed.
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
       this.missed.add();
-      this.emit({ event: 'incoming-ended', callId: invitation.id, missed: true, number, ...(displayName ? { displayName } : {}) });
-      void this.record(busyMissedEntry(invitation.id, { number, ...(displayName ? { displayName } : {}) }, Date.now()));
+      this.emit({ event: 'incoming-ended', callId: invitation.id, missed: true, ...who });
+      void this.record(busyMissedEntry(invitation.id, who, Date.now()));
       return;
     }
     const call = this.track(new Call(invitation, 'incoming', number, this.callDelegate(), displayName));
-    this.emit({ event: 'incoming', callId: call.id, number, ...(displayName ? { displayName } : {}) });
-  }
-
-  private caller(call: Call): { number: string; displayName?: string } {
-    return call.displayName ? { number: call.number, displayName: call.displayName } : { number: call.number };
+    this.emit({ event: 'incoming', callId: call.id, ...who, ...(going > 0 ? { waiting: true } : {}) });
   }
 
   private track(call: Call): Call {
@@ -259,12 +256,13 @@ export class Engine {
     if (isTerminal(call.state)) {
       this.calls.ended(call);
       this.audio.release(call.id);
+      void this.lines.ended(call);
       const { unanswered, missed } = callEnding(call);
       if (missed) this.missed.add();
-      if (unanswered) this.emit({ event: 'incoming-ended', callId: call.id, missed, ...this.caller(call) });
+      if (unanswered) this.emit({ event: 'incoming-ended', callId: call.id, missed, ...call.caller() });
       void this.record(historyEntry(call, Date.now()));
     } else if (call.direction === 'incoming' && call.state === CallState.Connected) {
-      this.emit({ event: 'incoming-ended', callId: call.id, missed: false, ...this.caller(call) });
+      this.emit({ event: 'incoming-ended', callId: call.id, missed: false, ...call.caller() });
     }
     this.changed();
   }

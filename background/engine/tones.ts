@@ -4,6 +4,8 @@ import type { ToneKind } from '../../src/call/tone-for';
 const TONES: Record<ToneKind, { freqs: number[]; on: number; off: number; gain: number }> = {
   ringback: { freqs: [425], on: 1000, off: 4000, gain: 0.08 },
   ringtone: { freqs: [880, 1100], on: 1200, off: 1800, gain: 0.15 },
+  // A short soft beep every few seconds: the ITU call-waiting tone, quiet enough to talk over.
+  'call-waiting': { freqs: [425], on: 300, off: 4700, gain: 0.05 },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { CallState } from '../../src/call/call-state';
+import { isEstablished } from '../../src/call/call-state';
 import type { CallSnapshot } from '../../src/call/engine-snapshot';
 import { t, type MessageKey } from '../../src/i18n/t';
 import type { CallAction } from '../../src/messaging/protocol';
@@ -39,7 +39,7 @@ export function installPhoneKeypad(doc: Document, act: (action: CallAction) => v
   doc.querySelector('[data-testid="hangup"]')?.parentElement?.after(box);
 
   return (call) => {
-    box.hidden = call?.state !== CallState.Connected && call?.state !== CallState.OnHold;
+    box.hidden = call === undefined || !isEstablished(call.state);
     const post = call?.postDial;
     status.hidden = !post;
     send.hidden = !post?.waiting;

@@ -1,6 +1,7 @@
 // Firefox's engine host: an extension-owned window opened minimized by the event page (background/shared/phone-window.ts).
 // It lives as long as the browser, unlike the MV3 event page, and can take the microphone when it is in front.
 import { callStateLabel, CallState, isTerminal } from '../../src/call/call-state';
+import { currentCall } from '../../src/call/current-call';
 import { RegistrationState } from '../../src/call/registration-state';
 import type { EngineSnapshot } from '../../src/call/engine-snapshot';
 import { logger } from '../../src/logger';
@@ -57,16 +58,21 @@ chrome.notifications.onClicked.addListener((id) => {
 localizeDocument(document, 'phoneTitle');
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
 for (const action of ['answer', 'decline', 'hangup'] as const) {
-  byTestId(action).addEventListener('click', () => void engine.act(undefined, { action }));
+  byTestId(action).addEventListener('click', () => {
+    // Answer and decline are for the caller ringing in, also while another call goes on; hang up ends the live call.
+    const calls = engine.snapshot().calls;
+    const call = action === 'hangup' ? currentCall(calls) : calls.find((c) => c.state === CallState.Incoming);
+    void engine.act(call?.id, { action });
+  });
 }
 
-const renderKeypad = installPhoneKeypad(document, (action) => void engine.act(undefined, action));
+const renderKeypad = installPhoneKeypad(document, (action) => void engine.act(currentCall(engine.snapshot().calls)?.id, action));
 
 let busy = false;
 /** The window's own small view of the engine (a snapshot a second; the popup is the full UI). */
 function render(snapshot: EngineSnapshot): void {
   byTestId('registration').textContent = snapshot.registration.state === RegistrationState.Registered ? t('registrationRegistered', snapshot.registration.aor ?? '') : snapshot.registration.message;
-  const call = snapshot.calls[0];
+  const call = currentCall(snapshot.calls);
   byTestId('call-state').textContent = call ? t('phoneCallState', callStateLabel(call.state), call.displayName ?? call.number) : callStateLabel('idle');
   const live = snapshot.calls.filter((c) => !isTerminal(c.state));
   byTestId('answer').hidden = !live.some((c) => c.state === CallState.Incoming);

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { callStateLabel, CallState, isTerminal } from '../../src/call/call-state';
+import { callStateLabel, CallState, isEstablished, isTerminal } from '../../src/call/call-state';
+import { currentCall } from '../../src/call/current-call';
 import type { CallSnapshot } from '../../src/call/engine-snapshot';
 import type { CallAction } from '../../src/messaging/protocol';
 import { t } from '../../src/i18n';
-import { formatPhone } from '../../src/phone/format-phone';
 import { numberRiskReason } from '../../src/call/page-call-concern';
 import { regionFromLocale } from '../../src/phone/region-from-locale';
 import { CallHistory } from './call-history';
 import { CallVolume } from './call-volume';
+import { callPartner, LinesPanel, shownState } from './lines-panel';
 import { missingDeviceNote } from '../shared/device-notes';
 import { Keypad } from './keypad';
 import { PostDialStatus } from './post-dial-status';
@@ -47,9 +48,13 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
     }
   }, []);
 
-  const call: CallSnapshot | undefined = snapshot?.calls[0];
+  const calls = snapshot?.calls ?? [];
+  const call: CallSnapshot | undefined = currentCall(calls);
   const live = call !== undefined && !isTerminal(call.state);
-  const connected = call?.state === CallState.Connected || call?.state === CallState.OnHold;
+  const connected = call !== undefined && isEstablished(call.state);
+  // A caller ringing in, also while another call goes on (call waiting).
+  const ringing = calls.find((c) => c.state === CallState.Incoming);
+  const consulting = calls.some((c) => c.consultFor && !isTerminal(c.state));
 
   const dial = async (target = number) => {
     setMessage('');
@@ -57,9 +62,9 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
     const reply = await send('ui:dial', { target });
     if (!reply.accepted) setMessage(reply.reason ?? t('dialerCallCouldNotStart'));
   };
-  const act = async (action: CallAction) => {
+  const act = async (action: CallAction, on = call) => {
     setMessage('');
-    const reply = await send('ui:call', { ...(call ? { callId: call.id } : {}), ...action });
+    const reply = await send('ui:call', { ...(on ? { callId: on.id } : {}), ...action });
     if (!reply.ok) setMessage(reply.error ?? t('dialerActionFailed'));
   };
 
@@ -70,8 +75,8 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
 
       <section aria-live="polite">
         <p data-testid="call-state" class="call-state">
-          {call ? callStateLabel(call.state) : callStateLabel('idle')}
-          {call && ` · ${call.displayName ? `${call.displayName} ` : ''}${/^\+\d+$/.test(call.number) ? formatPhone(call.number) : call.number}`}
+          {call ? shownState(call) : callStateLabel('idle')}
+          {call && ` · ${callPartner(call)}`}
           {call?.connectedAt && live && ` · ${formatDuration(now - call.connectedAt)}`}
           {call?.reason && isTerminal(call.state) && ` — ${call.reason}`}
         </p>
@@ -83,12 +88,14 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
         )}
       </section>
 
-      {call?.state === CallState.Incoming && (
+      <LinesPanel calls={calls} onAction={(action) => void act(action)} />
+
+      {ringing && (
         <div class="row">
-          <button data-testid="answer" type="button" class="good" onClick={() => void act({ action: 'answer' })}>
+          <button data-testid="answer" type="button" class="good" onClick={() => void act({ action: 'answer' }, ringing)}>
             {t('dialerAnswer')}
           </button>
-          <button data-testid="decline" type="button" class="bad" onClick={() => void act({ action: 'decline' })}>
+          <button data-testid="decline" type="button" class="bad" onClick={() => void act({ action: 'decline' }, ringing)}>
             {t('dialerDecline')}
           </button>
         </div>
@@ -117,7 +124,7 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
             onInput={(e) => setNumber(formatNumberInput(e as InputEvent & { currentTarget: HTMLInputElement }, country, number))}
           />
         </label>
-        <button data-testid="dial" type="submit" class="good" disabled={live || number.trim() === ''}>
+        <button data-testid="dial" type="submit" class="good" disabled={(live && !connected) || number.trim() === ''}>
           {t('dialerCall')}
         </button>
       </form>
@@ -163,6 +170,11 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
           <button data-testid="transfer" type="submit" disabled={transferTo.trim() === ''}>
             {t('dialerTransfer')}
           </button>
+          {!consulting && (
+            <button data-testid="consult" type="button" disabled={transferTo.trim() === ''} onClick={() => void act({ action: 'consult', target: transferTo })}>
+              {t('dialerConsult')}
+            </button>
+          )}
         </form>
       )}
 

@@ -78,6 +78,19 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
           {t('dialingExtensionDelayHint')}
         </span>
       </label>
+      <label>
+        {t('optionsMaxLines')}
+        <select name="maxLines" aria-describedby="max-lines-help" value={String(c.maxLines)} onChange={(e) => onChange({ ...settings, calling: { ...c, maxLines: Number(e.currentTarget.value) as typeof c.maxLines } })}>
+          {[2, 3, 4].map((n) => (
+            <option value={String(n)} key={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="note" id="max-lines-help">
+        {t('optionsMaxLinesHelp')}
+      </p>
     </fieldset>
   );
 }

@@ -47,7 +47,7 @@ const ICON: Record<IconState, { text: string; word?: MessageKey; color: string }
   registered: { text: '', color: BADGE_COLORS.call },
 };
 
-const LIVE = new Set([CallState.Dialing, CallState.Ringing, CallState.Connected, CallState.OnHold]);
+const LIVE = new Set([CallState.Dialing, CallState.Ringing, CallState.Connected, CallState.OnHold, CallState.RemoteHold]);
 
 /** The icon state for an engine snapshot: calls first, then the registration. */
 export function iconState(snapshot: EngineSnapshot): IconState {

@@ -36,6 +36,12 @@ export interface CallSnapshot {
   endedAt?: number;
   muted: boolean;
   held: boolean;
+  /** The other side holds the call (the state is then RemoteHold unless we hold it too). */
+  remoteHeld?: boolean;
+  /** A consult call of an attended transfer: the id of the held call it would be transferred to. */
+  consultFor?: string;
+  /** Mixed with the other calls in a three-way conference. */
+  conference?: boolean;
   /** No audio from the other side for 10 s (inbound RTP stopped); cleared when it flows again. */
   noAudio?: boolean;
   /** Why it failed or ended, as a sentence. */

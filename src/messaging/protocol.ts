@@ -21,7 +21,16 @@ export type CallAction =
   /** The number had a wait (`;`): send the digits after it now (the popup's Send button). */
   | { action: 'send-digits' }
   | { action: 'dtmf'; tone: string }
-  | { action: 'transfer'; target: string };
+  | { action: 'transfer'; target: string }
+  | LineAction;
+
+/**
+ * Actions on the lines rather than on one call: `swap` makes the held call live (the live one goes on hold);
+ * `consult` holds the call and calls `target` (attended transfer); `complete-transfer` connects the held caller
+ * with the consulted person (REFER with Replaces) and leaves both calls; `cancel-consult` ends the consult call and
+ * resumes the held one; `merge` joins two calls into a three-way conference mixed in the browser.
+ */
+export type LineAction = { action: 'swap' | 'complete-transfer' | 'cancel-consult' | 'merge' } | { action: 'consult'; target: string };
 
 /**
  * The account as the options page sees it: the password never leaves the engine, only whether one is set, and
@@ -174,7 +183,7 @@ export type ResolvedTarget =
 
 export type EngineEvent =
   | { event: 'snapshot'; snapshot: EngineSnapshot }
-  | { event: 'incoming'; callId: string; number: string; displayName?: string }
+  | { event: 'incoming'; callId: string; number: string; displayName?: string; waiting?: boolean }
   /** An incoming call stopped ringing: answered, declined, or missed (the caller gave up; busy on another call). */
   | { event: 'incoming-ended'; callId: string; missed: boolean; number: string; displayName?: string }
   /** A call needs the microphone grant that only a visible extension page can obtain. */

@@ -7,7 +7,7 @@ const MAX_TEXT = 2048;
 
 type Guard<K extends MessageType> = (p: unknown) => p is Protocol[K]['payload'];
 const isString = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
-const ACTIONS = new Set(['hangup', 'answer', 'decline', 'mute', 'unmute', 'hold', 'resume', 'dtmf', 'transfer', 'send-digits']);
+const ACTIONS = new Set(['hangup', 'answer', 'decline', 'mute', 'unmute', 'hold', 'resume', 'dtmf', 'transfer', 'send-digits', 'swap', 'consult', 'complete-transfer', 'cancel-consult', 'merge']);
 const empty = <K extends MessageType>(): Guard<K> => ((p: unknown) => isObject(p)) as Guard<K>;
 
 /** Payload guards for every message; content-script payloads are hostile until these pass. */
@@ -39,7 +39,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
     ACTIONS.has(p.action) &&
     (p.callId === undefined || isString(p.callId, 64)) &&
     (p.action !== 'dtmf' || (isString(p.tone, 1) && /^[0-9A-D*#]$/i.test(p.tone))) &&
-    (p.action !== 'transfer' || isString(p.target, MAX_URI)),
+    ((p.action !== 'transfer' && p.action !== 'consult') || isString(p.target, MAX_URI)),
   'ui:save-account': (p): p is Protocol['ui:save-account']['payload'] => isObject(p) && isObject(p.account),
   'ui:get-account': empty(),
   'ui:export-account': (p): p is Protocol['ui:export-account']['payload'] => isObject(p) && typeof p.includePassword === 'boolean',

@@ -27,6 +27,8 @@ export const DEFAULT_SETTINGS = {
     dialRules: DEFAULT_DIAL_RULES as DialRules,
     /** Call history entries kept. */
     historySize: 200,
+    /** Calls at the same time (call waiting, consult, conference): 2 to 4; one more caller hears busy. */
+    maxLines: 2,
     /** Ask before every call started from a web page (the confirm dialer), not only for unusual numbers. */
     confirmPageCalls: false,
     /** Seconds between the call being answered and its extension (x204) being sent as DTMF; 0–30. */

@@ -45,6 +45,7 @@ export function coerceSettings(stored: unknown): Settings {
         typeof c.historySize === 'number' && Number.isInteger(c.historySize) && c.historySize >= 0 && c.historySize <= 5000
           ? c.historySize
           : DEFAULT_SETTINGS.calling.historySize,
+      maxLines: c.maxLines === 2 || c.maxLines === 3 || c.maxLines === 4 ? c.maxLines : DEFAULT_SETTINGS.calling.maxLines,
       confirmPageCalls: typeof c.confirmPageCalls === 'boolean' ? c.confirmPageCalls : DEFAULT_SETTINGS.calling.confirmPageCalls,
       extensionDelay: isExtensionDelay(c.extensionDelay) ? c.extensionDelay : DEFAULT_SETTINGS.calling.extensionDelay,
     },

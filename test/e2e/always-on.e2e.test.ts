@@ -4,6 +4,9 @@ import { endCalls, PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type Si
 import { startKamailio } from './sip/kamailio';
 import { REGISTERED, restartBeforeNextTry, waitForRegistration } from './support/registration-wait';
 import { openPeer, type Peer } from './sip/peer-page';
+import { engineStats, expectAudioBothWays } from './support/expect-audio-both-ways';
+import { readStoredHistory } from './support/read-stored-history';
+import { waitUntil } from './support/wait-until';
 
 /**
  * The always-on phone against real processes (issue 19): Kamailio killed, frozen and thawed, the browser offline,
@@ -23,6 +26,38 @@ afterAll(async () => {
 
 const registration = (pattern: RegExp, timeout: number) => waitForRegistration(bed.popup, pattern, timeout);
 const msUntil = registration;
+
+/** The text of `[data-testid=<id>]` ('' while it is not there). */
+function textOf(testId: string): Promise<string> {
+  return bed.popup.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId);
+}
+
+/** Polls the popup (in front) until `testId`'s text matches; answers how long that took. */
+async function msUntilText(testId: string, pattern: RegExp, timeout: number): Promise<number> {
+  await bed.popup.bringToFront();
+  const start = Date.now();
+  await waitUntil(async () => pattern.test(await textOf(testId)), timeout, `${testId} to match ${pattern}`);
+  return Date.now() - start;
+}
+
+/** Calls the peer from the popup and waits until both sides are connected. */
+async function callPeer(): Promise<void> {
+  await bed.popup.bringToFront();
+  await bed.popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+  await bed.popup.type('[data-testid="dial-input"]', PEER_NUMBER);
+  await bed.popup.click('[data-testid="dial"]');
+  await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+  await waitForTestId(bed.popup, 'call-state', /^Connected/);
+}
+
+/** INVITEs the peer got in the current call and its answers to them, by CSeq. */
+async function invitesAnswered(): Promise<{ invites: string[]; ok: string[] }> {
+  const log = (await bed.peer.snapshot()).sipLog;
+  return {
+    invites: log.filter((e) => e.dir === 'in' && e.line.startsWith('INVITE ')).map((e) => e.cseq),
+    ok: log.filter((e) => e.dir === 'out' && e.line.startsWith('SIP/2.0 200') && / INVITE$/.test(e.cseq)).map((e) => e.cseq),
+  };
+}
 
 async function badgeText(): Promise<string> {
   return (await controlPage(bed.browser)).evaluate(() => chrome.action.getBadgeText({}));
@@ -87,22 +122,86 @@ describe('always-on phone (Chromium, Kamailio)', () => {
     await bed.popup.type('[data-testid="dial-input"]', PEER_NUMBER);
     await bed.popup.click('[data-testid="dial"]');
     await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    const before = await invitesAnswered();
     bed.sip.signal('SIGSTOP');
     try {
-      const before = (await bed.peer.stats()).packetsReceived;
+      const heard = (await bed.peer.stats()).packetsReceived;
       await registration(/^Reconnecting… The server stopped answering/, 35_000);
       // Media goes straight between the two browsers: the frozen proxy does not stop it.
-      expect((await bed.peer.stats()).packetsReceived).toBeGreaterThan(before + 500);
+      expect((await bed.peer.stats()).packetsReceived).toBeGreaterThan(heard + 500);
       expect(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')).toMatch(/Connected/);
     } finally {
       bed.sip.signal('SIGCONT');
     }
     await registration(REGISTERED, 20_000);
+    // Reconnected under the call: its re-INVITE (ICE restart) reached the peer, which answered 200, and audio flows
+    // both ways afterwards.
+    await waitUntil(
+      async () => {
+        const now = await invitesAnswered();
+        return now.invites.slice(before.invites.length).some((cseq) => now.ok.includes(cseq));
+      },
+      10_000,
+      'the re-INVITE answered 200 at the peer',
+    );
+    await expectAudioBothWays(bed.peer, () => offscreenPage(bed.browser));
     expect(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')).toMatch(/Connected/);
     await bed.popup.click('[data-testid="hangup"]');
     await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE reached the peer');
     await endCalls(bed);
   }, 90_000);
+
+  test('the other side stops sending audio: "No audio from the other side" within 15 s; gone once audio flows again', async () => {
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    await callPeer();
+    const engine = await offscreenPage(bed.browser);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await textOf('no-audio')).toBe('');
+    await bed.peer.stopSending(true);
+    const stoppedAt = Date.now();
+    const before = (await engineStats(engine)).packetsReceived;
+    await msUntilText('no-audio', /^No audio from the other side/, 15_000);
+    const shownAfter = Date.now() - stoppedAt;
+    expect(shownAfter).toBeLessThan(15_000);
+    // The RTP really stopped (Dialable's own counter), while the call goes on and the peer still hears Dialable.
+    expect((await engineStats(engine)).packetsReceived).toBeLessThan(before + 10);
+    const heard = (await bed.peer.stats()).packetsReceived;
+    expect(await textOf('call-state')).toMatch(/^Connected/);
+    await bed.peer.stopSending(false);
+    const clearedAfter = await msUntilText('no-audio', /^$/, 6_000);
+    console.log(`[no audio] shown ${shownAfter} ms after the peer stopped sending; gone ${clearedAfter} ms after it resumed`);
+    expect((await engineStats(engine)).packetsReceived).toBeGreaterThan(before + 10);
+    expect((await bed.peer.stats()).packetsReceived).toBeGreaterThan(heard);
+    await bed.popup.click('[data-testid="hangup"]');
+    await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE reached the peer');
+    await endCalls(bed);
+  }, 60_000);
+
+  test('Kamailio killed during a call and the other side silent: the call ends with a sentence within 38 s, and the history records it', async () => {
+    await waitForTestId(bed.popup, 'registration', REGISTERED);
+    await callPeer();
+    bed.sip.signal('SIGKILL');
+    await bed.peer.stopSending(true);
+    const silentAt = Date.now();
+    try {
+      await registration(/^Reconnecting… /, 5_000);
+      await msUntilText('call-state', /^Failed · .* — The call was lost: the connection to the server could not be made again\.$/, 40_000);
+      const after = Date.now() - silentAt;
+      console.log(`[lost call] ended ${after} ms after Kamailio was killed and the peer went silent`);
+      // 10 s until "no audio", then the 20 s bound (lost-call-watch.ts), each seen on a 2 s check: 30–36 s.
+      expect(after).toBeGreaterThan(28_000);
+      expect(after).toBeLessThan(38_000);
+      const history = (await readStoredHistory(bed.popup)) as Array<{ number: string; result: string; direction: string }>;
+      expect(history.find((e) => e.result.startsWith('The call was lost'))).toMatchObject({ number: PEER_NUMBER, direction: 'outgoing' });
+      expect(await bed.popup.$('[data-testid="hangup"]')).toBeNull();
+    } finally {
+      await bed.peer.hangup().catch(() => undefined);
+      await bed.sip.restart();
+    }
+    // The backoff has grown during the outage: saving the account again registers at once (as a user would).
+    await bed.peer.register();
+    expect((await saveAccount(bed.browser, bed.sip)).registered).toBe(true);
+  }, 120_000);
 
   test('503 with Retry-After: 20 from the registrar: no REGISTER before 20 s, and the popup says why', async () => {
     const busy = await startKamailio({ users: { busy: 'busy-secret' }, busyRegister: { user: 'busy', retryAfter: 20 } });

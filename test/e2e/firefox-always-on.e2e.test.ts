@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
+import { findFirefoxPage } from './support/firefox';
+import { expectAudioBothWays } from './support/expect-audio-both-ways';
 import { REGISTERED, restartBeforeNextTry, waitForRegistration } from './support/registration-wait';
+import { endCalls, PEER_NUMBER } from './support/sip-bed';
+import { waitForText } from './support/wait-for-text';
+import { waitUntil } from './support/wait-until';
 
 /**
  * The always-on phone in Firefox, where the engine lives in the (minimized) phone window: the same faults as the
@@ -17,8 +23,29 @@ afterAll(async () => {
   await bed?.close();
 });
 
+const PHONE = 'background/phone-window/phone.html';
+/** The page that hosts the engine: the phone window. */
+const phoneWindow = (): Promise<Page> => findFirefoxPage(bed.browser, PHONE);
+
+/** Whether a new WebSocket from the phone window to Kamailio opens (true) or fails (false). */
+function socketOpens(phone: Page): Promise<boolean> {
+  return phone.evaluate(
+    (url) =>
+      new Promise<boolean>((resolve) => {
+        const socket = new WebSocket(url, 'sip');
+        socket.onopen = () => {
+          socket.close();
+          resolve(true);
+        };
+        socket.onerror = () => resolve(false);
+      }),
+    bed.sip.wsUrl,
+  );
+}
+
 // Order matters: the backoff starts over only after a minute registered (backoff.ts), and Sign in starts it over;
 // the freeze test right after Sign in meets the first retry window, the kill test reads whatever window comes.
+// Going offline starts the backoff over too, so the mid-call freeze follows the offline test.
 describe('always-on phone (Firefox phone window, Kamailio)', () => {
   test('Sign out unregisters at the server; Sign in registers again', async () => {
     await waitForRegistration(bed.popup, REGISTERED, 10_000);
@@ -49,5 +76,60 @@ describe('always-on phone (Firefox phone window, Kamailio)', () => {
     await waitForRegistration(bed.popup, REGISTERED, 10_000);
     expect(Date.now() - listening).toBeLessThan(5_000);
     expect(await bed.sip.bindings('alice')).toBe(1);
+    // The peer lost its registration with the restart too.
+    await bed.peer.register();
   }, 40_000);
+
+  test('the phone window offline (BiDi emulation.setNetworkConditions): the "Offline" sentence within 2 s; back: registered within 5 s', async () => {
+    await waitForRegistration(bed.popup, REGISTERED, 10_000);
+    const phone = await phoneWindow();
+    await phone.setOfflineMode(true);
+    try {
+      expect(await waitForRegistration(bed.popup, /^Offline: this computer has no network/, 2_000)).toBeLessThan(2_000);
+      // The emulation really cuts the engine's network, not only navigator.onLine.
+      expect(await phone.evaluate(() => navigator.onLine)).toBe(false);
+      expect(await socketOpens(phone)).toBe(false);
+    } finally {
+      await phone.setOfflineMode(false);
+    }
+    expect(await waitForRegistration(bed.popup, REGISTERED, 5_000)).toBeLessThan(5_000);
+    expect(await socketOpens(phone)).toBe(true);
+    expect(await bed.sip.bindings('alice')).toBe(1);
+  }, 30_000);
+
+  test('frozen during a call: the call is kept while audio flows; after the thaw its re-INVITE is answered 200, audio flows, hang-up reaches the peer', async () => {
+    await waitForRegistration(bed.popup, REGISTERED, 10_000);
+    await bed.popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
+    await bed.popup.type('[data-testid="dial-input"]', PEER_NUMBER);
+    await bed.popup.click('[data-testid="dial"]');
+    await bed.peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    await waitForText(bed.popup, 'call-state', /^Connected/);
+    const invites = async () => (await bed.peer.snapshot()).sipLog.filter((e) => e.dir === 'in' && e.line.startsWith('INVITE ')).map((e) => e.cseq);
+    const answered = async () =>
+      (await bed.peer.snapshot()).sipLog.filter((e) => e.dir === 'out' && e.line.startsWith('SIP/2.0 200') && / INVITE$/.test(e.cseq)).map((e) => e.cseq);
+    const before = (await invites()).length;
+    bed.sip.signal('SIGSTOP');
+    try {
+      const heard = (await bed.peer.stats()).packetsReceived;
+      await waitForRegistration(bed.popup, /^Reconnecting… The server stopped answering/, 35_000);
+      // Media goes straight between Dialable and the peer: the frozen proxy does not stop it.
+      expect((await bed.peer.stats()).packetsReceived).toBeGreaterThan(heard + 500);
+      expect(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')).toMatch(/^Connected/);
+    } finally {
+      bed.sip.signal('SIGCONT');
+    }
+    await waitForRegistration(bed.popup, REGISTERED, 20_000);
+    await waitUntil(
+      async () => {
+        const ok = await answered();
+        return (await invites()).slice(before).some((cseq) => ok.includes(cseq));
+      },
+      10_000,
+      'the re-INVITE answered 200 at the peer',
+    );
+    await expectAudioBothWays(bed.peer, phoneWindow);
+    await bed.popup.click('[data-testid="hangup"]');
+    await bed.peer.waitFor((s) => s.callState === 'terminated' && s.endedBy === 'remote', 10_000, 'the BYE reached the peer');
+    await endCalls(bed);
+  }, 90_000);
 });

@@ -56,6 +56,7 @@ export interface PeerSnapshot {
   /** The digits received as RFC 4733 telephone-events in the current call, in order (one per event). */
   dtmfRtpDigits: string;
   referTo: string | null;
+  replacedCalls: number;
   sipLog: SipLogEntry[];
   errors: string[];
 }
@@ -73,6 +74,9 @@ interface PeerApi {
   sendDtmf(tones: string, options?: { method?: 'info' | 'rfc4733'; duration?: number }): Promise<void>;
   refer(target: string): Promise<SipOutcome>;
   stats(): Promise<AudioStats>;
+  hears(hz: number, ms?: number): Promise<number>;
+  followRefer(on: boolean): void;
+  stopSending(stop: boolean): Promise<void>;
   setMode(mode: PeerMode): void;
   snapshot(): PeerSnapshot;
 }
@@ -95,6 +99,8 @@ export interface PeerOptions {
   answerDelay?: number;
   /** Take the microphone once at load and reuse it for every call (Firefox: see peer.js). */
   heldMicrophone?: boolean;
+  /** Send a steady sine of this frequency (Hz) instead of the microphone. */
+  tone?: number;
 }
 
 /** A peer page in the browser, driven from Node. Methods run the page's `window.peer` ones. */
@@ -112,6 +118,12 @@ export interface Peer {
   sendDtmf(tones: string, options?: { method?: 'info' | 'rfc4733'; duration?: number }): Promise<void>;
   refer(target: string): Promise<SipOutcome>;
   stats(): Promise<AudioStats>;
+  /** How far `hz` stands out of the received audio now, in dB (see peer.js). */
+  hears(hz: number, ms?: number): Promise<number>;
+  /** Follow REFERs (call the target) instead of only recording them. */
+  followRefer(on: boolean): Promise<void>;
+  /** Stops (true) or resumes (false) sending RTP in the current call; ICE and RTCP go on. */
+  stopSending(stop: boolean): Promise<void>;
   setMode(mode: PeerMode): Promise<void>;
   snapshot(): Promise<PeerSnapshot>;
   /** Polls the snapshot until `predicate` holds; throws with the last snapshot after `timeoutMs`. */
@@ -129,6 +141,7 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     mode: options.mode ?? 'answer',
     answerDelay: String(options.answerDelay ?? 0),
     ...(options.heldMicrophone ? { mic: 'held' } : {}),
+    ...(options.tone ? { tone: String(options.tone) } : {}),
   });
   const page = await browser.newPage();
   const pageErrors: string[] = [];
@@ -155,6 +168,9 @@ export async function openPeer(browser: Browser, server: StaticServer, sip: Kama
     sendDtmf: (tones, dtmfOptions) => page.evaluate((t, o) => (window as unknown as PeerWindow).peer.sendDtmf(t, o), tones, dtmfOptions ?? {}),
     refer: (target) => page.evaluate((t) => (window as unknown as PeerWindow).peer.refer(t), target),
     stats: () => page.evaluate(() => (window as unknown as PeerWindow).peer.stats()),
+    hears: (hz, ms) => page.evaluate((h, m) => (window as unknown as PeerWindow).peer.hears(h, m), hz, ms),
+    followRefer: (on) => page.evaluate((o) => (window as unknown as PeerWindow).peer.followRefer(o), on),
+    stopSending: (stop) => page.evaluate((s) => (window as unknown as PeerWindow).peer.stopSending(s), stop),
     setMode: (mode) => page.evaluate((m) => (window as unknown as PeerWindow).peer.setMode(m), mode),
     snapshot,
     async waitFor(predicate, timeoutMs = 5_000, what = 'condition') {

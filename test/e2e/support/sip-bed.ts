@@ -29,12 +29,12 @@ export interface SipBed {
  * Kamailio with digest auth, a sip.js peer that answers as {@link PEER_NUMBER}, Chromium with the store build, the
  * microphone grant a user gives on the welcome page, and the account `alice` registered (saved the way the options
  * page saves it), then the popup opened as a tab. `lang`: the browser's UI language (English by default);
- * `kamailio`: more Kamailio options; `configure: false` leaves the account unsaved, `popup: false` the popup closed.
+ * `kamailio`: more Kamailio options; `moreUsers`: more Kamailio users (for more peers); `configure: false` leaves the account unsaved, `popup: false` the popup closed.
  */
 export async function startSipBed(
-  options: { configure?: boolean; lang?: string; kamailio?: Omit<KamailioOptions, 'users'>; popup?: boolean } = {},
+  options: { configure?: boolean; lang?: string; kamailio?: Omit<KamailioOptions, 'users'>; popup?: boolean; moreUsers?: Record<string, string> } = {},
 ): Promise<SipBed> {
-  const sip = await startKamailio({ users: BED_USERS, ...options.kamailio });
+  const sip = await startKamailio({ users: { ...BED_USERS, ...options.moreUsers }, ...options.kamailio });
   const fixtures = await startFixtureServer();
   const peers = await startPeerServer();
   const browser = await launchChromium({ extensionDir: CHROME_DIST, ...(options.lang ? { lang: options.lang } : {}) });

@@ -16,6 +16,9 @@ describe('which tone plays', () => {
     ['ringback still plays with the ringtone off', [call(C.Ringing)], false, 'ringback'],
     ['an incoming call wins over ringback', [call(C.Ringing), call(C.Incoming)], true, 'ringtone'],
     ['an incoming call with the ringtone off silences ringback too', [call(C.Ringing), call(C.Incoming)], false, undefined],
+    ['the soft call-waiting beep for a second caller during a call', [call(C.Connected), call(C.Incoming)], true, 'call-waiting'],
+    ['call waiting also while the first call is held, by either side', [call(C.OnHold), call(C.Incoming)], true, 'call-waiting'],
+    ['call waiting sounds even with the ringtone off', [call(C.RemoteHold), call(C.Incoming)], false, 'call-waiting'],
   ])('%s', (_name, calls, ringtone, tone) => {
     expect(toneFor(calls, ringtone)).toBe(tone);
   });

@@ -106,6 +106,23 @@ describe('calls (Call over a fake transport)', () => {
     expect(server.responses(200).some((m) => / BYE$/.test(m.header('CSeq') ?? ''))).toBe(true);
   });
 
+  test('lose(): the call fails with the sentence, ends its session and closes its media, with no answer from the server', async () => {
+    const call = await dial();
+    const invite = await server.next('INVITE');
+    server.accept(invite);
+    await until(() => call.state === C.Connected, 'connected');
+    server.frozen = true;
+    call.lose(t('callLost'));
+    await settle();
+    expect(call.state).toBe(C.Failed);
+    expect(call.reason).toBe(t('callLost'));
+    expect(call.session.state).toBe('Terminated');
+    expect(media[0]?.closed).toBe(true);
+    expect(states).toEqual([C.Connected, C.Failed]);
+    expect(server.count('BYE')).toBe(1);
+    server.frozen = false;
+  });
+
   test('incoming: the INVITE rings in; answering sends 200 with an answer and connects on the ACK', async () => {
     server.invite({ user: '2135550199', displayName: 'Bob' });
     await until(() => invitations.length === 1, 'invitation');

@@ -144,14 +144,18 @@ describe('the engine (dial, answer, hang up, busy, history) over a fake SIP serv
     expect(await engine.act(undefined, { action: 'send-digits' })).toEqual({ ok: false });
   });
 
-  test('a second click on the same number while it is being set up is the same call (one INVITE)', async () => {
+  test('a second click on the same number while it is being set up is the same call (one INVITE); other numbers take the free lines', async () => {
     const first = await engine.dial(phone('+12135550100'));
     const second = await engine.dial(phone('+12135550100'));
     expect(second).toEqual(first);
-    const other = await engine.dial(phone('+12135550111'));
-    expect(other).toEqual({ accepted: false, reason: t('callAlreadyInCall') });
     await settle();
     expect(server.count('INVITE')).toBe(1);
+    const other = await engine.dial(phone('+12135550111'));
+    expect(other).toMatchObject({ accepted: true });
+    const third = await engine.dial(phone('+12135550122'));
+    expect(third).toEqual({ accepted: false, reason: t('callAllLinesBusy', 2) });
+    await settle();
+    expect(server.count('INVITE')).toBe(2);
   });
 
   test('hanging up while dialing sends CANCEL, and the call ends as cancelled', async () => {
@@ -186,7 +190,7 @@ describe('the engine (dial, answer, hang up, busy, history) over a fake SIP serv
     expect(server.count('INVITE')).toBe(0);
   });
 
-  test('incoming: it rings (ringtone), answering sends 200, and a second caller meanwhile hears busy and is a missed call', async () => {
+  test('incoming: it rings (ringtone), answering sends 200, a second caller rings softly (call waiting), a third hears busy and is a missed call', async () => {
     server.invite({ user: '2135550199', displayName: 'Bob' });
     await until(() => call()?.state === C.Incoming, 'incoming');
     expect(events).toContainEqual(expect.objectContaining({ event: 'incoming', number: '2135550199', displayName: 'Bob' }));
@@ -198,13 +202,20 @@ describe('the engine (dial, answer, hang up, busy, history) over a fake SIP serv
     expect([...sounding]).toEqual([]);
     expect(events).toContainEqual(expect.objectContaining({ event: 'incoming-ended', missed: false }));
 
+    server.invite({ user: '2135550133' });
+    await until(() => snapshot().calls.length === 2, 'the second caller rings');
+    expect(events).toContainEqual(expect.objectContaining({ event: 'incoming', number: '2135550133', waiting: true }));
+    expect([...sounding]).toEqual([425]);
+    expect(server.responses(486)).toHaveLength(0);
+
     server.invite({ user: '2135550122' });
-    await until(() => server.responses(486).length === 1, 'busy for the second caller');
+    await until(() => server.responses(486).length === 1, 'busy for the third caller');
     expect(snapshot().missed).toBe(1);
     expect(events).toContainEqual(expect.objectContaining({ event: 'incoming-ended', missed: true, number: '2135550122' }));
     await until(() => snapshot().history.length === 1, 'history');
     expect(snapshot().history[0]).toMatchObject({ direction: 'missed', result: t('callMissedBusy') });
     expect(call()?.state).toBe(C.Connected);
+    expect(snapshot().calls[1]?.state).toBe(C.Incoming);
   });
 
   test('a call while registration failed is refused with the reason', async () => {

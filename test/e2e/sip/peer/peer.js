@@ -1,7 +1,8 @@
 // The far-end phone for the SIP end-to-end tests: sip.js in a plain page, no build step.
 //
 // Query string: ws (ws://127.0.0.1:<port>), user, password, domain, mode, answerDelay (ms, default 0), and
-// mic=held: take the microphone once at load and give each call a clone (Firefox only lets the tab that is in front
+// tone=<Hz>: send a steady sine of that frequency instead of the microphone (conference tests tell peers apart by
+// it; see `hears`); mic=held: take the microphone once at load and give each call a clone (Firefox only lets the tab that is in front
 // use a remembered microphone grant, and during a call the Dialable phone window is in front).
 // Modes for incoming calls (sip.js itself sends 100 Trying and 180 Ringing first):
 //   answer    — 200 OK after answerDelay
@@ -31,9 +32,24 @@ if (!MODES.includes(config.mode)) throw new Error(`peer: unknown mode ${config.m
 
 const MEDIA = { constraints: { audio: true, video: false } };
 const heldMicrophone = query.get('mic') === 'held' ? await navigator.mediaDevices.getUserMedia({ audio: true }) : undefined;
-const heldFactory = heldMicrophone
-  ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(async () => new MediaStream(heldMicrophone.getAudioTracks().map((t) => t.clone()))) }
-  : {};
+const toneHz = Number(query.get('tone') ?? 0);
+/** A fresh stream of a steady sine at `toneHz` for each call. */
+function toneStream() {
+  const context = new AudioContext();
+  const oscillator = context.createOscillator();
+  oscillator.frequency.value = toneHz;
+  const gain = context.createGain();
+  gain.gain.value = 0.3;
+  const destination = context.createMediaStreamDestination();
+  oscillator.connect(gain).connect(destination);
+  oscillator.start();
+  return destination.stream;
+}
+const heldFactory = toneHz
+  ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(async () => toneStream()) }
+  : heldMicrophone
+    ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(async () => new MediaStream(heldMicrophone.getAudioTracks().map((t) => t.clone()))) }
+    : {};
 const t0 = performance.now();
 const now = () => Math.round(performance.now() - t0);
 
@@ -59,8 +75,10 @@ const peer = {
   dtmfInfo: [],
   /** Received audio frames per `<payload type>:<mime>` in the current call (RFC 4733 events show as telephone-event). */
   rtpPayloads: {},
-  /** Refer-To URI of the last REFER received (accepted with 202, not followed). */
+  /** Refer-To URI of the last REFER received (accepted with 202; followed only after `followRefer(true)`). */
   referTo: null,
+  /** Calls that replaced an earlier one (INVITE with Replaces, RFC 3891: the far end of an attended transfer). */
+  replacedCalls: 0,
   /** Every SIP message sent or received: [{ t, at, dir: 'out'|'in', line, cseq }], first line only (at = epoch ms). */
   sipLog: [],
   /** Errors the peer swallowed (failed answers, re-INVITEs…). */
@@ -76,6 +94,9 @@ const peer = {
   sendDtmf,
   refer,
   stats,
+  hears,
+  followRefer: (on) => void (following = on),
+  stopSending,
   setMode,
   snapshot,
   dtmfRtpPackets,
@@ -89,6 +110,8 @@ const userAgent = new UserAgent({
   authorizationPassword: config.password,
   displayName: config.user,
   logLevel: 'warn',
+  // The target of an attended transfer takes the transferee's INVITE with Replaces in place of the consult call.
+  sipExtensionReplaces: 'Supported',
   // Tests reconnect explicitly (register() after a server restart); an automatic loop would hide what they check.
   reconnectionAttempts: 0,
   ...heldFactory,
@@ -124,6 +147,8 @@ registerer.stateChange.addListener((state) => {
 
 /** @type {import('sip.js').Session | undefined} */
 let session;
+/** Whether a REFER is followed (the transferee of a transfer calls the Refer-To target). */
+let following = false;
 /** @type {Worker | undefined} counts received payload types for the current call */
 let payloadWorker;
 
@@ -195,6 +220,18 @@ function onInvite(invitation) {
     sdp: request.body ?? '',
     receivedAt: now(),
   };
+  if (invitation.replacee) {
+    // In 'busy' mode the target refuses to take the transferee's call (a failed attended transfer).
+    if (config.mode === 'busy') {
+      void invitation.reject({ statusCode: 486 });
+      return;
+    }
+    // sip.js ends the replaced call with a BYE once this one is accepted.
+    peer.replacedCalls += 1;
+    adopt(invitation);
+    void answer().catch((error) => peer.errors.push(`replaces: ${error.message}`));
+    return;
+  }
   if (session && session.state !== SessionState.Terminated) {
     void invitation.reject({ statusCode: 486 });
     return;
@@ -250,6 +287,12 @@ function adopt(s) {
     onRefer(referral) {
       peer.referTo = referral.referTo.uri.toString();
       void referral.accept();
+      if (!following) return;
+      // The transferee: call the target (with Replaces for an attended transfer); sip.js NOTIFYs the referrer.
+      const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: MEDIA });
+      adopt(inviter);
+      peer.callState = 'calling';
+      inviter.invite().catch((error) => peer.errors.push(`refer: ${error.message}`));
     },
     onSessionDescriptionHandler(sdh) {
       // The transform must be on the receiver before the offer is made: set later (e.g. in ontrack on the offerer's
@@ -465,6 +508,51 @@ function refer(target) {
       })
       .catch(reject);
   });
+}
+
+/** @type {{ context: AudioContext, analyser: AnalyserNode, stream: MediaStream } | undefined} */
+let listening;
+/**
+ * How loud `hz` is in the audio received now, in dB full scale (the analyser's level of that frequency's bins).
+ * Averaged over `ms` to ride over packet jitter.
+ */
+async function hears(hz, ms = 600) {
+  const stream = session?.sessionDescriptionHandler?.remoteMediaStream;
+  if (!stream || session.state !== SessionState.Established) return 0;
+  if (listening?.stream !== stream) {
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 8192;
+    context.createMediaStreamSource(stream).connect(analyser);
+    listening = { context, analyser, stream };
+  }
+  const { context, analyser } = listening;
+  await context.resume();
+  const bins = new Float32Array(analyser.frequencyBinCount);
+  const bin = Math.round(hz / (context.sampleRate / analyser.fftSize));
+  let sum = 0;
+  let n = 0;
+  for (const end = performance.now() + ms; performance.now() < end; n++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    analyser.getFloatFrequencyData(bins);
+    sum += Math.max(bins[bin - 1] ?? -200, bins[bin] ?? -200, bins[bin + 1] ?? -200, -200);
+  }
+  return n ? sum / n : 0;
+}
+
+/**
+ * Stops (true) or resumes (false) sending audio in the current call, as a peer whose media died would: the
+ * senders' encodings are made inactive, so no RTP leaves while ICE, DTLS and RTCP stay up.
+ */
+async function stopSending(stop) {
+  const pc = session?.sessionDescriptionHandler?.peerConnection;
+  if (!pc) throw new Error('peer: no call to stop sending in');
+  for (const sender of pc.getSenders()) {
+    const parameters = sender.getParameters();
+    if (!parameters.encodings?.length) continue;
+    for (const encoding of parameters.encodings) encoding.active = !stop;
+    await sender.setParameters(parameters);
+  }
 }
 
 /** Audio counters of the current call from getStats (zeros without one). */
