@@ -3,19 +3,21 @@ import { t } from '../../src/i18n/t';
 import { callerLabel } from '../../src/call/caller-label';
 import { CallState, isTerminal } from '../../src/call/call-state';
 import type { EngineSnapshot, HistoryEntry } from '../../src/call/engine-snapshot';
-import { busyMissedEntry, callEnding, historyEntry } from '../../src/call/history-entry';
+import { callEnding, historyEntry } from '../../src/call/history-entry';
 import { PendingDial } from '../../src/call/pending-dial';
 import { RegistrationState } from '../../src/call/registration-state';
 import { RegistrationWatch } from '../../src/call/registration-watch';
 import { notReadyReason } from '../../src/call/not-ready-reason';
-import { dialedNumber, dialPlan, requestUri, transferTarget } from '../../src/call/request-uri';
+import { dialedNumber, requestUriFor, transferTarget } from '../../src/call/request-uri';
 import { toneFor } from '../../src/call/tone-for';
 import { logger } from '../../src/logger';
 import type { CallAction, DialResult, EngineEvent, PageDialFlags, ResolvedTarget } from '../../src/messaging/protocol';
 import type { Account } from '../../src/settings/account';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
+import { effectiveSettings, type ManagedSettings } from '../../src/settings/managed';
 import { AccountStore } from './account-store';
 import { AudioRouting, canChooseOutput } from './audio-routing';
+import { AutoAnswer } from './auto-answer';
 import { Call } from './call';
 import { CallList } from './call-list';
 import { CallAudio } from './call-audio';
@@ -25,6 +27,7 @@ import { Lines } from './lines';
 import { startOutgoingCall } from './outgoing-call';
 import { performAction } from './call-action';
 import { Connection } from './connection';
+import { decideIncomingCall } from './decide-incoming-call';
 import type { EngineHost } from './engine-host';
 import { HistoryStore } from './history-store';
 import { microphoneProblem } from './microphone-problem';
@@ -33,6 +36,7 @@ import { concernFor } from './page-concern';
 import { registrationSettled } from './registration-settled';
 import { startCallWatches } from './start-call-watches';
 import { TonePlayer } from './tones';
+import { turnAway } from './turn-away';
 
 /** How long "save account" waits for the registration outcome before answering with the current state. */
 const SAVE_WAIT_MS = 6_000;
@@ -50,6 +54,8 @@ export class Engine {
   private readonly missed = new MissedCount();
   private readonly dialing = new PendingDial<DialResult>();
   private settings: Settings = DEFAULT_SETTINGS;
+  /** The policy values in the settings (when the sender knows them), applied again over a private-settings change. */
+  private managed: ManagedSettings = {};
   private readonly calls = new CallList();
   private readonly extensions = new ExtensionDialer(() => this.settings.calling, () => this.accounts.account, () => this.changed());
   readonly keyTones: KeyTones;
@@ -61,6 +67,7 @@ export class Engine {
   /** Chosen microphone, speaker, ringer and call volume; follows devices being unplugged and plugged in again. */
   readonly devices = new AudioRouting(() => this.changed());
   private readonly audio: CallAudio;
+  private readonly autoAnswer = new AutoAnswer(this.calls, () => this.tones.beep());
   /** "Registration lost for more than a minute" (its `delayMs` is reachable from the engine page for tests). */
   readonly registrationWatch: RegistrationWatch;
 
@@ -105,16 +112,18 @@ export class Engine {
     await this.connection.configure(this.accounts.account, { signedOut: this.accounts.signedOut });
   }
 
-  applySettings(settings: Settings): void {
+  applySettings(settings: Settings, managed: ManagedSettings = this.managed): void {
     this.settings = settings;
+    this.managed = managed;
     this.history.setLimit(settings.calling.historySize);
     this.devices.apply(settings.audio);
     this.updateTones();
+    this.changed();
   }
 
   /** Calling and audio settings changed (read by the engine page itself from the private area). */
   applyPrivateSettings(part: Pick<Settings, 'calling' | 'audio'>): void {
-    this.applySettings({ ...this.settings, ...part });
+    this.applySettings(effectiveSettings({ ...this.settings, ...part }, this.managed));
   }
 
   /** The browser's `online`/`offline` events. */
@@ -144,6 +153,7 @@ export class Engine {
       calls: this.calls.snapshots().map((call) => this.extensions.annotate(call)),
       history: this.history.entries,
       missed: this.missed.value,
+      dnd: this.settings.calling.dnd,
       audio: { missing: this.devices.missing, canChooseOutput: canChooseOutput() },
     };
   }
@@ -165,20 +175,20 @@ export class Engine {
       const concern = concernFor(target, page, { settings: this.settings, history: this.history.entries, domain: this.connection.domain });
       if (concern) return { accepted: false, reason: concern, confirm: true };
     }
-    if (this.notReady()) await registrationSettled(this.connection, SAVE_WAIT_MS);
+    if (notReadyReason(this.connection.state, this.connection.message)) await registrationSettled(this.connection, SAVE_WAIT_MS);
     const going = this.calls.going();
     // A second click while this number is being set up (or talked to) is the same call, not a new one.
     const same = going.find((c) => c.number === number && c.direction === 'outgoing' && !consultFor);
     if (same) return { accepted: true, callId: same.id };
     if (going.length >= this.settings.calling.maxLines) return { accepted: false, reason: t('callAllLinesBusy', this.settings.calling.maxLines) };
     const ua = this.connection.userAgent;
-    const notReady = this.notReady();
+    const notReady = notReadyReason(this.connection.state, this.connection.message);
     if (!ua || notReady) return { accepted: false, reason: notReady ?? t('callNotConnected', this.connection.message) };
     const microphone = await this.microphoneProblem();
     if (microphone) return { accepted: false, reason: microphone };
     // A new call is the live one: the call the user was in waits on hold meanwhile.
     await this.lines.holdOthers();
-    const dial = { number, requestUri: this.requestUri(target), ...(source ? { source } : {}), ...(consultFor ? { consultFor } : {}) };
+    const dial = { number, requestUri: requestUriFor(target, this.settings, this.connection.domain, this.accounts.account), ...(source ? { source } : {}), ...(consultFor ? { consultFor } : {}) };
     const call = startOutgoingCall(ua, dial, this.callDelegate(), (c) => this.track(c));
     if (typeof call !== 'string') this.extensions.attach(call, target);
     return typeof call === 'string' ? { accepted: false, reason: call } : { accepted: true, callId: call.id };
@@ -190,7 +200,7 @@ export class Engine {
     return performAction(call, action, {
       microphoneProblem: () => this.microphoneProblem(),
       dtmf: this.settings.calling.dtmf,
-      transferUri: (input) => this.requestUri(transferTarget(input)),
+      transferUri: (input) => requestUriFor(transferTarget(input), this.settings, this.connection.domain),
       sendDigits: () => this.extensions.resume(call.id),
       keyTone: (tone) => this.keyTones.play(tone),
       lines: this.lines,
@@ -220,19 +230,16 @@ export class Engine {
   }
 
   private incoming(invitation: Invitation): void {
-    const { number, displayName } = callerLabel(invitation.remoteIdentity, this.connection.domain);
-    const who = { number, ...(displayName ? { displayName } : {}) };
-    const going = this.calls.going().length;
-    if (going >= this.settings.calling.maxLines) {
-      // All lines in use: this caller hears busy and the call is recorded as missed.
-      void invitation.reject({ statusCode: 486 }).catch(() => undefined);
-      this.missed.add();
-      this.emit({ event: 'incoming-ended', callId: invitation.id, missed: true, ...who });
-      void this.record(busyMissedEntry(invitation.id, who, Date.now()));
-      return;
+    const caller = callerLabel(invitation.remoteIdentity, this.connection.domain);
+    const goingOn = this.calls.going().length;
+    // Do not disturb, busy (all lines in use), ring (softly during another call), or answer by itself: see decideIncoming.
+    const decision = decideIncomingCall(invitation, this.settings.calling, this.connection.domain, goingOn);
+    if (decision.kind === 'busy' || decision.kind === 'reject') {
+      return turnAway(invitation, caller, decision, { emit: this.emit, addMissed: () => this.missed.add(), record: (entry) => this.record(entry) });
     }
-    const call = this.track(new Call(invitation, 'incoming', number, this.callDelegate(), displayName));
-    this.emit({ event: 'incoming', callId: call.id, ...who, ...(going > 0 ? { waiting: true } : {}) });
+    const call = this.track(new Call(invitation, 'incoming', caller.number, this.callDelegate(), caller.displayName));
+    this.emit({ event: 'incoming', callId: call.id, ...caller, ...(goingOn > 0 ? { waiting: true } : {}) });
+    if (decision.kind === 'auto-answer') this.autoAnswer.schedule(call, decision.afterMs);
   }
 
   private track(call: Call): Call {
@@ -284,14 +291,5 @@ export class Engine {
 
   private microphoneProblem(): Promise<string | undefined> {
     return microphoneProblem(() => this.emit({ event: 'need-microphone' }));
-  }
-
-  /** Why no call can be placed now (see {@link notReadyReason}), or undefined. */
-  private notReady(): string | undefined {
-    return notReadyReason(this.connection.state, this.connection.message);
-  }
-
-  private requestUri(target: ResolvedTarget): string {
-    return requestUri(target, dialPlan(this.settings, this.accounts.account, this.connection.domain));
   }
 }

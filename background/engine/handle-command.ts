@@ -7,8 +7,8 @@ export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'sav
 /** Every `engine:command` mapped onto the engine's methods; {@link EngineCommandMap} makes a missing one a compile error. */
 export function engineCommands(engine: CommandTarget): EngineCommandMap {
   return {
-    settings: async ({ settings }) => {
-      engine.applySettings(settings);
+    settings: async ({ settings, managed }) => {
+      engine.applySettings(settings, managed);
       return { ok: true };
     },
     dial: ({ target, source, page }) => engine.dial(target, source, page),

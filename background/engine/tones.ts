@@ -8,6 +8,9 @@ const TONES: Record<ToneKind, { freqs: number[]; on: number; off: number; gain: 
   'call-waiting': { freqs: [425], on: 300, off: 4700, gain: 0.05 },
 };
 
+/** The auto-answer beep: one short high tone. */
+const BEEP = { freq: 1400, ms: 250, gain: 0.12 };
+
 /**
  * Ringback (we are calling, the other side rings) and ringtone (someone calls us), made with WebAudio so there are
  * no audio files and nothing to download. One tone at a time.
@@ -16,6 +19,8 @@ export class TonePlayer {
   private context: AudioContext | undefined;
   private stopCurrent: (() => void) | undefined;
   private playing: ToneKind | undefined;
+  /** Beeps played so far (reachable from the engine page for tests). */
+  beeps = 0;
   /** The element the ringtone plays through (its sink follows the chosen ringing device). */
   readonly element: HTMLAudioElement;
 
@@ -58,6 +63,25 @@ export class TonePlayer {
       out.disconnect();
       this.element.srcObject = null;
     };
+  }
+
+  /**
+   * A short beep that a call was answered by itself (auto-answer, intercom), so the user knows the microphone is
+   * open. One-shot and apart from the ringtone: stopping the ringtone when the call connects does not cut it.
+   */
+  beep(): void {
+    this.context ??= new AudioContext();
+    const ctx = this.context;
+    const o = ctx.createOscillator();
+    const out = ctx.createGain();
+    o.frequency.value = BEEP.freq;
+    out.gain.value = BEEP.gain;
+    o.connect(out);
+    out.connect(ctx.destination);
+    o.start();
+    o.stop(ctx.currentTime + BEEP.ms / 1000);
+    o.onended = () => out.disconnect();
+    this.beeps += 1;
   }
 
   stop(): void {

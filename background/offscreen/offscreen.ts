@@ -13,11 +13,13 @@ const engine = serveEngine();
 Object.assign(globalThis, { dialableEngine: engine });
 
 // The service worker pushes the settings when it runs; a page changing calling or audio settings while it sleeps is
-// heard here directly (this document has no chrome.storage, but the extension's IndexedDB).
+// heard here directly (this document has no chrome.storage, but the extension's IndexedDB). Read once at start too:
+// Do not disturb must hold for a call that arrives before the worker's push.
 const settings = privateArea();
-settings.watch(() => {
+const applyPrivate = () =>
   settings
     .get()
     .then((raw) => engine.applyPrivateSettings(coercePrivateSettings(raw)))
     .catch((error: unknown) => logger.warn('Could not read the settings', error));
-});
+settings.watch(() => void applyPrivate());
+void applyPrivate();

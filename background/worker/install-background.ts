@@ -11,6 +11,7 @@ import { createHandlers } from './create-handlers';
 import { dialerRequest, openDialer, openPopup } from './open-dialer';
 import { createPageDialLimit } from '../../src/call/page-dial-limit';
 import { createCommandHandler } from './run-command';
+import { toggleDnd } from './toggle-dnd';
 import { incomingCallId, REGISTRATION_LOST_ID } from '../shared/notifications-for';
 import { showEngineEvent } from './show-engine-event';
 import { loadManaged, loadSettings } from '../shared/settings-store';
@@ -59,7 +60,7 @@ export function installBackground(engine: SendToEngine): void {
   chrome.runtime.onInstalled.addListener(create);
   chrome.runtime.onStartup.addListener(create);
 
-  const onCommand = createCommandHandler({ actions, openPopup });
+  const onCommand = createCommandHandler({ actions, openPopup, toggleDnd });
   chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(logged(`Shortcut ${command} failed`)));
 
   chrome.notifications.onButtonClicked.addListener((id, button) => {

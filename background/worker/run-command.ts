@@ -2,20 +2,22 @@ import { sendMessage } from '../../src/messaging/send-message';
 import type { Actions, CallSource } from './create-actions';
 
 /** The manifest's `commands` (the browser lets users change their keys: chrome://extensions/shortcuts, about:addons). */
-export const COMMANDS = ['open-dialer', 'call-selection', 'hang-up', 'answer'] as const;
+export const COMMANDS = ['open-dialer', 'call-selection', 'hang-up', 'answer', 'toggle-dnd'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CommandDeps {
   actions: Actions;
   /** Opens the toolbar popup (a shortcut is a user gesture), or the dialer window where that is refused. */
   openPopup(): Promise<void>;
+  /** Switches Do not disturb on or off (unless a policy decides it). */
+  toggleDnd(): Promise<void>;
 }
 
 const MAX_URL = 2048;
 const MAX_TITLE = 256;
 
 /** Runs one keyboard shortcut. `tab` is the tab the browser says was active when the keys were pressed. */
-export function createCommandHandler({ actions, openPopup }: CommandDeps) {
+export function createCommandHandler({ actions, openPopup, toggleDnd }: CommandDeps) {
   return async (command: string, given?: chrome.tabs.Tab): Promise<void> => {
     switch (command as CommandName) {
       case 'open-dialer':
@@ -31,6 +33,8 @@ export function createCommandHandler({ actions, openPopup }: CommandDeps) {
       case 'answer':
         await actions.call({ action: 'answer' });
         return;
+      case 'toggle-dnd':
+        return toggleDnd();
     }
   };
 }

@@ -11,8 +11,9 @@ installBackground(sendToEngine);
 /** Starts the engine (if it is not running) and gives it the current settings. */
 async function boot(): Promise<void> {
   await ensureOffscreenEngine();
-  await sendToEngine({ command: 'settings', settings: await loadSettings() });
-  await applyManagedAccount(await loadManaged(), sendToEngine);
+  const managed = await loadManaged();
+  await sendToEngine({ command: 'settings', settings: await loadSettings(), managed });
+  await applyManagedAccount(managed, sendToEngine);
 }
 
 chrome.runtime.onInstalled.addListener(({ reason }) => {

@@ -2,6 +2,7 @@ import type { EngineSnapshot } from '../../src/call/engine-snapshot';
 import { t } from '../../src/i18n';
 import { PAGES } from '../../src/well-known';
 import { send } from '../shared/use-engine';
+import { DndToggle } from './dnd-toggle';
 
 /** The options page, as an address that works from the popup, the dialer window and Firefox's phone window. */
 export const OPTIONS_URL = chrome.runtime.getURL(PAGES.options);
@@ -10,8 +11,9 @@ export const OPTIONS_URL = chrome.runtime.getURL(PAGES.options);
 const NEEDS_FIX = ['failed', 'unconfigured', 'waiting'];
 
 /**
- * The registration sentence (with the fix-it link when the account needs attention) and the Sign out / Sign in
- * switch: signing out unregisters and stops every retry, which unticking "Register" in the options does not mean.
+ * The registration sentence (with the fix-it link when the account needs attention), the Sign out / Sign in
+ * switch (signing out unregisters and stops every retry, which unticking "Register" in the options does not mean)
+ * and the Do not disturb switch (registered, but callers are turned away).
  */
 export function RegistrationLine({ snapshot, live }: { snapshot: EngineSnapshot | undefined; live: boolean }) {
   const state = snapshot?.registration.state;
@@ -45,6 +47,7 @@ export function RegistrationLine({ snapshot, live }: { snapshot: EngineSnapshot 
           {signedOut ? t('popupSignIn') : t('popupSignOut')}
         </button>
       )}
+      <DndToggle />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { applyDialRules } from '../../src/phone/dial-rules';
 import { parsePhone } from '../../src/phone/parse-phone';
-import type { Settings } from '../../src/settings/defaults';
+import { AUTO_ANSWER_CHOICES, type Settings } from '../../src/settings/defaults';
 import type { DialRewrite } from '../../src/settings/dial-rules-schema';
 import { t } from '../../src/i18n/t';
+import { LockedNote } from '../shared/locked-note';
+import { useManaged } from '../shared/settings-store';
 import { tNodes } from '../shared/t-nodes';
 
 /** Dial rules and DTMF, with a live "this number will be dialed as …" preview. */
@@ -16,6 +18,11 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
     onChange({ ...settings, calling: { ...c, dialRules: { ...rules, ...patch } } });
   const parsed = parsePhone(sample, country);
   const preview = parsed ? applyDialRules(parsed.e164, rules, country) : undefined;
+  const managedAutoAnswer = useManaged()?.autoAnswer;
+  const setCalling = (patch: Partial<Settings['calling']>) => onChange({ ...settings, calling: { ...c, ...patch } });
+  const autoAnswer = managedAutoAnswer ?? c.autoAnswer;
+  // A policy may set a delay the list does not offer: it is shown as it is.
+  const delays: readonly number[] = AUTO_ANSWER_CHOICES.includes(autoAnswer as (typeof AUTO_ANSWER_CHOICES)[number]) ? AUTO_ANSWER_CHOICES : [...AUTO_ANSWER_CHOICES, autoAnswer];
 
   return (
     <fieldset>
@@ -80,7 +87,7 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
       </label>
       <label>
         {t('optionsMaxLines')}
-        <select name="maxLines" aria-describedby="max-lines-help" value={String(c.maxLines)} onChange={(e) => onChange({ ...settings, calling: { ...c, maxLines: Number(e.currentTarget.value) as typeof c.maxLines } })}>
+        <select name="maxLines" aria-describedby="max-lines-help" value={String(c.maxLines)} onChange={(e) => setCalling({ maxLines: Number(e.currentTarget.value) })}>
           {[2, 3, 4].map((n) => (
             <option value={String(n)} key={n}>
               {n}
@@ -90,6 +97,36 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
       </label>
       <p class="note" id="max-lines-help">
         {t('optionsMaxLinesHelp')}
+      </p>
+      <label>
+        {t('callingDndResponse')}
+        <select name="dndResponse" value={String(c.dndResponse)} onChange={(e) => setCalling({ dndResponse: e.currentTarget.value === '480' ? 480 : 486 })}>
+          <option value="486">{t('callingDndResponse486')}</option>
+          <option value="480">{t('callingDndResponse480')}</option>
+        </select>
+      </label>
+      <label>
+        {t('callingAutoAnswer')}
+        <select
+          name="autoAnswer"
+          value={String(autoAnswer)}
+          disabled={managedAutoAnswer !== undefined}
+          aria-describedby={managedAutoAnswer !== undefined ? 'autoAnswer-locked' : 'autoAnswer-note'}
+          onChange={(e) => setCalling({ autoAnswer: Number(e.currentTarget.value) })}
+        >
+          {delays.map((seconds) => (
+            <option key={seconds} value={String(seconds)}>
+              {seconds === 0 ? t('callingAutoAnswerOff') : t('callingAutoAnswerAfter', String(seconds))}
+            </option>
+          ))}
+        </select>
+      </label>
+      {managedAutoAnswer !== undefined && <LockedNote field="autoAnswer" />}
+      <label>
+        <input type="checkbox" name="intercom" checked={c.intercom} aria-describedby="autoAnswer-note" onChange={(e) => setCalling({ intercom: e.currentTarget.checked })} /> {t('callingIntercom')}
+      </label>
+      <p class="note" id="autoAnswer-note">
+        {t('callingAutoAnswerNote')}
       </p>
     </fieldset>
   );

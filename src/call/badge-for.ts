@@ -13,6 +13,7 @@ export type IconState =
   | 'not-configured'
   | 'outgoing-only'
   | 'signed-out'
+  | 'dnd'
   | 'registered';
 
 export interface Badge {
@@ -32,6 +33,7 @@ export const BADGE_COLORS = {
   reconnecting: '#d97706',
   busy: '#2563eb',
   idle: '#6b7280',
+  dnd: '#7c3aed',
 } as const;
 
 /** Badge texts: symbols, or a translated word (`word`, at most 4 characters in every language). */
@@ -44,6 +46,7 @@ const ICON: Record<IconState, { text: string; word?: MessageKey; color: string }
   'not-configured': { text: '', word: 'badgeNotConfigured', color: BADGE_COLORS.idle },
   'outgoing-only': { text: '', color: BADGE_COLORS.idle },
   'signed-out': { text: '', word: 'badgeSignedOut', color: BADGE_COLORS.idle },
+  dnd: { text: '', word: 'badgeDnd', color: BADGE_COLORS.dnd },
   registered: { text: '', color: BADGE_COLORS.call },
 };
 
@@ -56,7 +59,8 @@ export function iconState(snapshot: EngineSnapshot): IconState {
   if (states.some((s) => LIVE.has(s))) return 'in-call';
   switch (snapshot.registration.state) {
     case RegistrationState.Registered:
-      return 'registered';
+      // Only while calls could arrive: a registration problem says more than the switch that turns them away.
+      return snapshot.dnd ? 'dnd' : 'registered';
     case RegistrationState.Unconfigured:
       return 'not-configured';
     case RegistrationState.Disabled:
@@ -74,12 +78,13 @@ export function iconState(snapshot: EngineSnapshot): IconState {
 }
 
 /**
- * What the toolbar icon shows. Ringing and calls win; otherwise missed calls (the count, until the popup is opened)
- * take the badge text, and the tooltip always says the registration state.
+ * What the toolbar icon shows. Ringing and calls win, then Do not disturb; otherwise missed calls (the count,
+ * until the popup is opened) take the badge text, and the tooltip always says the registration state.
  */
 export function badgeFor(snapshot: EngineSnapshot): Badge {
   const state = iconState(snapshot);
-  const missed = snapshot.missed > 0 && state !== 'ringing' && state !== 'in-call';
+  // Do not disturb keeps its badge text (the switch must stay visible); missed calls are still in the tooltip.
+  const missed = snapshot.missed > 0 && state !== 'ringing' && state !== 'in-call' && state !== 'dnd';
   const icon = missed ? { text: snapshot.missed > 99 ? '99+' : String(snapshot.missed), color: BADGE_COLORS.missed } : ICON[state];
   const text = 'word' in icon && icon.word ? t(icon.word) : icon.text;
   const sentence = describe(state, snapshot);
@@ -102,6 +107,8 @@ function describe(state: IconState, snapshot: EngineSnapshot): string {
       return t('badgeNoAccount');
     case 'outgoing-only':
       return t('badgeOutgoingOnly');
+    case 'dnd':
+      return t('badgeDndTitle');
     default:
       return snapshot.registration.message;
   }

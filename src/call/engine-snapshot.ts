@@ -15,6 +15,8 @@ export interface EngineSnapshot {
   history: HistoryEntry[];
   /** Missed calls since the popup was last opened (toolbar badge). */
   missed: number;
+  /** Do not disturb is on (the settings in effect): incoming calls are turned away without ringing. */
+  dnd?: boolean;
   /**
    * Audio devices: roles whose chosen device is not plugged in (the default is used meanwhile), and whether this
    * browser can send call audio to a chosen output at all (`setSinkId`).

@@ -46,6 +46,14 @@ export function busyMissedEntry(id: string, caller: { number: string; displayNam
   return { id, direction: 'missed', number: caller.number, ...(caller.displayName ? { displayName: caller.displayName } : {}), startedAt: now, durationMs: 0, result: t('callMissedBusy') };
 }
 
+/**
+ * The entry for a caller turned away because Do not disturb was on: an incoming call the user chose not to take
+ * (like a declined one, not missed).
+ */
+export function dndRejectedEntry(id: string, caller: { number: string; displayName?: string }, now: number): HistoryEntry {
+  return { id, direction: 'incoming', number: caller.number, ...(caller.displayName ? { displayName: caller.displayName } : {}), startedAt: now, durationMs: 0, result: t('historyResultDnd') };
+}
+
 function resultSentence(call: FinishedCall, missed: boolean): string {
   if (call.declined) return t('historyResultDeclined');
   if (call.state === CallState.Failed) return call.reason ?? t('callStateFailed');

@@ -15,7 +15,7 @@ export interface DialPlan {
 }
 
 /** The dial plan from the settings, the account (its extension mode) and the domain in use. */
-export function dialPlan(settings: Settings, account: Account | undefined, domain: string): DialPlan {
+export function dialPlan(settings: Pick<Settings, 'detection' | 'calling'>, account: Account | undefined, domain: string): DialPlan {
   const { detection, calling } = settings;
   return { domain, dialRules: calling.dialRules, defaultCountry: detection.defaultCountry || undefined, extensionMode: extensionModeOf(account) };
 }
@@ -33,6 +33,14 @@ export function requestUri(target: ResolvedTarget, plan: DialPlan): string {
   const separator = target.ext && plan.extensionMode ? EXTENSION_SEPARATOR[plan.extensionMode] : undefined;
   const ext = separator ? separator + target.ext : '';
   return `sip:${applyDialRules(target.e164, plan.dialRules, plan.defaultCountry)}${ext}@${plan.domain}`;
+}
+
+/**
+ * {@link requestUri} with the dial plan taken from the settings in effect, the account's domain and its extension
+ * mode (`account`, when the target may carry an extension).
+ */
+export function requestUriFor(target: ResolvedTarget, settings: Pick<Settings, 'detection' | 'calling'>, domain: string, account?: Account): string {
+  return requestUri(target, dialPlan(settings, account, domain));
 }
 
 /**

@@ -18,7 +18,8 @@ import trust from './messages/en/trust.json';
 import alwaysOn from './messages/en/always-on.json';
 import servers from './messages/en/servers.json';
 import certificates from './messages/en/certificates.json';
+import dnd from './messages/en/dnd.json';
 import lines from './messages/en/lines.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers, ...certificates, ...lines };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers, ...certificates, ...dnd, ...lines };
 export default en;

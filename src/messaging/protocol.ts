@@ -2,6 +2,7 @@ import type { EngineSnapshot } from '../call/engine-snapshot';
 import type { PackedMatches } from '../phone/packed-matches';
 import type { Account } from '../settings/account';
 import type { Settings } from '../settings/defaults';
+import type { ManagedSettings } from '../settings/managed';
 
 /**
  * The one message protocol. Every message names who may send it (`from`), who handles it (`to`), its payload and
@@ -134,7 +135,7 @@ export interface Protocol {
 }
 
 export type EngineCommand =
-  | { command: 'settings'; settings: Settings }
+  | { command: 'settings'; settings: Settings; managed?: ManagedSettings }
   | { command: 'dial'; target: ResolvedTarget; source?: { url: string; title: string }; page?: PageDialFlags }
   | ({ command: 'call'; callId?: string } & CallAction)
   | { command: 'save-account'; account: Account }

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_DIAL_RULES, type DialRules } from './dial-rules-schema';
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
 export const LINK_STYLES = ['dotted', 'none'] as const;
@@ -33,6 +33,17 @@ export const DEFAULT_SETTINGS = {
     confirmPageCalls: false,
     /** Seconds between the call being answered and its extension (x204) being sent as DTMF; 0–30. */
     extensionDelay: 2,
+    /** Do not disturb: incoming calls are turned away without ringing (the popup's switch and a shortcut). */
+    dnd: false,
+    /** The SIP answer a caller gets while Do not disturb is on: 486 Busy Here or 480 Temporarily Unavailable. */
+    dndResponse: 486 as DndResponse,
+    /** Answer incoming calls by themselves after this many seconds of ringing; 0 = never. */
+    autoAnswer: 0,
+    /**
+     * Intercom: a call from the account's own domain that asks to be answered at once (`Call-Info: …;answer-after=0`,
+     * `Alert-Info: …auto-answer`) is answered without a click. Callers from other domains ring as usual.
+     */
+    intercom: false,
   },
   /** Audio devices by `deviceId` ('' = the system default); a missing device falls back to the default. */
   audio: {
@@ -47,6 +58,12 @@ export const DEFAULT_SETTINGS = {
     volume: 1,
   },
 };
+
+export const DND_RESPONSES = [486, 480] as const;
+export type DndResponse = (typeof DND_RESPONSES)[number];
+/** The auto-answer delays the options offer (seconds; 0 = off). A policy may set any whole number up to the maximum. */
+export const AUTO_ANSWER_CHOICES = [0, 1, 3, 5, 10, 20] as const;
+export const AUTO_ANSWER_MAX_SECONDS = 60;
 
 export const DTMF_MODES = ['rfc4733', 'info'] as const;
 /** The longest extension delay the options accept, in seconds: longer than any PBX greeting before it takes digits. */

@@ -9,7 +9,7 @@ import { LINK_STYLES, type LinkStyle, type Settings } from './defaults';
 import { isObject } from './is-object';
 import { outboundProxyProblem, type OutboundProxyProblem } from './outbound-proxy-problem';
 import { serverProblem, type ServerProblem } from './server-problem';
-import { normalizeHost } from './validate-settings';
+import { isAutoAnswerDelay, normalizeHost } from './validate-settings';
 
 /** What a policy may set (flat keys, as an administrator writes them in policies.json). */
 export interface ManagedSettings {
@@ -26,6 +26,10 @@ export interface ManagedSettings {
   linkStyle?: LinkStyle;
   /** Ask before every call started from a web page. */
   confirmPageCalls?: boolean;
+  /** Do not disturb on (`true`) or off (`false`); the popup's switch and the shortcut then change nothing. */
+  dnd?: boolean;
+  /** Auto-answer after this many seconds (0 = never), 0–60. */
+  autoAnswer?: number;
 }
 
 export type ManagedField = keyof ManagedSettings;
@@ -61,6 +65,8 @@ export function coerceManaged(raw: unknown): ManagedSettings {
   }
   if ((LINK_STYLES as readonly unknown[]).includes(raw.linkStyle)) out.linkStyle = raw.linkStyle as LinkStyle;
   if (typeof raw.confirmPageCalls === 'boolean') out.confirmPageCalls = raw.confirmPageCalls;
+  if (typeof raw.dnd === 'boolean') out.dnd = raw.dnd;
+  if (isAutoAnswerDelay(raw.autoAnswer)) out.autoAnswer = raw.autoAnswer;
   return out;
 }
 
@@ -100,7 +106,12 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
       disabledSites: managed.disabledSites ?? d.disabledSites,
       linkStyle: managed.linkStyle ?? d.linkStyle,
     },
-    calling: managed.confirmPageCalls === undefined ? settings.calling : { ...settings.calling, confirmPageCalls: managed.confirmPageCalls },
+    calling: {
+      ...settings.calling,
+      confirmPageCalls: managed.confirmPageCalls ?? settings.calling.confirmPageCalls,
+      dnd: managed.dnd ?? settings.calling.dnd,
+      autoAnswer: managed.autoAnswer ?? settings.calling.autoAnswer,
+    },
   };
 }
 

@@ -14,6 +14,8 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   // Version 3 added `calling.confirmPageCalls` (off), and moved `calling` and `audio` out of `storage.local` into the
   // extension's private store: the move is the settings store's (settings-store.ts), this step only the new field.
   2: (old) => ({ ...old, version: 3, calling: { ...(isObject(old.calling) ? old.calling : {}), confirmPageCalls: false } }),
+  // Version 4 added Do not disturb (off, answered with 486) and auto-answer (off, intercom off).
+  3: (old) => ({ ...old, version: 4, calling: { ...(isObject(old.calling) ? old.calling : {}), dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false } }),
 };
 
 /** Runs every migration from the stored version up to {@link SETTINGS_VERSION}; unknown input becomes `{}`. */

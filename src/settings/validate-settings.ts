@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, DTMF_MODES, LINK_STYLES, MAX_EXTENSION_DELAY, SETTINGS_VERSION, type AudioSettings, type DtmfMode, type LinkStyle, type Settings } from './defaults';
+import { AUTO_ANSWER_MAX_SECONDS, DEFAULT_SETTINGS, DND_RESPONSES, DTMF_MODES, LINK_STYLES, MAX_EXTENSION_DELAY, SETTINGS_VERSION, type AudioSettings, type DndResponse, type DtmfMode, type LinkStyle, type Settings } from './defaults';
 import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from './dial-rules-schema';
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
@@ -48,6 +48,10 @@ export function coerceSettings(stored: unknown): Settings {
       maxLines: c.maxLines === 2 || c.maxLines === 3 || c.maxLines === 4 ? c.maxLines : DEFAULT_SETTINGS.calling.maxLines,
       confirmPageCalls: typeof c.confirmPageCalls === 'boolean' ? c.confirmPageCalls : DEFAULT_SETTINGS.calling.confirmPageCalls,
       extensionDelay: isExtensionDelay(c.extensionDelay) ? c.extensionDelay : DEFAULT_SETTINGS.calling.extensionDelay,
+      dnd: typeof c.dnd === 'boolean' ? c.dnd : DEFAULT_SETTINGS.calling.dnd,
+      dndResponse: (DND_RESPONSES as readonly unknown[]).includes(c.dndResponse) ? (c.dndResponse as DndResponse) : DEFAULT_SETTINGS.calling.dndResponse,
+      autoAnswer: isAutoAnswerDelay(c.autoAnswer) ? c.autoAnswer : DEFAULT_SETTINGS.calling.autoAnswer,
+      intercom: typeof c.intercom === 'boolean' ? c.intercom : DEFAULT_SETTINGS.calling.intercom,
     },
     audio: coerceAudio(migrated.audio),
   };
@@ -56,6 +60,11 @@ export function coerceSettings(stored: unknown): Settings {
 /** Seconds, 0 to {@link MAX_EXTENSION_DELAY}. */
 export function isExtensionDelay(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_EXTENSION_DELAY;
+}
+
+/** An auto-answer delay in whole seconds, 0 (off) to {@link AUTO_ANSWER_MAX_SECONDS}. */
+export function isAutoAnswerDelay(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= AUTO_ANSWER_MAX_SECONDS;
 }
 
 /** Device ids are opaque strings from `enumerateDevices` (Chrome: 64 hex digits, or "default"/"communications"). */

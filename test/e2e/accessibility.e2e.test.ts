@@ -92,6 +92,14 @@ describe('axe-core finds no serious or critical problem', () => {
     await endCalls(bed);
   });
 
+  test('popup with Do not disturb on (the pressed toggle and its note)', async () => {
+    await bed.popup.bringToFront();
+    await bed.popup.click('[data-testid="dnd"]');
+    await bed.popup.waitForSelector('[data-testid="dnd"][aria-pressed="true"]', { timeout: 5_000 });
+    await expectAccessible(bed.popup, 'popup dnd').finally(() => bed.popup.click('[data-testid="dnd"]'));
+    await bed.popup.waitForSelector('[data-testid="dnd"][aria-pressed="false"]', { timeout: 5_000 });
+  });
+
   test('options page, also with validation errors shown', async () => {
     const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
     await options.waitForSelector('#account input[name="server"]');
@@ -129,9 +137,9 @@ describe('keyboard', () => {
     const order = await tabOrder(bed.popup);
     const ids = order.map((o) => o.id);
     const keys = ['key-1', 'key-2', 'key-3', 'key-4', 'key-5', 'key-6', 'key-7', 'key-8', 'key-9', 'key-star', 'key-0', 'key-hash'];
-    const expected = ['dial-input', 'dial', ...keys, 'clear-history', 'history-redial', 'open-options'];
+    const expected = ['dnd', 'dial-input', 'dial', ...keys, 'clear-history', 'history-redial', 'open-options'];
     for (const id of expected) expect(ids, `Tab order: ${ids.join(' → ')}`).toContain(id);
-    // In reading order: number, call, keypad 1…#, history, options.
+    // In reading order: Do not disturb, number, call, keypad 1…#, history, options.
     const positions = expected.map((id) => ids.indexOf(id));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const { id, outline } of order) expect(outline, id).toMatch(/^solid ([2-9]|\d{2,})(\.\d+)?px$/);
@@ -142,7 +150,7 @@ describe('keyboard', () => {
     await options.waitForSelector('#account input[name="server"]');
     const order = await tabOrder(options, 80);
     const ids = order.map((o) => o.id);
-    for (const id of ['server', 'username', 'password', 'register', 'detectionEnabled', 'defaultCountry', 'plus', 'dtmf', 'export-settings', 'import-settings']) {
+    for (const id of ['server', 'username', 'password', 'register', 'detectionEnabled', 'defaultCountry', 'plus', 'dtmf', 'dndResponse', 'autoAnswer', 'intercom', 'export-settings', 'import-settings']) {
       expect(ids, `Tab order: ${ids.join(' → ')}`).toContain(id);
     }
     for (const { id, outline } of order) expect(outline, id).toMatch(/^solid ([2-9]|\d{2,})(\.\d+)?px$/);

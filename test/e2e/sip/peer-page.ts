@@ -61,13 +61,20 @@ export interface PeerSnapshot {
   errors: string[];
 }
 
+/** Who the peer says it is when it calls, and extra INVITE header lines (`Name: value`). */
+export interface CallFrom {
+  displayName?: string;
+  uri?: string;
+  extraHeaders?: string[];
+}
+
 /** The page's `window.peer`, as far as tests call it. */
 interface PeerApi {
   register(): Promise<SipOutcome>;
   unregister(): Promise<void>;
   answer(): Promise<void>;
   reject(code: number): Promise<void>;
-  call(target: string, from?: { displayName?: string; uri?: string }): Promise<CallOutcome>;
+  call(target: string, from?: CallFrom): Promise<CallOutcome>;
   hangup(): Promise<void>;
   hold(): Promise<SipOutcome>;
   unhold(): Promise<SipOutcome>;
@@ -111,7 +118,7 @@ export interface Peer {
   unregister(): Promise<void>;
   answer(): Promise<void>;
   reject(code: number): Promise<void>;
-  call(target: string, from?: { displayName?: string; uri?: string }): Promise<CallOutcome>;
+  call(target: string, from?: CallFrom): Promise<CallOutcome>;
   hangup(): Promise<void>;
   hold(): Promise<SipOutcome>;
   unhold(): Promise<SipOutcome>;

@@ -34,6 +34,9 @@ describe('toolbar icon for each state', () => {
     ['dialing', snap(R.Registered, 'x', { calls: [call(CallState.Dialing)] }), 'in-call', 'CALL', BADGE_COLORS.call, /in a call/],
     ['in call', snap(R.Registered, 'x', { calls: [call(CallState.Connected)] }), 'in-call', 'CALL', BADGE_COLORS.call, /in a call with \+442079460958/],
     ['on hold', snap(R.Registered, 'x', { calls: [call(CallState.OnHold)] }), 'in-call', 'CALL', BADGE_COLORS.call, /in a call/],
+    ['do not disturb', snap(R.Registered, 'x', { dnd: true }), 'dnd', 'DND', BADGE_COLORS.dnd, /do not disturb: incoming calls are turned away/],
+    ['do not disturb, ringing out', snap(R.Registered, 'x', { dnd: true, calls: [call(CallState.Dialing)] }), 'in-call', 'CALL', BADGE_COLORS.call, /in a call/],
+    ['do not disturb while reconnecting: the problem first', snap(R.Waiting, 'Cannot reach wss://x.', { dnd: true }), 'reconnecting', '!', BADGE_COLORS.reconnecting, /Cannot reach/],
     ['the last call ended', snap(R.Registered, 'Registered as a@b', { calls: [call(CallState.Ended)] }), 'registered', '', BADGE_COLORS.call, /Registered/],
   ])('%s', (_name, snapshot, state, text, color, title) => {
     const badge = badgeFor(snapshot);
@@ -48,6 +51,9 @@ describe('missed calls on the badge', () => {
     expect(badgeFor(snap(R.Registered, 'Registered as a@b', { missed: 1 }))).toMatchObject({ text: '1', color: BADGE_COLORS.missed, title: 'Dialable — Registered as a@b · 1 missed call' });
     expect(badgeFor(snap(R.Failed, 'Rejected (401).', { missed: 2 }))).toMatchObject({ state: 'failed', text: '2', title: 'Dialable — Rejected (401). · 2 missed calls' });
     expect(badgeFor(snap(R.Registered, 'x', { missed: 250 })).text).toBe('99+');
+  });
+  test('Do not disturb keeps its badge over the count; the tooltip still counts them', () => {
+    expect(badgeFor(snap(R.Registered, 'x', { missed: 2, dnd: true }))).toMatchObject({ text: 'DND', title: 'Dialable — do not disturb: incoming calls are turned away · 2 missed calls' });
   });
   test('a ringing or live call still wins over the count', () => {
     expect(badgeFor(snap(R.Registered, 'x', { missed: 3, calls: [call(CallState.Incoming, 'incoming')] })).text).toBe('RING');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CallState } from '../../../src/call/call-state';
-import { busyMissedEntry, callEnding, historyEntry, type FinishedCall } from '../../../src/call/history-entry';
+import { busyMissedEntry, callEnding, dndRejectedEntry, historyEntry, type FinishedCall } from '../../../src/call/history-entry';
 import { setLanguage } from '../../../src/i18n/t';
 
 beforeAll(() => setLanguage('en'));
@@ -44,5 +44,7 @@ describe('how an ended call goes into the history', () => {
   test('a caller turned away because of another call is missed, busy', () => {
     expect(busyMissedEntry('inv1', { number: '204', displayName: 'Bob' }, 7_000)).toEqual({ id: 'inv1', direction: 'missed', number: '204', displayName: 'Bob', startedAt: 7_000, durationMs: 0, result: 'Missed (you were on another call)' });
     expect(busyMissedEntry('inv2', { number: '205' }, 7_000)).not.toHaveProperty('displayName');
+    // Do not disturb: the user's choice, like a declined call, not a missed one.
+    expect(dndRejectedEntry('inv3', { number: '206', displayName: 'Eve' }, 8_000)).toEqual({ id: 'inv3', direction: 'incoming', number: '206', displayName: 'Eve', startedAt: 8_000, durationMs: 0, result: 'Rejected (do not disturb)' });
   });
 });

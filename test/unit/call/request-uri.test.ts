@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ResolvedTarget } from '../../../src/messaging/protocol';
-import { dialedNumber, dialPlan, requestUri, transferTarget, type DialPlan } from '../../../src/call/request-uri';
+import { dialedNumber, dialPlan, requestUri, requestUriFor, transferTarget, type DialPlan } from '../../../src/call/request-uri';
 import { EMPTY_ACCOUNT } from '../../../src/settings/account';
 import { DEFAULT_SETTINGS } from '../../../src/settings/defaults';
 import { DEFAULT_DIAL_RULES } from '../../../src/settings/dial-rules-schema';
@@ -19,6 +19,18 @@ describe('the request URI a call or transfer is sent to', () => {
     ['the extension of a phone number is not dialed', { kind: 'phone', e164: '+442079460958', ext: '12' }, {}, 'sip:+442079460958@pbx.example.com'],
   ])('%s', (_name, target, over, uri) => {
     expect(requestUri(target, plan(over))).toBe(uri);
+  });
+
+  test('requestUriFor takes the dial rules and default country from the settings ("" = none)', () => {
+    const settings = { ...DEFAULT_SETTINGS, detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'GB' }, calling: { ...DEFAULT_SETTINGS.calling, dialRules: { ...DEFAULT_DIAL_RULES, plus: 'national' as const } } };
+    expect(requestUriFor({ kind: 'phone', e164: '+442079460958' }, settings, 'pbx.example.com')).toBe('sip:02079460958@pbx.example.com');
+    expect(requestUriFor({ kind: 'phone', e164: '+442079460958' }, DEFAULT_SETTINGS, 'pbx.example.com')).toBe('sip:+442079460958@pbx.example.com');
+  });
+
+  test('requestUriFor takes the extension mode from the account', () => {
+    const target: ResolvedTarget = { kind: 'phone', e164: '+442079460958', ext: '204' };
+    expect(requestUriFor(target, DEFAULT_SETTINGS, 'pbx.example.com', { ...EMPTY_ACCOUNT, extensionMode: 'star' })).toBe('sip:+442079460958*204@pbx.example.com');
+    expect(requestUriFor(target, DEFAULT_SETTINGS, 'pbx.example.com')).toBe('sip:+442079460958@pbx.example.com');
   });
 
   test('dial rewrites apply to phone numbers only', () => {

@@ -5,6 +5,7 @@ import { DIGIT_INTERVAL_MS } from '../../../src/call/digit-sender';
 import type { EngineSnapshot } from '../../../src/call/engine-snapshot';
 import { RegistrationState as R } from '../../../src/call/registration-state';
 import { t } from '../../../src/i18n/t';
+import { DEFAULT_SETTINGS, type CallingSettings } from '../../../src/settings/defaults';
 import type { EngineEvent } from '../../../src/messaging/protocol';
 import { FakeSipServer } from './fake-sip-server';
 import { ACCOUNT, settle, until, useFakeClock, wait, watchUnhandled } from './sip-test-bed';
@@ -225,5 +226,57 @@ describe('the engine (dial, answer, hang up, busy, history) over a fake SIP serv
     const result = await engine.dial(phone('+12135550100'));
     expect(result).toEqual({ accepted: false, reason: t('callNotConnected', saved.message) });
     expect(server.count('INVITE')).toBe(0);
+  });
+  describe('Do not disturb and auto-answer', () => {
+    const calling = (patch: Partial<CallingSettings>) => engine.applySettings({ ...DEFAULT_SETTINGS, calling: { ...DEFAULT_SETTINGS.calling, ...patch } });
+    const ringing = () => call()?.state === C.Incoming;
+
+    test('DND: the caller gets the chosen code; nothing rings, nothing is notified or counted, the history says why', async () => {
+      calling({ dnd: true, dndResponse: 480 });
+      server.invite({ user: '2135550199', displayName: 'Bob' });
+      await until(() => server.responses(480).length === 1, '480 for the caller');
+      await until(() => snapshot().history.length === 1, 'history');
+      expect(snapshot().history[0]).toMatchObject({ direction: 'incoming', number: '2135550199', result: t('historyResultDnd') });
+      expect(snapshot()).toMatchObject({ calls: [], missed: 0, dnd: true });
+      expect(events.filter((e) => e.event === 'incoming' || e.event === 'incoming-ended')).toEqual([]);
+      expect(tones).toEqual([]);
+    });
+
+    test('auto-answer after N seconds: it rings first, then 200 goes out by itself with a short beep', async () => {
+      calling({ autoAnswer: 3 });
+      server.invite({ user: '2135550199' });
+      await until(ringing, 'incoming');
+      await wait(2_900);
+      expect(server.responses(200)).toHaveLength(0);
+      await wait(200);
+      await until(() => server.responses(200).length === 1, '200 sent by itself');
+      expect(tones).toContainEqual([1400]);
+    });
+
+    test('auto-answer waits for the microphone grant: without it the call keeps ringing', async () => {
+      microphone = 'prompt';
+      calling({ autoAnswer: 1 });
+      server.invite({ user: '2135550199' });
+      await until(ringing, 'incoming');
+      await wait(2_000);
+      expect(server.responses(200)).toHaveLength(0);
+      expect(ringing()).toBe(true);
+      expect(events).not.toContainEqual({ event: 'need-microphone' });
+    });
+
+    test('intercom: an own-domain caller asking for it is answered at once; the same request from another domain rings', async () => {
+      calling({ intercom: true });
+      server.invite({ user: 'mallory', host: 'evil.example', headers: ['Call-Info: <sip:evil.example>;answer-after=0', 'Alert-Info: <http://x>;info=alert-autoanswer'] });
+      await until(ringing, 'the foreign call rings');
+      await wait(5_000);
+      expect(server.responses(200)).toHaveLength(0);
+      await engine.act(undefined, { action: 'decline' });
+      await until(() => server.responses(603).length === 1, 'declined');
+
+      server.invite({ user: '204', headers: ['Call-Info: <sip:example.org>;answer-after=0'] });
+      await until(ringing, 'the intercom call');
+      await wait(50);
+      await until(() => server.responses(200).length === 1, '200 at once');
+    });
   });
 });

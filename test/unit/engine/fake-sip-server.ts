@@ -146,7 +146,7 @@ export class FakeSipServer {
   }
 
   /** A call to the registered contact, as the proxy forwards it. */
-  invite(from: { user: string; displayName?: string }): string {
+  invite(from: { user: string; displayName?: string; host?: string; headers?: string[] }): string {
     const register = [...this.sent].reverse().find((m) => m.method === 'REGISTER');
     const contact = /<([^>]+)>/.exec(register?.header('Contact') ?? '')?.[1] ?? 'sip:nobody@example.invalid';
     const callId = `${token()}@127.0.0.1`;
@@ -155,11 +155,12 @@ export class FakeSipServer {
       `INVITE ${contact} SIP/2.0`,
       `Via: SIP/2.0/WSS 127.0.0.1:5060;branch=z9hG4bK${token()}`,
       'Max-Forwards: 70',
-      `From: ${name}<sip:${from.user}@${this.realm}>;tag=${token()}`,
+      `From: ${name}<sip:${from.user}@${from.host ?? this.realm}>;tag=${token()}`,
       `To: <sip:alice@${this.realm}>`,
       `Call-ID: ${callId}`,
       'CSeq: 1 INVITE',
       `Contact: <sip:${from.user}@127.0.0.1:5060;transport=ws>`,
+      ...(from.headers ?? []),
       'Content-Type: application/sdp',
       `Content-Length: ${Buffer.byteLength(SDP)}`,
     ];

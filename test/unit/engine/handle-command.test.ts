@@ -41,7 +41,10 @@ describe('engine commands reach the engine', () => {
   test('settings, account, history, seen, online and ping answer as before', async () => {
     const { engine, run } = fakeEngine();
     expect(await run({ command: 'settings', settings: DEFAULT_SETTINGS })).toEqual({ ok: true });
-    expect(engine.applySettings).toHaveBeenCalledWith(DEFAULT_SETTINGS);
+    expect(engine.applySettings).toHaveBeenCalledWith(DEFAULT_SETTINGS, undefined);
+    // The service worker sends the policy values along, for the engine page to keep over its own settings reads.
+    expect(await run({ command: 'settings', settings: DEFAULT_SETTINGS, managed: { dnd: true } })).toEqual({ ok: true });
+    expect(engine.applySettings).toHaveBeenLastCalledWith(DEFAULT_SETTINGS, { dnd: true });
     expect(await run({ command: 'save-account', account: EMPTY_ACCOUNT })).toEqual({ registered: true, message: 'Registered' });
     expect(engine.saveAccount).toHaveBeenCalledWith(EMPTY_ACCOUNT);
     expect(await run({ command: 'get-account' })).toMatchObject({ hasPassword: false });

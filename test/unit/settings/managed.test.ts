@@ -96,6 +96,20 @@ describe('effective settings: managed values over the user’s', () => {
     expect(coerceManaged({ confirmPageCalls: 'true' })).toEqual({});
   });
 
+  test('a managed dnd and autoAnswer win over the user’s, both ways; invalid values are dropped', () => {
+    expect(effectiveSettings(user, { dnd: true }).calling.dnd).toBe(true);
+    const on = { ...user, calling: { ...user.calling, dnd: true, autoAnswer: 5 } };
+    expect(effectiveSettings(on, { dnd: false }).calling.dnd).toBe(false);
+    expect(effectiveSettings(on, {}).calling).toMatchObject({ dnd: true, autoAnswer: 5 });
+    expect(effectiveSettings(on, { autoAnswer: 0 }).calling.autoAnswer).toBe(0);
+    expect(effectiveSettings(user, { autoAnswer: 20 }).calling.autoAnswer).toBe(20);
+    expect(coerceManaged({ dnd: true, autoAnswer: 3 })).toEqual({ dnd: true, autoAnswer: 3 });
+    expect(coerceManaged({ dnd: 'true', autoAnswer: -1 })).toEqual({});
+    expect(coerceManaged({ autoAnswer: 61 })).toEqual({});
+    expect(coerceManaged({ autoAnswer: '5' })).toEqual({});
+    expect(isLocked({ dnd: false }, 'dnd')).toBe(true);
+  });
+
   test('a managed confirmPageCalls wins over the user’s switch, both ways; a non-boolean is dropped', () => {
     expect(effectiveSettings(user, { confirmPageCalls: true }).calling.confirmPageCalls).toBe(true);
     const on = { ...user, calling: { ...user.calling, confirmPageCalls: true } };

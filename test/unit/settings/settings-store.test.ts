@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../../src/settings';
 import type { ExtensionStorage, PrivateArea } from '../../../src/settings/settings-areas';
 import { diffSettings, rebaseEdits } from '../../../src/settings/settings-patch';
 import { createSettingsStore } from '../../../src/settings/settings-store';
@@ -49,8 +49,8 @@ describe('the settings store keeps in storage.local only what content scripts ne
     const priv = fakePrivate();
     const store = createSettingsStore({ storage, private: priv.area });
     await store.update({ detection: { defaultCountry: 'DE' }, calling: { dtmf: 'info', confirmPageCalls: true }, audio: { volume: 0.5 } });
-    expect(local.settings).toEqual({ version: 3, detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'DE' } });
-    expect(priv.box.value).toMatchObject({ version: 3, calling: { dtmf: 'info', confirmPageCalls: true }, audio: { volume: 0.5 } });
+    expect(local.settings).toEqual({ version: SETTINGS_VERSION, detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'DE' } });
+    expect(priv.box.value).toMatchObject({ version: SETTINGS_VERSION, calling: { dtmf: 'info', confirmPageCalls: true }, audio: { volume: 0.5 } });
     const loaded = await store.load();
     expect(loaded.calling.dtmf).toBe('info');
     expect(loaded.audio.volume).toBe(0.5);
@@ -67,7 +67,7 @@ describe('the settings store keeps in storage.local only what content scripts ne
     expect(s.calling.confirmPageCalls).toBe(false);
     expect(s.audio.volume).toBe(0.3);
     expect(s.detection.defaultCountry).toBe('GB');
-    expect(local.settings).toEqual({ version: 3, detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'GB' } });
+    expect(local.settings).toEqual({ version: SETTINGS_VERSION, detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'GB' } });
     expect(priv.box.value).toMatchObject({ calling: { dtmf: 'info', dialRules: { outsidePrefix: '9' } }, audio: { volume: 0.3 } });
   });
 

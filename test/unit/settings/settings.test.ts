@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { coerceSettings, DEFAULT_SETTINGS, isSiteEnabled, normalizeHost, validateSettings } from '../../../src/settings';
 import { migrateSettings } from '../../../src/settings/migrations';
+import { SETTINGS_VERSION } from '../../../src/settings/defaults';
 
 describe('coerceSettings keeps what is valid and repairs the rest', () => {
   test.each([
@@ -32,23 +33,35 @@ describe('coerceSettings keeps what is valid and repairs the rest', () => {
 describe('settings version 2: audio devices', () => {
   test('a version 1 object migrates to version 2 with default audio, keeping the rest', () => {
     const s = coerceSettings({ version: 1, detection: { defaultCountry: 'DE' }, calling: { dtmf: 'info' } });
-    expect(s.version).toBe(3);
+    expect(s.version).toBe(SETTINGS_VERSION);
     expect(s.audio).toEqual({ microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 });
     expect(s.detection.defaultCountry).toBe('DE');
     expect(s.calling.dtmf).toBe('info');
   });
 
-  test('migrateSettings runs the steps 1 → 2 → 3', () => {
+  test('migrateSettings runs the steps 1 → 2 → 3 → 4', () => {
     expect(migrateSettings({ version: 1, detection: {} })).toEqual({
-      version: 3,
+      version: 4,
       detection: {},
       audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 },
-      calling: { confirmPageCalls: false },
+      calling: { confirmPageCalls: false, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false },
     });
   });
 
+  test('version 4 adds Do not disturb and auto-answer (all off), keeping the rest of calling', () => {
+    expect(migrateSettings({ version: 3, calling: { dtmf: 'info', confirmPageCalls: true } })).toEqual({
+      version: 4,
+      calling: { dtmf: 'info', confirmPageCalls: true, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false },
+    });
+    const good = coerceSettings({ version: 4, calling: { dnd: true, dndResponse: 480, autoAnswer: 5, intercom: true } }).calling;
+    expect(good).toMatchObject({ dnd: true, dndResponse: 480, autoAnswer: 5, intercom: true });
+    const bad = coerceSettings({ version: 4, calling: { dnd: 'yes', dndResponse: 404, autoAnswer: 2.5, intercom: 1 } }).calling;
+    expect(bad).toMatchObject({ dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false });
+    expect(coerceSettings({ version: 4, calling: { autoAnswer: 61 } }).calling.autoAnswer).toBe(0);
+  });
+
   test('version 3 adds calling.confirmPageCalls (off), keeping the rest of calling', () => {
-    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toEqual({ version: 3, calling: { dtmf: 'info', confirmPageCalls: false } });
+    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toMatchObject({ version: 4, calling: { dtmf: 'info', confirmPageCalls: false } });
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: true } }).calling.confirmPageCalls).toBe(true);
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: 'yes' } }).calling.confirmPageCalls).toBe(false);
   });

@@ -396,7 +396,7 @@ async function reject(statusCode = 486) {
  * Calls `target` (a user of the domain or a full SIP URI). Resolves once the call is answered or has failed:
  * `{ ok, status, reason, setupMs }` — setupMs from invite() to the final response.
  * `from` plays a hostile caller: `displayName` and/or `uri` replace the From header's (Kamailio asks no credentials
- * of a caller from another domain).
+ * of a caller from another domain); `extraHeaders` adds header lines to the INVITE (e.g. an intercom request).
  */
 function call(target, from = {}) {
   const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${config.domain}`);
@@ -405,7 +405,8 @@ function call(target, from = {}) {
     ...(from.displayName !== undefined ? { fromDisplayName: from.displayName } : {}),
     ...(from.uri !== undefined ? { fromUri: from.uri } : {}),
   };
-  const inviter = new Inviter(userAgent, uri, { sessionDescriptionHandlerOptions: MEDIA, params });
+  const extraHeaders = Array.isArray(from.extraHeaders) ? from.extraHeaders : [];
+  const inviter = new Inviter(userAgent, uri, { sessionDescriptionHandlerOptions: MEDIA, params, extraHeaders });
   adopt(inviter);
   peer.callState = 'calling';
   peer.lastFailure = null;
