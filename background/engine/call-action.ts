@@ -11,6 +11,10 @@ export interface ActionContext {
   dtmf: DtmfMode;
   /** The request URI for what the user typed as the transfer target. */
   transferUri: (input: string) => string;
+  /** The Send button: digits waiting after a `;` go now (false when none wait). */
+  sendDigits: () => { ok: boolean };
+  /** A local key tone for a keypad digit (see KeyTones). */
+  keyTone: (tone: string) => void;
   /** The other calls: answering or resuming one holds the rest. */
   lines: Lines;
 }
@@ -42,8 +46,11 @@ export async function performAction(call: Call, action: CallAction, context: Act
         await lines.resume(call);
         break;
       case 'dtmf':
+        context.keyTone(action.tone);
         await call.sendDtmf(action.tone, context.dtmf);
         break;
+      case 'send-digits':
+        return context.sendDigits();
       case 'transfer':
         await blindTransfer(call, context.transferUri(action.target));
         break;

@@ -11,7 +11,7 @@ import { notReadyReason } from '../../src/call/not-ready-reason';
 import { dialedNumber, requestUriFor, transferTarget } from '../../src/call/request-uri';
 import { toneFor } from '../../src/call/tone-for';
 import { logger } from '../../src/logger';
-import type { AccountView, CallAction, DialResult, EngineEvent, PageDialFlags, ResolvedTarget } from '../../src/messaging/protocol';
+import type { CallAction, DialResult, EngineEvent, PageDialFlags, ResolvedTarget } from '../../src/messaging/protocol';
 import type { Account } from '../../src/settings/account';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/defaults';
 import { effectiveSettings, type ManagedSettings } from '../../src/settings/managed';
@@ -21,6 +21,8 @@ import { AutoAnswer } from './auto-answer';
 import { Call } from './call';
 import { CallList } from './call-list';
 import { CallAudio } from './call-audio';
+import { ExtensionDialer } from './extension-dialer';
+import { KeyTones } from './key-tones';
 import { Lines } from './lines';
 import { startOutgoingCall } from './outgoing-call';
 import { performAction } from './call-action';
@@ -47,13 +49,16 @@ export class Engine {
   private readonly connection: Connection;
   private readonly tones: TonePlayer;
   private readonly history = new HistoryStore(DEFAULT_SETTINGS.calling.historySize);
-  private readonly accounts = new AccountStore();
+  /** The stored account (the options page's view of it, a settings export: see AccountStore). */
+  readonly accounts = new AccountStore();
   private readonly missed = new MissedCount();
   private readonly dialing = new PendingDial<DialResult>();
   private settings: Settings = DEFAULT_SETTINGS;
   /** The policy values in the settings (when the sender knows them), applied again over a private-settings change. */
   private managed: ManagedSettings = {};
   private readonly calls = new CallList();
+  private readonly extensions = new ExtensionDialer(() => this.settings.calling, () => this.accounts.account, () => this.changed());
+  readonly keyTones: KeyTones;
   private readonly lines = new Lines(this.calls, {
     // The consult call of an attended transfer (`first` is already on hold).
     consult: (first, input) => this.placeCall(transferTarget(input), dialedNumber(transferTarget(input)), undefined, undefined, first.id),
@@ -91,6 +96,7 @@ export class Engine {
     this.audio = new CallAudio(doc, this.devices);
     startCallWatches(() => this.calls.active(), () => this.connection.state, () => this.changed());
     this.tones = new TonePlayer(doc);
+    this.keyTones = new KeyTones(doc, this.devices);
     this.devices.attach(this.tones.element, 'ringer');
   }
 
@@ -131,15 +137,6 @@ export class Engine {
     await (signedOut ? this.connection.signOut() : this.connection.signIn());
   }
 
-  accountView(): AccountView {
-    return this.accounts.view();
-  }
-
-  /** The account for a settings export: with the password only when the user asked for it. */
-  exportAccount(includePassword: boolean): Account {
-    return this.accounts.exported(includePassword);
-  }
-
   /** Stores the account (see {@link AccountStore.save}) and registers; answers with the outcome. */
   async saveAccount(input: Account): Promise<{ registered: boolean; message: string }> {
     const account = await this.accounts.save(input);
@@ -153,7 +150,7 @@ export class Engine {
   snapshot(): EngineSnapshot {
     return {
       registration: this.connection.snapshot(),
-      calls: this.calls.snapshots(),
+      calls: this.calls.snapshots().map((call) => this.extensions.annotate(call)),
       history: this.history.entries,
       missed: this.missed.value,
       dnd: this.settings.calling.dnd,
@@ -191,8 +188,9 @@ export class Engine {
     if (microphone) return { accepted: false, reason: microphone };
     // A new call is the live one: the call the user was in waits on hold meanwhile.
     await this.lines.holdOthers();
-    const dial = { number, requestUri: requestUriFor(target, this.settings, this.connection.domain), ...(source ? { source } : {}), ...(consultFor ? { consultFor } : {}) };
+    const dial = { number, requestUri: requestUriFor(target, this.settings, this.connection.domain, this.accounts.account), ...(source ? { source } : {}), ...(consultFor ? { consultFor } : {}) };
     const call = startOutgoingCall(ua, dial, this.callDelegate(), (c) => this.track(c));
+    if (typeof call !== 'string') this.extensions.attach(call, target);
     return typeof call === 'string' ? { accepted: false, reason: call } : { accepted: true, callId: call.id };
   }
 
@@ -203,6 +201,8 @@ export class Engine {
       microphoneProblem: () => this.microphoneProblem(),
       dtmf: this.settings.calling.dtmf,
       transferUri: (input) => requestUriFor(transferTarget(input), this.settings, this.connection.domain),
+      sendDigits: () => this.extensions.resume(call.id),
+      keyTone: (tone) => this.keyTones.play(tone),
       lines: this.lines,
     });
   }

@@ -2,7 +2,7 @@ import type { EngineCommand, EngineCommandMap, EngineReply } from '../../src/mes
 import type { Engine } from './engine';
 
 /** The engine methods the commands reach. */
-export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accountView' | 'exportAccount' | 'clearHistory' | 'seen' | 'setOnline' | 'signOut'>;
+export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accounts' | 'clearHistory' | 'seen' | 'setOnline' | 'signOut'>;
 
 /** Every `engine:command` mapped onto the engine's methods; {@link EngineCommandMap} makes a missing one a compile error. */
 export function engineCommands(engine: CommandTarget): EngineCommandMap {
@@ -14,8 +14,8 @@ export function engineCommands(engine: CommandTarget): EngineCommandMap {
     dial: ({ target, source, page }) => engine.dial(target, source, page),
     call: ({ command: _command, callId, ...action }) => engine.act(callId, action),
     'save-account': ({ account }) => engine.saveAccount(account),
-    'get-account': async () => engine.accountView(),
-    'export-account': async ({ includePassword }) => engine.exportAccount(includePassword),
+    'get-account': async () => engine.accounts.view(),
+    'export-account': async ({ includePassword }) => engine.accounts.exported(includePassword),
     'clear-history': async () => {
       await engine.clearHistory();
       return { ok: true };

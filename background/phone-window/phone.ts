@@ -11,6 +11,7 @@ import { phoneContactKey } from '../shared/phone-window';
 import { incomingCallId } from '../shared/notifications-for';
 import { loadSettings, settingsStore } from '../shared/settings-store';
 import { localizeDocument, t } from '../../src/i18n';
+import { installPhoneKeypad } from './phone-keypad';
 
 const windowId = (await chrome.windows.getCurrent()).id;
 
@@ -65,6 +66,8 @@ for (const action of ['answer', 'decline', 'hangup'] as const) {
   });
 }
 
+const renderKeypad = installPhoneKeypad(document, (action) => void engine.act(currentCall(engine.snapshot().calls)?.id, action));
+
 let busy = false;
 /** The window's own small view of the engine (a snapshot a second; the popup is the full UI). */
 function render(snapshot: EngineSnapshot): void {
@@ -75,6 +78,7 @@ function render(snapshot: EngineSnapshot): void {
   byTestId('answer').hidden = !live.some((c) => c.state === CallState.Incoming);
   byTestId('decline').hidden = byTestId('answer').hidden;
   byTestId('hangup').hidden = live.length === 0 || !byTestId('answer').hidden;
+  renderKeypad(call);
   if (busy && live.length === 0) void microphone.callsEnded();
   busy = live.length > 0;
 }

@@ -31,6 +31,7 @@ async function show(target: ResolvedTarget | undefined, reason: string | undefin
   if (target?.kind === 'phone') {
     params.set('dial', target.e164);
     if (target.ext !== undefined) params.set('ext', target.ext);
+    if (target.postDial !== undefined) params.set('postDial', target.postDial);
   } else if (target) {
     params.set('dial', target.kind === 'sip' ? target.uri : target.user);
   }

@@ -11,6 +11,7 @@ import { CallVolume } from './call-volume';
 import { callPartner, LinesPanel, shownState } from './lines-panel';
 import { missingDeviceNote } from '../shared/device-notes';
 import { Keypad } from './keypad';
+import { PostDialStatus } from './post-dial-status';
 import { addPlus, appendKey, formatNumberInput } from './number-input';
 import { SiteSwitch } from './site-switch';
 import { OPTIONS_URL, RegistrationLine } from './registration-line';
@@ -146,6 +147,8 @@ export function Dialer({ initialNumber, initialMessage = '', request }: DialerPr
           </button>
         </div>
       )}
+      {/* Below the keypad: appearing and going, it must not move the keys under the user's finger. */}
+      {live && <PostDialStatus call={call} onSend={() => void act({ action: 'send-digits' })} />}
       {live && settings && <CallVolume audio={settings.audio} />}
       {snapshot?.audio?.missing.map((role) => (
         <p class="note" data-testid="device-note" key={role}>

@@ -71,6 +71,21 @@ export function CallingFields({ settings, onChange, country }: { settings: Setti
         </select>
       </label>
       <label>
+        {t('dialingExtensionDelay')}
+        <input
+          name="extensionDelay"
+          type="number"
+          // No min/max: the browser's own check would block the form without saying which field; ours says why.
+          step="any"
+          value={c.extensionDelay}
+          aria-describedby="extensionDelay-hint"
+          onInput={(e) => onChange({ ...settings, calling: { ...c, extensionDelay: e.currentTarget.value === '' ? Number.NaN : Number(e.currentTarget.value) } })}
+        />
+        <span class="note" id="extensionDelay-hint">
+          {t('dialingExtensionDelayHint')}
+        </span>
+      </label>
+      <label>
         {t('optionsMaxLines')}
         <select name="maxLines" aria-describedby="max-lines-help" value={String(c.maxLines)} onChange={(e) => setCalling({ maxLines: Number(e.currentTarget.value) })}>
           {[2, 3, 4].map((n) => (

@@ -115,6 +115,7 @@ export function Options() {
           {errors['detection.defaultCountry'] && <p class="error">{errors['detection.defaultCountry']}</p>}
         </fieldset>
         <CallingFields key={loaded} settings={settings} onChange={setSettings} country={shown.defaultCountry || auto} />
+        {errors['calling.extensionDelay'] && <p class="error" data-testid="error-extensionDelay">{errors['calling.extensionDelay']}</p>}
         <p>
           <button type="submit">{t('preferencesSave')}</button>
         </p>

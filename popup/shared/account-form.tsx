@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EMPTY_ACCOUNT, validateAccount, type Account, type AccountErrors, type IceServer } from '../../src/settings/account';
+import { EMPTY_ACCOUNT, extensionModeOf, validateAccount, type Account, type AccountErrors, type ExtensionMode, type IceServer } from '../../src/settings/account';
 import { sameBinding } from '../../src/settings/account-binding';
 import { effectiveAccount, isLocked } from '../../src/settings/managed';
 import { LockedNote } from './locked-note';
@@ -158,6 +158,14 @@ export function AccountForm({ examples = {}, onSaved }: AccountFormProps = {}) {
             <input type="checkbox" name="register" checked={account.register} onChange={(e) => setAccount({ ...account, register: e.currentTarget.checked })} />{' '}
             {t('accountRegister')}
           </span>
+        </label>
+        <label>
+          {t('accountExtensionMode')}
+          <select name="extensionMode" value={extensionModeOf(account)} onChange={(e) => setAccount({ ...account, extensionMode: e.currentTarget.value as ExtensionMode })}>
+            <option value="dtmf">{t('accountExtensionModeDtmf')}</option>
+            <option value="comma">{t('accountExtensionModeComma')}</option>
+            <option value="star">{t('accountExtensionModeStar')}</option>
+          </select>
         </label>
         <p>
           <button type="submit" disabled={busy}>

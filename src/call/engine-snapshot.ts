@@ -1,5 +1,6 @@
 import type { AudioRole } from './choose-device';
 import type { CallState } from './call-state';
+import type { DigitSenderStatus } from './digit-sender';
 import type { RegistrationFixField, RegistrationState } from './registration-state';
 
 /** What the popup renders: the engine's whole state, sent once on connect and again on every change. */
@@ -47,6 +48,8 @@ export interface CallSnapshot {
   noAudio?: boolean;
   /** Why it failed or ended, as a sentence. */
   reason?: string;
+  /** Extension or post-dial digits on their way (or waiting for the user's Send). */
+  postDial?: DigitSenderStatus;
 }
 
 export interface HistoryEntry {

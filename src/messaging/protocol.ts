@@ -19,6 +19,8 @@ export type Destination = 'background' | 'engine' | 'content';
 
 export type CallAction =
   | { action: 'hangup' | 'answer' | 'decline' | 'mute' | 'unmute' | 'hold' | 'resume' }
+  /** The number had a wait (`;`): send the digits after it now (the popup's Send button). */
+  | { action: 'send-digits' }
   | { action: 'dtmf'; tone: string }
   | { action: 'transfer'; target: string }
   | LineAction;
@@ -171,9 +173,12 @@ export type EngineCommandOf<K extends EngineCommandName> = Extract<EngineCommand
  */
 export type EngineCommandMap = { [K in EngineCommandName]: (command: EngineCommandOf<K>) => Promise<EngineReplies[K]> };
 
-/** A dial target after validation: an E.164 number (with optional extension), a SIP URI, or an internal extension. */
+/**
+ * A dial target after validation: an E.164 number (with optional extension, and post-dial digits with pauses and
+ * waits such as `,,204;#`, see `splitPostDial`), a SIP URI, or an internal extension.
+ */
 export type ResolvedTarget =
-  | { kind: 'phone'; e164: string; ext?: string }
+  | { kind: 'phone'; e164: string; ext?: string; postDial?: string }
   | { kind: 'sip'; uri: string }
   | { kind: 'user'; user: string };
 

@@ -7,7 +7,7 @@ const MAX_TEXT = 2048;
 
 type Guard<K extends MessageType> = (p: unknown) => p is Protocol[K]['payload'];
 const isString = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
-const ACTIONS = new Set(['hangup', 'answer', 'decline', 'mute', 'unmute', 'hold', 'resume', 'dtmf', 'transfer', 'swap', 'consult', 'complete-transfer', 'cancel-consult', 'merge']);
+const ACTIONS = new Set(['hangup', 'answer', 'decline', 'mute', 'unmute', 'hold', 'resume', 'dtmf', 'transfer', 'send-digits', 'swap', 'consult', 'complete-transfer', 'cancel-consult', 'merge']);
 const empty = <K extends MessageType>(): Guard<K> => ((p: unknown) => isObject(p)) as Guard<K>;
 
 /** Payload guards for every message; content-script payloads are hostile until these pass. */

@@ -12,6 +12,10 @@ export interface IceServer {
   credential?: string;
 }
 
+/** How the account's PBX takes an extension: as DTMF once connected, or in the request URI as `number,ext` / `number*ext`. */
+export const EXTENSION_MODES = ['dtmf', 'comma', 'star'] as const;
+export type ExtensionMode = (typeof EXTENSION_MODES)[number];
+
 export interface Account {
   /** WebSocket URL of the SIP server: wss://…, or ws:// on localhost only. */
   server: string;
@@ -30,6 +34,8 @@ export interface Account {
   backupServer: string;
   /** Optional outbound proxy, a SIP URI sent as the Route header of every request (e.g. `sip:proxy.example.com;lr`). */
   outboundProxy: string;
+  /** How the PBX takes a number's extension (x204); absent (accounts stored before it existed): as DTMF. */
+  extensionMode?: ExtensionMode;
 }
 
 export const EMPTY_ACCOUNT: Account = {
@@ -102,7 +108,14 @@ export function cleanAccount(account: Account): Account {
     displayName: account.displayName.trim(),
     backupServer: optional(account.backupServer),
     outboundProxy: optional(account.outboundProxy),
+    ...(account.extensionMode === undefined ? {} : { extensionMode: extensionModeOf(account) }),
   };
+}
+
+/** The account's extension mode; missing (an account from before it existed) or unknown reads as DTMF. */
+export function extensionModeOf(account: { extensionMode?: unknown } | undefined): ExtensionMode {
+  const mode = account?.extensionMode;
+  return (EXTENSION_MODES as readonly unknown[]).includes(mode) ? (mode as ExtensionMode) : 'dtmf';
 }
 
 /**

@@ -31,6 +31,8 @@ export const DEFAULT_SETTINGS = {
     maxLines: 2,
     /** Ask before every call started from a web page (the confirm dialer), not only for unusual numbers. */
     confirmPageCalls: false,
+    /** Seconds between the call being answered and its extension (x204) being sent as DTMF; 0–30. */
+    extensionDelay: 2,
     /** Do not disturb: incoming calls are turned away without ringing (the popup's switch and a shortcut). */
     dnd: false,
     /** The SIP answer a caller gets while Do not disturb is on: 486 Busy Here or 480 Temporarily Unavailable. */
@@ -64,6 +66,8 @@ export const AUTO_ANSWER_CHOICES = [0, 1, 3, 5, 10, 20] as const;
 export const AUTO_ANSWER_MAX_SECONDS = 60;
 
 export const DTMF_MODES = ['rfc4733', 'info'] as const;
+/** The longest extension delay the options accept, in seconds: longer than any PBX greeting before it takes digits. */
+export const MAX_EXTENSION_DELAY = 30;
 export type DtmfMode = (typeof DTMF_MODES)[number];
 
 export type Settings = typeof DEFAULT_SETTINGS;

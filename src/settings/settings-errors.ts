@@ -1,6 +1,6 @@
 import { t } from '../i18n/t';
-import { LINK_STYLES, type Settings } from './defaults';
-import { COUNTRY, normalizeHost } from './validate-settings';
+import { LINK_STYLES, MAX_EXTENSION_DELAY, type Settings } from './defaults';
+import { COUNTRY, isExtensionDelay, normalizeHost } from './validate-settings';
 
 // Apart from validate-settings.ts: the content script coerces settings and must not bundle the dictionaries.
 
@@ -19,5 +19,6 @@ export function validateSettings(settings: Settings): SettingsErrors {
   }
   const badHost = d.disabledSites.find((h) => normalizeHost(h) !== h);
   if (badHost !== undefined) errors['detection.disabledSites'] = t('detectionBadSite', badHost);
+  if (!isExtensionDelay(settings.calling.extensionDelay)) errors['calling.extensionDelay'] = t('dialingExtensionDelayError', String(MAX_EXTENSION_DELAY));
   return errors;
 }

@@ -1,4 +1,4 @@
-import { EMPTY_ACCOUNT, validateAccount, type Account, type IceServer } from './account';
+import { EMPTY_ACCOUNT, extensionModeOf, validateAccount, type Account, type IceServer } from './account';
 import type { Settings } from './defaults';
 import { isObject } from './is-object';
 import { coerceSettings } from './validate-settings';
@@ -69,6 +69,7 @@ export function readSettingsFile(text: string): ReadResult {
     // Absent in files from before they existed; present ones are checked below like the form checks them.
     backupServer: text_(a.backupServer),
     outboundProxy: text_(a.outboundProxy),
+    ...(a.extensionMode === undefined ? {} : { extensionMode: extensionModeOf(a) }),
   };
   const errors = validateAccount(account);
   // A value that is not text is as unusable as a malformed one: it must not silently become "none".

@@ -1,4 +1,4 @@
-import { AUTO_ANSWER_MAX_SECONDS, DEFAULT_SETTINGS, DND_RESPONSES, DTMF_MODES, LINK_STYLES, SETTINGS_VERSION, type AudioSettings, type DndResponse, type DtmfMode, type LinkStyle, type Settings } from './defaults';
+import { AUTO_ANSWER_MAX_SECONDS, DEFAULT_SETTINGS, DND_RESPONSES, DTMF_MODES, LINK_STYLES, MAX_EXTENSION_DELAY, SETTINGS_VERSION, type AudioSettings, type DndResponse, type DtmfMode, type LinkStyle, type Settings } from './defaults';
 import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from './dial-rules-schema';
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
@@ -47,6 +47,7 @@ export function coerceSettings(stored: unknown): Settings {
           : DEFAULT_SETTINGS.calling.historySize,
       maxLines: c.maxLines === 2 || c.maxLines === 3 || c.maxLines === 4 ? c.maxLines : DEFAULT_SETTINGS.calling.maxLines,
       confirmPageCalls: typeof c.confirmPageCalls === 'boolean' ? c.confirmPageCalls : DEFAULT_SETTINGS.calling.confirmPageCalls,
+      extensionDelay: isExtensionDelay(c.extensionDelay) ? c.extensionDelay : DEFAULT_SETTINGS.calling.extensionDelay,
       dnd: typeof c.dnd === 'boolean' ? c.dnd : DEFAULT_SETTINGS.calling.dnd,
       dndResponse: (DND_RESPONSES as readonly unknown[]).includes(c.dndResponse) ? (c.dndResponse as DndResponse) : DEFAULT_SETTINGS.calling.dndResponse,
       autoAnswer: isAutoAnswerDelay(c.autoAnswer) ? c.autoAnswer : DEFAULT_SETTINGS.calling.autoAnswer,
@@ -54,6 +55,11 @@ export function coerceSettings(stored: unknown): Settings {
     },
     audio: coerceAudio(migrated.audio),
   };
+}
+
+/** Seconds, 0 to {@link MAX_EXTENSION_DELAY}. */
+export function isExtensionDelay(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_EXTENSION_DELAY;
 }
 
 /** An auto-answer delay in whole seconds, 0 (off) to {@link AUTO_ANSWER_MAX_SECONDS}. */

@@ -53,6 +53,8 @@ export interface PeerSnapshot {
   dtmfInfo: { signal: string | null; duration: number; contentType: string; body: string }[];
   rtpPayloads: Record<string, number>;
   dtmfRtpPackets: number;
+  /** The digits received as RFC 4733 telephone-events in the current call, in order (one per event). */
+  dtmfRtpDigits: string;
   referTo: string | null;
   replacedCalls: number;
   sipLog: SipLogEntry[];

@@ -32,6 +32,14 @@ describe('one dial path for links, menus and shortcuts', () => {
     expect(openDialer).toHaveBeenCalledWith({ kind: 'phone', e164: '+442079460958' }, 'No account yet.');
   });
 
+  test('the extension of a selected number, and the pauses of a link, travel with the number to the engine', async () => {
+    const { actions, engine } = setup(true);
+    await actions.dialSelection('+1 213-373-4253 ext. 204', source);
+    expect(engine).toHaveBeenLastCalledWith({ command: 'dial', target: { kind: 'phone', e164: '+12133734253', ext: '204' }, source, page: { unsure: false } });
+    await actions.dialLink('tel:+442079460958,,1234;#', source);
+    expect(engine).toHaveBeenLastCalledWith({ command: 'dial', target: { kind: 'phone', e164: '+442079460958', postDial: ',,1234;#' }, source });
+  });
+
   test('a selection (menu, shortcut) is page text: the engine gets page flags, so the confirm rules of a click apply', async () => {
     const { actions, engine } = setup(true);
     await actions.dialSelection('+1 900 555 0100', source);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ResolvedTarget } from '../../../src/messaging/protocol';
-import { dialedNumber, requestUri, requestUriFor, transferTarget, type DialPlan } from '../../../src/call/request-uri';
+import { dialedNumber, dialPlan, requestUri, requestUriFor, transferTarget, type DialPlan } from '../../../src/call/request-uri';
+import { EMPTY_ACCOUNT } from '../../../src/settings/account';
 import { DEFAULT_SETTINGS } from '../../../src/settings/defaults';
 import { DEFAULT_DIAL_RULES } from '../../../src/settings/dial-rules-schema';
 
@@ -26,10 +27,59 @@ describe('the request URI a call or transfer is sent to', () => {
     expect(requestUriFor({ kind: 'phone', e164: '+442079460958' }, DEFAULT_SETTINGS, 'pbx.example.com')).toBe('sip:+442079460958@pbx.example.com');
   });
 
+  test('requestUriFor takes the extension mode from the account', () => {
+    const target: ResolvedTarget = { kind: 'phone', e164: '+442079460958', ext: '204' };
+    expect(requestUriFor(target, DEFAULT_SETTINGS, 'pbx.example.com', { ...EMPTY_ACCOUNT, extensionMode: 'star' })).toBe('sip:+442079460958*204@pbx.example.com');
+    expect(requestUriFor(target, DEFAULT_SETTINGS, 'pbx.example.com')).toBe('sip:+442079460958@pbx.example.com');
+  });
+
   test('dial rewrites apply to phone numbers only', () => {
     const rules = { ...DEFAULT_DIAL_RULES, plus: 'strip' as const, rewrites: [{ match: '44', replace: '0' }] };
     expect(requestUri({ kind: 'phone', e164: '+442079460958' }, plan({ dialRules: rules }))).toBe('sip:02079460958@pbx.example.com');
     expect(requestUri({ kind: 'user', user: '44' }, plan({ dialRules: rules }))).toBe('sip:44@pbx.example.com');
+  });
+});
+
+describe('a number\'s extension in the request URI (the account\'s PBX takes it that way)', () => {
+  const target: ResolvedTarget = { kind: 'phone', e164: '+442079460958', ext: '204' };
+  test.each<[DialPlan['extensionMode'], string]>([
+    [undefined, 'sip:+442079460958@pbx.example.com'],
+    ['dtmf', 'sip:+442079460958@pbx.example.com'],
+    ['comma', 'sip:+442079460958,204@pbx.example.com'],
+    ['star', 'sip:+442079460958*204@pbx.example.com'],
+  ])('%s → %s', (extensionMode, uri) => {
+    expect(requestUri(target, plan(extensionMode ? { extensionMode } : {}))).toBe(uri);
+  });
+
+  test('after the dial rules, never inside them', () => {
+    const dialRules = { ...DEFAULT_DIAL_RULES, plus: 'national' as const, outsidePrefix: '9' };
+    expect(requestUri(target, plan({ dialRules, defaultCountry: 'GB', extensionMode: 'star' }))).toBe('sip:902079460958*204@pbx.example.com');
+  });
+
+  test('a number without an extension is unchanged', () => {
+    expect(requestUri({ kind: 'phone', e164: '+442079460958' }, plan({ extensionMode: 'comma' }))).toBe('sip:+442079460958@pbx.example.com');
+  });
+
+  test('typed post-dial digits never go into the request URI', () => {
+    expect(requestUri({ kind: 'phone', e164: '+442079460958', postDial: ',204' }, plan({ extensionMode: 'comma' }))).toBe('sip:+442079460958@pbx.example.com');
+  });
+});
+
+describe('the dial plan from the settings and the account', () => {
+  test('dial rules and the default country from the settings, the extension mode from the account', () => {
+    const settings = { ...DEFAULT_SETTINGS, detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'GB' } };
+    expect(dialPlan(settings, { ...EMPTY_ACCOUNT, extensionMode: 'star' }, 'pbx.example.com')).toEqual({
+      domain: 'pbx.example.com',
+      dialRules: DEFAULT_SETTINGS.calling.dialRules,
+      defaultCountry: 'GB',
+      extensionMode: 'star',
+    });
+  });
+
+  test('no default country, and an account from before the extension mode existed: DTMF', () => {
+    expect(dialPlan(DEFAULT_SETTINGS, EMPTY_ACCOUNT, 'd').defaultCountry).toBeUndefined();
+    expect(dialPlan(DEFAULT_SETTINGS, EMPTY_ACCOUNT, 'd').extensionMode).toBe('dtmf');
+    expect(dialPlan(DEFAULT_SETTINGS, undefined, 'd').extensionMode).toBe('dtmf');
   });
 });
 

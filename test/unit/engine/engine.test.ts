@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Engine } from '../../../background/engine/engine';
 import { CallState as C } from '../../../src/call/call-state';
+import { DIGIT_INTERVAL_MS } from '../../../src/call/digit-sender';
 import type { EngineSnapshot } from '../../../src/call/engine-snapshot';
 import { RegistrationState as R } from '../../../src/call/registration-state';
 import { t } from '../../../src/i18n/t';
@@ -108,6 +109,40 @@ describe('the engine (dial, answer, hang up, busy, history) over a fake SIP serv
     expect(server.count('BYE')).toBe(1);
     await until(() => snapshot().history.length === 1, 'history');
     expect(snapshot().history[0]).toMatchObject({ direction: 'outgoing', number: '+12135550100', result: t('historyResultAnswered') });
+  });
+
+  test('an extension goes once the call is connected, after the extension delay, one digit at a time; the popup sees it', async () => {
+    // The fake server's media has no WebRTC DTMF sender: the digits come as SIP INFO, which is what this checks.
+    server.on('INFO', (m) => server.reply(m, 200));
+    await engine.dial({ kind: 'phone', e164: '+12135550100', ext: '204' });
+    const invite = await server.next('INVITE');
+    expect(invite.raw).toMatch(/^INVITE sip:\+12135550100@example\.org SIP\/2\.0/);
+    await wait(5_000);
+    expect(server.count('INFO'), 'nothing while it rings').toBe(0);
+    server.accept(invite);
+    await until(() => call()?.state === C.Connected, 'connected');
+    expect(call()?.postDial).toEqual({ digits: '204', extension: true, waiting: false });
+    await wait(1_900);
+    expect(server.count('INFO')).toBe(0);
+    await wait(100 + 2 * DIGIT_INTERVAL_MS);
+    const infos = server.sent.filter((m) => m.method === 'INFO').map((m) => /Signal=(.)/.exec(m.body)?.[1]);
+    expect(infos).toEqual(['2', '0', '4']);
+    await wait(DIGIT_INTERVAL_MS);
+    expect(call()?.postDial).toBeUndefined();
+  });
+
+  test('a wait (;) holds the digits until Send; a second Send finds nothing waiting', async () => {
+    server.on('INFO', (m) => server.reply(m, 200));
+    await engine.dial({ kind: 'phone', e164: '+12135550100', postDial: ';9' });
+    server.accept(await server.next('INVITE'));
+    await until(() => call()?.state === C.Connected, 'connected');
+    expect(call()?.postDial).toEqual({ digits: '9', extension: false, waiting: true });
+    await wait(10_000);
+    expect(server.count('INFO')).toBe(0);
+    expect(await engine.act(undefined, { action: 'send-digits' })).toEqual({ ok: true });
+    await wait(DIGIT_INTERVAL_MS);
+    expect(server.count('INFO')).toBe(1);
+    expect(await engine.act(undefined, { action: 'send-digits' })).toEqual({ ok: false });
   });
 
   test('a second click on the same number while it is being set up is the same call (one INVITE); other numbers take the free lines', async () => {

@@ -8,7 +8,7 @@ import { isSiteEnabled } from '../../../src/settings/site-enabled';
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
   detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'DE', disabledSites: ['mail.example.com'], linkStyle: 'none' },
-  calling: { ...DEFAULT_SETTINGS.calling, dtmf: 'info', dialRules: { ...DEFAULT_SETTINGS.calling.dialRules, plus: 'idd', idd: '00' } },
+  calling: { ...DEFAULT_SETTINGS.calling, dtmf: 'info', extensionDelay: 3.5, dialRules: { ...DEFAULT_SETTINGS.calling.dialRules, plus: 'idd', idd: '00' } },
 };
 const account: Account = {
   server: 'wss://sip.example.com:8089/ws',
@@ -21,6 +21,7 @@ const account: Account = {
   register: true,
   backupServer: 'wss://sip2.example.com:8089/ws',
   outboundProxy: 'sip:proxy.example.com:5060;transport=ws',
+  extensionMode: 'star',
 };
 
 describe('settings export/import', () => {
@@ -73,6 +74,15 @@ describe('settings export/import', () => {
   test('a file from before the backup server and outbound proxy existed reads them as empty', () => {
     const result = readSettingsFile(withAccount({}));
     expect('account' in result && result.account).toMatchObject({ backupServer: '', outboundProxy: '' });
+  });
+
+  test('the extension mode: an old file has none (DTMF), an unknown one reads as DTMF', () => {
+    const old = readSettingsFile(withAccount({}));
+    expect('account' in old && old.account).not.toHaveProperty('extensionMode');
+    const odd = readSettingsFile(withAccount({ extensionMode: 'hash' }));
+    expect('account' in odd && odd.account?.extensionMode).toBe('dtmf');
+    const comma = readSettingsFile(withAccount({ extensionMode: 'comma' }));
+    expect('account' in comma && comma.account?.extensionMode).toBe('comma');
   });
 
   test('damaged settings fields fall back to defaults, the rest survives', () => {

@@ -66,6 +66,17 @@ describe('settings version 2: audio devices', () => {
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: 'yes' } }).calling.confirmPageCalls).toBe(false);
   });
 
+  test('calling.extensionDelay: seconds from 0 to 30; anything else is the default 2 s', () => {
+    expect(DEFAULT_SETTINGS.calling.extensionDelay).toBe(2);
+    expect(coerceSettings({ version: 3, calling: {} }).calling.extensionDelay).toBe(2);
+    for (const kept of [0, 0.5, 1.25, 3, 30]) expect(coerceSettings({ version: 3, calling: { extensionDelay: kept } }).calling.extensionDelay).toBe(kept);
+    for (const bad of [-1, 31, Number.NaN, Number.POSITIVE_INFINITY, '2', null]) expect(coerceSettings({ version: 3, calling: { extensionDelay: bad } }).calling.extensionDelay).toBe(2);
+    const edited = (extensionDelay: number) => validateSettings({ ...DEFAULT_SETTINGS, calling: { ...DEFAULT_SETTINGS.calling, extensionDelay } });
+    expect(edited(4)).toEqual({});
+    expect(edited(Number.NaN)['calling.extensionDelay']).toMatch(/0 to 30/);
+    expect(edited(45)['calling.extensionDelay']).toMatch(/0 to 30/);
+  });
+
   test('stored audio choices are kept', () => {
     const audio = { microphone: 'a1b2', speaker: 'default', ringer: 'c3d4', ringtone: false, volume: 0.4 };
     expect(coerceSettings({ version: 2, audio }).audio).toEqual(audio);

@@ -6,10 +6,13 @@
 self.onrtctransform = (event) => {
   const { readable, writable } = event.transformer;
   const counts = new Map();
+  // RFC 4733 §2.3 payloads (4 bytes: event code, end bit and volume, duration) as [payloadType, rtpTimestamp, event]:
+  // one digit is several packets with the same timestamp, so the page can tell which digits arrived, in order.
+  const events = [];
   let flushQueued = false;
   const flush = () => {
     flushQueued = false;
-    self.postMessage({ type: 'payloads', counts: [...counts] });
+    self.postMessage({ type: 'payloads', counts: [...counts], events });
   };
   readable
     .pipeThrough(
@@ -18,6 +21,9 @@ self.onrtctransform = (event) => {
           const meta = frame.getMetadata();
           const key = `${meta.payloadType}:${meta.mimeType ?? ''}`;
           counts.set(key, (counts.get(key) ?? 0) + 1);
+          if (/telephone-event/i.test(meta.mimeType ?? '') || frame.data.byteLength === 4) {
+            events.push([meta.payloadType, meta.rtpTimestamp ?? meta.timestamp ?? 0, new Uint8Array(frame.data)[0]]);
+          }
           if (!flushQueued) {
             flushQueued = true;
             setTimeout(flush, 50);

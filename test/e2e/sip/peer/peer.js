@@ -262,6 +262,7 @@ function adopt(s) {
   peer.endedBy = null;
   peer.remoteDirection = null;
   peer.rtpPayloads = {};
+  rtpEvents = [];
   s.delegate = {
     onBye(bye) {
       // With an onBye delegate, sip.js leaves answering the BYE to us.
@@ -331,17 +332,40 @@ function watchPayloads(receiver) {
   if (typeof RTCRtpScriptTransform !== 'function' || receiver.track.kind !== 'audio' || receiver.transform) return;
   payloadWorker ??= new Worker(new URL('./payload-watch-worker.js', import.meta.url));
   payloadWorker.onmessage = (event) => {
-    if (event.data?.type === 'payloads') peer.rtpPayloads = Object.fromEntries(event.data.counts);
+    if (event.data?.type !== 'payloads') return;
+    peer.rtpPayloads = Object.fromEntries(event.data.counts);
+    rtpEvents = event.data.events;
   };
   payloadWorker.onerror = (event) => peer.errors.push(`payload watch worker: ${event.message}`);
   receiver.transform = new RTCRtpScriptTransform(payloadWorker, {});
 }
 
-/** Received audio frames that were RFC 4733 telephone-events in the current call. */
-function dtmfRtpPackets() {
+/** [payloadType, rtpTimestamp, event code] of the received frames that may be RFC 4733 events (see the worker). */
+let rtpEvents = [];
+
+/** The payload types the current call's SDP gives telephone-event. */
+function telephoneEventTypes() {
   const pc = session?.sessionDescriptionHandler?.peerConnection;
   const sdp = `${pc?.localDescription?.sdp ?? ''}\n${pc?.remoteDescription?.sdp ?? ''}`;
-  const eventTypes = new Set([...sdp.matchAll(/^a=rtpmap:(\d+) telephone-event\//gim)].map((m) => m[1]));
+  return new Set([...sdp.matchAll(/^a=rtpmap:(\d+) telephone-event\//gim)].map((m) => m[1]));
+}
+
+/** The digits received as RFC 4733 telephone-events in the current call, in order ("204"): one per event timestamp. */
+function dtmfRtpDigits() {
+  const eventTypes = telephoneEventTypes();
+  const seen = new Set();
+  let digits = '';
+  for (const [payloadType, timestamp, code] of rtpEvents) {
+    if (!eventTypes.has(String(payloadType)) || seen.has(timestamp)) continue;
+    seen.add(timestamp);
+    digits += '0123456789*#ABCD'[code] ?? '?';
+  }
+  return digits;
+}
+
+/** Received audio frames that were RFC 4733 telephone-events in the current call. */
+function dtmfRtpPackets() {
+  const eventTypes = telephoneEventTypes();
   let count = 0;
   for (const [key, n] of Object.entries(peer.rtpPayloads)) {
     const [payloadType, mime] = key.split(':');
@@ -555,7 +579,7 @@ async function stats() {
 
 function snapshot() {
   const data = Object.fromEntries(Object.entries(peer).filter(([, value]) => typeof value !== 'function'));
-  return structuredClone({ ...data, dtmfRtpPackets: dtmfRtpPackets() });
+  return structuredClone({ ...data, dtmfRtpPackets: dtmfRtpPackets(), dtmfRtpDigits: dtmfRtpDigits() });
 }
 
 function render() {
