@@ -22,6 +22,8 @@ export const BACKGROUND_SCRIPTS = ['background/worker/service-worker.js', '_gene
 export const PORTS = {
   /** Our pages' stream of engine snapshots. */
   engineState: 'engine-state',
+  /** The CTI page API's event stream to a content script on an allowed origin (the engine page checks it). */
+  ctiEvents: 'cti-events',
 } as const;
 
 /** Keys in `storage.local` (content scripts can read it: detection settings only). */

@@ -147,6 +147,9 @@ export class Engine {
     return { registered: this.connection.state === RegistrationState.Registered, message: this.connection.message };
   }
 
+  /** The web apps allowed to use the CTI page API, as in effect (serve-cti.ts checks its ports against them). */
+  readonly ctiOrigins = (): readonly string[] => this.settings.calling.ctiOrigins;
+
   snapshot(): EngineSnapshot {
     return {
       registration: this.connection.snapshot(),

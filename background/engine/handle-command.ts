@@ -2,7 +2,7 @@ import type { EngineCommand, EngineCommandMap, EngineReply } from '../../src/mes
 import type { Engine } from './engine';
 
 /** The engine methods the commands reach. */
-export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accounts' | 'clearHistory' | 'seen' | 'setOnline' | 'signOut'>;
+export type CommandTarget = Pick<Engine, 'applySettings' | 'dial' | 'act' | 'saveAccount' | 'accounts' | 'clearHistory' | 'seen' | 'setOnline' | 'signOut' | 'snapshot'>;
 
 /** Every `engine:command` mapped onto the engine's methods; {@link EngineCommandMap} makes a missing one a compile error. */
 export function engineCommands(engine: CommandTarget): EngineCommandMap {
@@ -33,6 +33,7 @@ export function engineCommands(engine: CommandTarget): EngineCommandMap {
       return { ok: true };
     },
     ping: async () => ({ ok: true }),
+    snapshot: async () => engine.snapshot(),
   };
 }
 

@@ -8,6 +8,8 @@ import { Engine } from './engine';
 import type { EngineHost } from './engine-host';
 import { engineCommands, handleCommand } from './handle-command';
 import { PORTS } from '../../src/well-known';
+import type { EngineSnapshot } from '../../src/call/engine-snapshot';
+import { serveCti } from './serve-cti';
 
 /** The name of the runtime Port our pages open to receive the engine's snapshot stream. */
 export const STATE_PORT = PORTS.engineState;
@@ -23,9 +25,11 @@ export function serveEngine(host: EngineHost = {}): Engine {
   const ports = new Set<chrome.runtime.Port>();
   let lastBadge = '';
 
+  let toCti: (snapshot: EngineSnapshot) => void = () => undefined;
   const emit = (event: EngineEvent): void => {
     if (event.event === 'snapshot') {
       for (const port of ports) port.postMessage(event.snapshot);
+      toCti(event.snapshot);
       // The background only needs snapshots that change the toolbar icon (text, colour or tooltip).
       const badge = JSON.stringify(badgeFor(event.snapshot));
       if (badge === lastBadge) return;
@@ -35,6 +39,7 @@ export function serveEngine(host: EngineHost = {}): Engine {
   };
 
   const engine = new Engine(document, emit, host);
+  toCti = serveCti(runtime, engine);
   const commands = engineCommands(engine);
   const route = createRouter<'engine', chrome.runtime.MessageSender>(
     { 'engine:command': (command) => handleCommand(commands, command) },

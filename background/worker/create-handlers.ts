@@ -21,6 +21,8 @@ export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'
   dialerRequest(id: string): Promise<{ reason?: string; confirm?: boolean } | undefined>;
   /** The administrator's values (browser policy): they win over what a page (options, import, welcome) sends. */
   loadManaged?(): Promise<ManagedSettings>;
+  /** The CTI page API's commands (see cti-commands.ts). */
+  cti: HandlersFor<'background'>['page:cti'];
   /** Per-tab `page:scan` budget (tests inject one with their own clock). */
   scanBudget?: ScanBudget;
 }
@@ -53,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       const frame = sender.crossOriginFrame;
       return actions.dialLink(target, source, { unsure: unsure === true, ...(frame !== undefined ? { crossOriginFrame: frame } : {}) });
     },
+    'page:cti': deps.cti,
     'ui:dialer-request': async ({ id }) => (await deps.dialerRequest(id)) ?? {},
     'page:selection': async ({ text }, sender) => {
       await deps.onSelection(text, sender.tabId);

@@ -8,6 +8,7 @@ import { createContextMenus, createMenuClickHandler, createShownHandler, decides
 import { createActions, type SendToEngine } from './create-actions';
 import { watchClosedTabs } from './closed-tabs';
 import { createHandlers } from './create-handlers';
+import { createCtiHandler } from './cti-commands';
 import { dialerRequest, openDialer, openPopup } from './open-dialer';
 import { createPageDialLimit } from '../../src/call/page-dial-limit';
 import { createCommandHandler } from './run-command';
@@ -26,6 +27,8 @@ const logged = (what: string) => (error: unknown) => logger.error(what, error);
 export function installBackground(engine: SendToEngine): void {
   const actions = createActions({ loadSettings, engine, openDialer, onEngineEvent: showEngineEvent, uiLocale: chrome.i18n.getUILanguage() });
   const origin = chrome.runtime.getURL('');
+  // Links and the CTI page API share one per-tab limit: a page cannot double its calls by using both.
+  const pageDialLimit = createPageDialLimit();
   // Selection hints (Chrome) and menus.onShown (Firefox) write the selection item in the order they came.
   const menuUpdates = oneAtATime();
   const route = createRouter<'background', chrome.runtime.MessageSender>(
@@ -40,7 +43,8 @@ export function installBackground(engine: SendToEngine): void {
           await showSelectionMenu(selectionNumber(text, await actions.country()));
         }),
       isClosedTab: watchClosedTabs(),
-      pageDialLimit: createPageDialLimit(),
+      pageDialLimit,
+      cti: createCtiHandler({ loadSettings, engine, pageDialLimit, country: actions.country, openDialer }),
       dialerRequest,
       loadManaged,
     }),

@@ -5,6 +5,7 @@ import { AccountForm } from '../shared/account-form';
 import { AudioDevices } from './audio-devices';
 import { CallingFields } from './calling-form';
 import { ConfirmCallsSwitch } from './confirm-calls-switch';
+import { CtiOriginsForm } from './cti-origins-form';
 import { CountrySelect } from '../shared/country-select';
 import { LockedNote } from '../shared/locked-note';
 import { ManagedProblemsNote } from '../shared/managed-problems-note';
@@ -124,6 +125,7 @@ export function Options() {
         </p>
       </form>
       <ConfirmCallsSwitch />
+      <CtiOriginsForm />
       <AudioDevices key={generation} />
       {/* After an import, the forms above reload what was imported. */}
       <SettingsTransfer onImported={() => setGeneration((n) => n + 1)} />

@@ -20,6 +20,7 @@ import servers from './messages/en/servers.json';
 import certificates from './messages/en/certificates.json';
 import dnd from './messages/en/dnd.json';
 import lines from './messages/en/lines.json';
+import cti from './messages/en/cti.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers, ...certificates, ...dnd, ...lines };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers, ...certificates, ...dnd, ...lines, ...cti };
 export default en;

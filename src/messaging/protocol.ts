@@ -1,4 +1,5 @@
 import type { EngineSnapshot } from '../call/engine-snapshot';
+import type { CtiReply, CtiRequest } from '../cti/cti-wire';
 import type { PackedMatches } from '../phone/packed-matches';
 import type { Account } from '../settings/account';
 import type { Settings } from '../settings/defaults';
@@ -89,6 +90,13 @@ export interface Protocol {
    * browser's own `selectionText`, never this.
    */
   'page:selection': { from: 'content'; to: 'background'; payload: { text: string }; reply: { ok: boolean } };
+  /**
+   * A command of the CTI page API (docs/cti.md), from a page the user or administrator allowed
+   * (`calling.ctiOrigins`). The background checks the sender's top document and frame origins itself (the content
+   * script's own check only decides whether it listens at all); `hello` asks whether this frame may use the API.
+   * A `call` takes the same path as a click on a link: the per-tab limit and the confirm rules apply.
+   */
+  'page:cti': { from: 'content'; to: 'background'; payload: CtiRequest | { command: 'hello' }; reply: CtiReply };
   /** The popup's dial button (typed or pasted number, tel:/sip: URI). */
   'ui:dial': { from: 'extension'; to: 'background'; payload: { target: string }; reply: DialResult };
   /**
@@ -145,7 +153,9 @@ export type EngineCommand =
   | { command: 'seen' }
   | { command: 'online' }
   | { command: 'sign-out'; signedOut: boolean }
-  | { command: 'ping' };
+  | { command: 'ping' }
+  /** The whole state, for the CTI page API's `status` (the background trims it to what a page may see). */
+  | { command: 'snapshot' };
 
 /** What each engine command answers (the reply travels as the `engine:command` message's reply). */
 export interface EngineReplies {
@@ -160,6 +170,7 @@ export interface EngineReplies {
   online: { ok: boolean };
   'sign-out': { ok: boolean };
   ping: { ok: boolean };
+  snapshot: EngineSnapshot;
 }
 
 export type EngineCommandName = EngineCommand['command'];

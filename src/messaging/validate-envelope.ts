@@ -1,5 +1,6 @@
 import { isObject } from '../settings/is-object';
 import { SCAN_LIMITS } from './scan-limits';
+import { CTI_COMMANDS, CTI_LIMITS, DTMF_DIGITS, type CtiCommandName } from '../cti/cti-wire';
 import type { Envelope, MessageType, Origin, Protocol } from './protocol';
 
 const MAX_URI = 256;
@@ -27,6 +28,14 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
     }
     return total <= SCAN_LIMITS.total;
   },
+  'page:cti': (p): p is Protocol['page:cti']['payload'] =>
+    isObject(p) &&
+    (p.command === 'hello' || CTI_COMMANDS.includes(p.command as CtiCommandName)) &&
+    (p.invalid === undefined || p.invalid === true) &&
+    (p.callId === undefined || isString(p.callId, CTI_LIMITS.callId)) &&
+    (p.number === undefined || isString(p.number, CTI_LIMITS.number)) &&
+    (p.target === undefined || isString(p.target, CTI_LIMITS.number)) &&
+    (p.digits === undefined || (isString(p.digits, CTI_LIMITS.digits) && DTMF_DIGITS.test(p.digits))),
   'page:selection': (p): p is Protocol['page:selection']['payload'] => isObject(p) && isString(p.text, MAX_URI),
   'tab:get-selection': empty(),
   'tab:get-site': empty(),
@@ -56,6 +65,7 @@ export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'page:dial': ['content'],
   'page:scan': ['content'],
   'page:selection': ['content'],
+  'page:cti': ['content'],
   'tab:get-selection': ['background'],
   'tab:get-site': ['extension'],
   'tab:get-menu-link': ['background'],

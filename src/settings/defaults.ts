@@ -4,7 +4,7 @@
  */
 import { DEFAULT_DIAL_RULES, type DialRules } from './dial-rules-schema';
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
 export const LINK_STYLES = ['dotted', 'none'] as const;
@@ -44,6 +44,11 @@ export const DEFAULT_SETTINGS = {
      * `Alert-Info: …auto-answer`) is answered without a click. Callers from other domains ring as usual.
      */
     intercom: false,
+    /**
+     * Web apps (exact origins, `https://host[:port]`) that may drive Dialable through the CTI page API (docs/cti.md).
+     * Empty: no page can, and no page can tell that Dialable is installed.
+     */
+    ctiOrigins: [] as string[],
   },
   /** Audio devices by `deviceId` ('' = the system default); a missing device falls back to the default. */
   audio: {

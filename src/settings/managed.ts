@@ -10,6 +10,7 @@ import { isObject } from './is-object';
 import { outboundProxyProblem, type OutboundProxyProblem } from './outbound-proxy-problem';
 import { serverProblem, type ServerProblem } from './server-problem';
 import { isAutoAnswerDelay, normalizeHost } from './validate-settings';
+import { normalizeCtiOrigins } from '../cti/cti-origins';
 
 /** What a policy may set (flat keys, as an administrator writes them in policies.json). */
 export interface ManagedSettings {
@@ -30,6 +31,8 @@ export interface ManagedSettings {
   dnd?: boolean;
   /** Auto-answer after this many seconds (0 = never), 0–60. */
   autoAnswer?: number;
+  /** The web apps that may use the CTI page API (exact origins); `[]` forbids every page. Replaces the user's list. */
+  ctiOrigins?: string[];
 }
 
 export type ManagedField = keyof ManagedSettings;
@@ -67,6 +70,7 @@ export function coerceManaged(raw: unknown): ManagedSettings {
   if (typeof raw.confirmPageCalls === 'boolean') out.confirmPageCalls = raw.confirmPageCalls;
   if (typeof raw.dnd === 'boolean') out.dnd = raw.dnd;
   if (isAutoAnswerDelay(raw.autoAnswer)) out.autoAnswer = raw.autoAnswer;
+  if (Array.isArray(raw.ctiOrigins)) out.ctiOrigins = normalizeCtiOrigins(raw.ctiOrigins);
   return out;
 }
 
@@ -111,6 +115,7 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
       confirmPageCalls: managed.confirmPageCalls ?? settings.calling.confirmPageCalls,
       dnd: managed.dnd ?? settings.calling.dnd,
       autoAnswer: managed.autoAnswer ?? settings.calling.autoAnswer,
+      ctiOrigins: managed.ctiOrigins ?? settings.calling.ctiOrigins,
     },
   };
 }

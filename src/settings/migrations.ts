@@ -16,6 +16,8 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   2: (old) => ({ ...old, version: 3, calling: { ...(isObject(old.calling) ? old.calling : {}), confirmPageCalls: false } }),
   // Version 4 added Do not disturb (off, answered with 486) and auto-answer (off, intercom off).
   3: (old) => ({ ...old, version: 4, calling: { ...(isObject(old.calling) ? old.calling : {}), dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false } }),
+  // Version 5 added the CTI page API's allowed origins (none).
+  4: (old) => ({ ...old, version: 5, calling: { ...(isObject(old.calling) ? old.calling : {}), ctiOrigins: [] } }),
 };
 
 /** Runs every migration from the stored version up to {@link SETTINGS_VERSION}; unknown input becomes `{}`. */

@@ -2,6 +2,7 @@ import { AUTO_ANSWER_MAX_SECONDS, DEFAULT_SETTINGS, DND_RESPONSES, DTMF_MODES, L
 import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from './dial-rules-schema';
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
+import { normalizeCtiOrigins } from '../cti/cti-origins';
 
 /** A region code as stored in `detection.defaultCountry` ('' = automatic). */
 export const COUNTRY = /^[A-Z]{2}$/;
@@ -52,6 +53,7 @@ export function coerceSettings(stored: unknown): Settings {
       dndResponse: (DND_RESPONSES as readonly unknown[]).includes(c.dndResponse) ? (c.dndResponse as DndResponse) : DEFAULT_SETTINGS.calling.dndResponse,
       autoAnswer: isAutoAnswerDelay(c.autoAnswer) ? c.autoAnswer : DEFAULT_SETTINGS.calling.autoAnswer,
       intercom: typeof c.intercom === 'boolean' ? c.intercom : DEFAULT_SETTINGS.calling.intercom,
+      ctiOrigins: Array.isArray(c.ctiOrigins) ? normalizeCtiOrigins(c.ctiOrigins) : [],
     },
     audio: coerceAudio(migrated.audio),
   };

@@ -8,10 +8,12 @@ function router(who: SenderInfo | undefined) {
   const dial = vi.fn(async () => ({ accepted: true }));
   const ok = async () => ({ ok: true });
   const scan = vi.fn(async () => ({ packed: [] as Array<string | number> }));
+  const cti = vi.fn(async () => ({ ok: true }));
   const handlers: HandlersFor<'background'> = {
     'page:dial': dial,
     'page:scan': scan,
     'page:selection': ok,
+    'page:cti': cti,
     'ui:dial': dial,
     'ui:dialer-request': async () => ({}),
     'ui:call': ok,
@@ -24,10 +26,29 @@ function router(who: SenderInfo | undefined) {
     'ui:sign-out': ok,
     'engine:event': ok,
   };
-  return { dial, scan, route: createRouter(handlers, () => who) };
+  return { dial, scan, cti, route: createRouter(handlers, () => who) };
 }
 
 describe('the message router is the trust boundary', () => {
+  test('a CTI command from a content script reaches its handler; malformed ones do not', async () => {
+    const { cti, route } = router({ origin: 'content', tabId: 3 });
+    await expect(route({ type: 'page:cti', payload: { command: 'call', number: '+442079460958' } }, {})).resolves.toEqual({ ok: true });
+    expect(cti).toHaveBeenCalledTimes(1);
+    for (const payload of [
+      { command: 'reboot' },
+      { command: 'toString' },
+      { command: 'call', number: 42 },
+      { command: 'call', number: '1'.repeat(1000) },
+      { command: 'dtmf', digits: '12<script>' },
+      { command: 'hangup', callId: 'x'.repeat(100) },
+      { command: 'status', invalid: 'yes' },
+    ]) {
+      await expect(Promise.resolve(route({ type: 'page:cti', payload }, {}))).resolves.toBeUndefined();
+    }
+    expect(cti).toHaveBeenCalledTimes(1);
+    expect(router({ origin: 'extension' }).route({ type: 'page:cti', payload: { command: 'status' } }, {})).toBeUndefined();
+  });
+
   test('a valid dial request from a content script reaches its handler with the sender', async () => {
     const { dial, route } = router({ origin: 'content', tabId: 3 });
     await expect(route({ type: 'page:dial', payload: { target: 'tel:+442079460958' } }, {})).resolves.toEqual({ accepted: true });

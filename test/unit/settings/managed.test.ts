@@ -96,6 +96,15 @@ describe('effective settings: managed values over the user’s', () => {
     expect(coerceManaged({ confirmPageCalls: 'true' })).toEqual({});
   });
 
+  test('a managed ctiOrigins list replaces the user’s (an empty one forbids every page); invalid entries are dropped', () => {
+    const mine = { ...user, calling: { ...user.calling, ctiOrigins: ['https://mine.example'] } };
+    expect(effectiveSettings(mine, { ctiOrigins: ['https://crm.example.com'] }).calling.ctiOrigins).toEqual(['https://crm.example.com']);
+    expect(effectiveSettings(mine, { ctiOrigins: [] }).calling.ctiOrigins).toEqual([]);
+    expect(effectiveSettings(mine, {}).calling.ctiOrigins).toEqual(['https://mine.example']);
+    expect(coerceManaged({ ctiOrigins: ['https://CRM.example.com', 'http://crm.example.com', 3] })).toEqual({ ctiOrigins: ['https://crm.example.com'] });
+    expect(coerceManaged({ ctiOrigins: 'https://crm.example.com' })).toEqual({});
+  });
+
   test('a managed dnd and autoAnswer win over the user’s, both ways; invalid values are dropped', () => {
     expect(effectiveSettings(user, { dnd: true }).calling.dnd).toBe(true);
     const on = { ...user, calling: { ...user.calling, dnd: true, autoAnswer: 5 } };

@@ -8,7 +8,7 @@ import { isSiteEnabled } from '../../../src/settings/site-enabled';
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
   detection: { ...DEFAULT_SETTINGS.detection, defaultCountry: 'DE', disabledSites: ['mail.example.com'], linkStyle: 'none' },
-  calling: { ...DEFAULT_SETTINGS.calling, dtmf: 'info', extensionDelay: 3.5, dialRules: { ...DEFAULT_SETTINGS.calling.dialRules, plus: 'idd', idd: '00' } },
+  calling: { ...DEFAULT_SETTINGS.calling, dtmf: 'info', extensionDelay: 3.5, ctiOrigins: ['https://crm.example.com'], dialRules: { ...DEFAULT_SETTINGS.calling.dialRules, plus: 'idd', idd: '00' } },
 };
 const account: Account = {
   server: 'wss://sip.example.com:8089/ws',
@@ -89,6 +89,12 @@ describe('settings export/import', () => {
     const text = JSON.stringify({ format: 'dialable-settings', version: 1, settings: { version: 1, detection: { defaultCountry: 'DE', linkStyle: 'sparkles' } } });
     const result = readSettingsFile(text);
     expect('settings' in result && result.settings.detection).toMatchObject({ defaultCountry: 'DE', linkStyle: 'dotted' });
+  });
+
+  test('an imported CTI list keeps only exact https (or loopback http) origins', () => {
+    const text = JSON.stringify({ format: 'dialable-settings', version: 1, settings: { version: 5, calling: { ctiOrigins: ['https://crm.example.com/', 'http://evil.example', 'https://*.example.com'] } } });
+    const result = readSettingsFile(text);
+    expect('settings' in result && result.settings.calling.ctiOrigins).toEqual(['https://crm.example.com']);
   });
 });
 

@@ -39,19 +39,19 @@ describe('settings version 2: audio devices', () => {
     expect(s.calling.dtmf).toBe('info');
   });
 
-  test('migrateSettings runs the steps 1 → 2 → 3 → 4', () => {
+  test('migrateSettings runs the steps 1 → 2 → 3 → 4 → 5', () => {
     expect(migrateSettings({ version: 1, detection: {} })).toEqual({
-      version: 4,
+      version: 5,
       detection: {},
       audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 },
-      calling: { confirmPageCalls: false, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false },
+      calling: { confirmPageCalls: false, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [] },
     });
   });
 
   test('version 4 adds Do not disturb and auto-answer (all off), keeping the rest of calling', () => {
     expect(migrateSettings({ version: 3, calling: { dtmf: 'info', confirmPageCalls: true } })).toEqual({
-      version: 4,
-      calling: { dtmf: 'info', confirmPageCalls: true, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false },
+      version: 5,
+      calling: { dtmf: 'info', confirmPageCalls: true, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [] },
     });
     const good = coerceSettings({ version: 4, calling: { dnd: true, dndResponse: 480, autoAnswer: 5, intercom: true } }).calling;
     expect(good).toMatchObject({ dnd: true, dndResponse: 480, autoAnswer: 5, intercom: true });
@@ -60,8 +60,16 @@ describe('settings version 2: audio devices', () => {
     expect(coerceSettings({ version: 4, calling: { autoAnswer: 61 } }).calling.autoAnswer).toBe(0);
   });
 
+  test('version 5 adds calling.ctiOrigins (none); stored origins are normalized, invalid ones dropped', () => {
+    expect(migrateSettings({ version: 4, calling: { dnd: true } })).toEqual({ version: 5, calling: { dnd: true, ctiOrigins: [] } });
+    expect(DEFAULT_SETTINGS.calling.ctiOrigins).toEqual([]);
+    const stored = coerceSettings({ version: 5, calling: { ctiOrigins: ['https://CRM.example.com/', 'http://crm.example.com', 'http://127.0.0.1:8080', 7] } });
+    expect(stored.calling.ctiOrigins).toEqual(['https://crm.example.com', 'http://127.0.0.1:8080']);
+    expect(coerceSettings({ version: 5, calling: { ctiOrigins: 'https://crm.example.com' } }).calling.ctiOrigins).toEqual([]);
+  });
+
   test('version 3 adds calling.confirmPageCalls (off), keeping the rest of calling', () => {
-    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toMatchObject({ version: 4, calling: { dtmf: 'info', confirmPageCalls: false } });
+    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toMatchObject({ version: 5, calling: { dtmf: 'info', confirmPageCalls: false } });
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: true } }).calling.confirmPageCalls).toBe(true);
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: 'yes' } }).calling.confirmPageCalls).toBe(false);
   });
