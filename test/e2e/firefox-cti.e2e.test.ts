@@ -1,0 +1,75 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { crmUrl, cti, ctiReady, eventNames, postEverything, waitForEvent } from './support/cti-page';
+import { saveCtiOrigins } from './support/cti-options';
+import { newWindowPage, openFirefoxPage } from './support/firefox';
+import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
+import { startFixtureServer } from './support/fixture-server';
+import { PEER_NUMBER } from './support/sip-bed';
+import type { StaticServer } from './support/static-server';
+
+/**
+ * The CTI page API in Firefox (docs/cti.md), where the engine and the event stream live in the phone window: the
+ * allowed origin is typed into the options page as a user does; a CRM fixture there places a call that the peer
+ * answers, hears RINGING → CONNECTED → HANGUP, and answers an incoming call; a page on another port gets nothing.
+ */
+let bed: FirefoxBed;
+let other: StaticServer;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  bed = await startFirefoxBed({ popup: true });
+  other = await startFixtureServer();
+}, 90_000);
+
+afterAll(async () => {
+  for (const page of pages) await page.close().catch(() => undefined);
+  await bed?.close();
+  await other?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await newWindowPage(bed.browser);
+  pages.push(page);
+  await page.goto(url);
+  return page;
+}
+
+describe('Firefox: the CTI page API', () => {
+  test('the options page refuses a plain http origin with a sentence, then saves the allowed one', async () => {
+    const first = await openFirefoxPage(bed.browser, 'popup/options/options.html');
+    expect(await saveCtiOrigins(first, ['http://crm.example.com'])).toMatch(/must start with https:\/\//);
+    await first.close();
+    const second = await openFirefoxPage(bed.browser, 'popup/options/options.html');
+    expect(await saveCtiOrigins(second, [new URL(bed.fixtures.url).origin])).toBe('Saved.');
+    await second.close();
+  });
+
+  test('call → RINGING, CONNECTED at the peer; hangup → HANGUP; an incoming call → INCOMING, answer', async () => {
+    const frame = (await open(crmUrl(bed.fixtures))).mainFrame();
+    await ctiReady(frame);
+    expect(await cti(frame, 'subscribe')).toMatchObject({ ok: true });
+    const placed = await cti(frame, 'call', { number: PEER_NUMBER });
+    expect(placed).toMatchObject({ ok: true });
+    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the call at the peer');
+    expect((await waitForEvent(frame, 'CONNECTED')).call?.id).toBe(placed.callId);
+    expect(await cti(frame, 'hangup')).toMatchObject({ ok: true });
+    await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE at the peer');
+    await waitForEvent(frame, 'HANGUP');
+    expect(await eventNames(frame, placed.callId)).toEqual(['RINGING', 'CONNECTED', 'HANGUP']);
+
+    const calling = bed.peer.call(`sip:alice@${bed.sip.domain}`);
+    const incoming = await waitForEvent(frame, 'INCOMING');
+    expect(await cti(frame, 'answer', { callId: incoming.call?.id })).toMatchObject({ ok: true });
+    expect(await calling).toMatchObject({ ok: true, status: 200 });
+    expect((await waitForEvent(frame, 'CONNECTED', 2)).call?.id).toBe(incoming.call?.id);
+    await bed.peer.hangup();
+    await waitForEvent(frame, 'HANGUP', 2);
+  });
+
+  test('a page on a not-allowed origin posts every command and gets no message at all', async () => {
+    const { received, traces } = await postEverything((await open(crmUrl(other))).mainFrame());
+    expect(received).toEqual([]);
+    expect(traces).toEqual([]);
+  });
+});
