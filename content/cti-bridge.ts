@@ -5,6 +5,8 @@ import type { ContentLifetime } from './content-lifetime';
 
 /** How long to wait before connecting the event stream again after the engine page went away (it restarts). */
 const RECONNECT_MS = 2_000;
+/** How long `subscribe` waits for the event stream to start before it answers anyway. */
+const GREETING_WAIT_MS = 5_000;
 
 /**
  * The CTI page API in this frame (docs/cti.md). It exists only when the background says this frame's origin and
@@ -20,22 +22,29 @@ export async function startCtiBridge(win: Window, lifetime: ContentLifetime): Pr
   const post = (message: object) => win.postMessage(message, origin);
 
   let port: chrome.runtime.Port | undefined;
+  // Settles with the engine page's first message on the port: from then on every change reaches this page.
+  let streaming: Promise<void> | undefined;
   const subscribe = async (): Promise<CtiReply | undefined> => {
     const reply = await send({ command: 'subscribe' });
-    if (reply?.ok && !port && lifetime.alive()) connect();
+    if (reply?.ok && !port && lifetime.alive()) streaming = connect();
+    // The reply waits for the stream, so a call the page places right after it is heard from its first state on.
+    await Promise.race([streaming, new Promise((resume) => setTimeout(resume, GREETING_WAIT_MS))]);
     return reply;
   };
-  const connect = () => {
-    port = chrome.runtime.connect({ name: PORTS.ctiEvents });
-    port.onMessage.addListener((events: CtiEvent[]) => {
-      for (const { event, call } of events) post({ type: 'dialable:event', event, ...(call ? { call } : {}) });
+  const connect = () =>
+    new Promise<void>((streams) => {
+      port = chrome.runtime.connect({ name: PORTS.ctiEvents });
+      port.onMessage.addListener((events: CtiEvent[]) => {
+        streams();
+        for (const { event, call } of events) post({ type: 'dialable:event', event, ...(call ? { call } : {}) });
+      });
+      port.onDisconnect.addListener(() => {
+        port = undefined;
+        streams();
+        // The engine page restarted (or this origin was taken off the list: then subscribing again is refused).
+        if (lifetime.alive()) setTimeout(() => void subscribe().catch(() => undefined), RECONNECT_MS);
+      });
     });
-    port.onDisconnect.addListener(() => {
-      port = undefined;
-      // The engine page restarted (or this origin was taken off the list: then subscribing again is refused).
-      if (lifetime.alive()) setTimeout(() => void subscribe().catch(() => undefined), RECONNECT_MS);
-    });
-  };
 
   const onMessage = (event: MessageEvent) => {
     if (event.source !== win || event.origin !== origin) return;
