@@ -1,5 +1,6 @@
 import { parseCtiCommand, type CtiEvent, type CtiReply, type CtiRequest } from '../src/cti/cti-wire';
 import { sendMessage } from '../src/messaging/send-message';
+import { createSettingsStore } from '../src/settings/settings-store';
 import { PORTS } from '../src/well-known';
 import type { ContentLifetime } from './content-lifetime';
 
@@ -15,6 +16,8 @@ const GREETING_WAIT_MS = 5_000;
  * same origin) are heard; replies and events go back to this window's own origin only.
  */
 export async function startCtiBridge(win: Window, lifetime: ContentLifetime): Promise<void> {
+  // Most pages stop here without a message: no CTI origin is set anywhere, so no service worker wakes for them.
+  if (!(await createSettingsStore({ storage: chrome.storage }).ctiHint().catch(() => false))) return;
   const send = (request: CtiRequest | { command: 'hello' }) => sendMessage((m) => chrome.runtime.sendMessage(m), 'page:cti', request);
   const hello = await send({ command: 'hello' }).catch(() => undefined);
   if (hello?.ok !== true || !lifetime.alive()) return;
@@ -67,3 +70,4 @@ export async function startCtiBridge(win: Window, lifetime: ContentLifetime): Pr
     { once: true },
   );
 }
+

@@ -29,6 +29,12 @@ export const PORTS = {
 /** Keys in `storage.local` (content scripts can read it: detection settings only). */
 export const LOCAL_KEYS = {
   settings: 'settings',
+  /**
+   * `true` while the user's CTI list (private) names any origin: only then does a content script ask the background
+   * whether its page may use the CTI page API, so pages pay nothing (and wake no service worker) otherwise. A hint,
+   * never a permission: the background checks the real list on every command.
+   */
+  ctiHint: 'cti-hint',
 } as const;
 
 /** Keys in the extension's IndexedDB key-value store (src/settings/secret-store.ts): content scripts cannot read it. */

@@ -4,6 +4,7 @@ import { effectiveSettings, type ManagedProblems, type ManagedSettings } from '.
 import { MANAGED_AREA, readManaged, readManagedProblems } from './read-managed';
 import type { SettingsAreas } from './settings-areas';
 import { SETTINGS_KEY } from './settings-key';
+import { LOCAL_KEYS } from '../well-known';
 import { applyPatch, touches, type SettingsPatch } from './settings-patch';
 import { coerceSettings } from './validate-settings';
 
@@ -33,6 +34,11 @@ export interface SettingsStore {
    * computes the patch from what is stored at that moment (e.g. adding a site to the disabled list).
    */
   update(patch: SettingsPatch | ((current: Settings) => SettingsPatch)): Promise<Settings>;
+  /**
+   * Whether the user's or the policy's CTI list names any origin: the content script's cheap test before it asks
+   * the background (it cannot read the user's list itself). A hint kept in `storage.local` beside the settings.
+   */
+  ctiHint(): Promise<boolean>;
   /** Calls back when the user's settings or the policy change, in any context; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
 }
@@ -84,6 +90,7 @@ export function createSettingsStore(areas: SettingsAreas): SettingsStore {
       return effectiveSettings(settings, policy);
     },
     managed,
+    ctiHint: async () => (await storage.local.get(LOCAL_KEYS.ctiHint))[LOCAL_KEYS.ctiHint] === true || ((await managed()).ctiOrigins?.length ?? 0) > 0,
     managedProblems: () => readManagedProblems(storage.managed),
     update: (change) =>
       serial(async () => {
@@ -92,7 +99,10 @@ export function createSettingsStore(areas: SettingsAreas): SettingsStore {
         if (touches(patch, PRIVATE_SECTIONS) && !areas.private) throw new Error('Calling and audio settings are changed from extension pages only');
         const next = coerceSettings(applyPatch(current, patch));
         if (touches(patch, SHARED_SECTIONS)) await writeShared(next);
-        if (touches(patch, PRIVATE_SECTIONS)) await areas.private?.set({ version: SETTINGS_VERSION, calling: next.calling, audio: next.audio });
+        if (touches(patch, PRIVATE_SECTIONS)) {
+          await areas.private?.set({ version: SETTINGS_VERSION, calling: next.calling, audio: next.audio });
+          await storage.local.set({ [LOCAL_KEYS.ctiHint]: next.calling.ctiOrigins.length > 0 });
+        }
         return next;
       }),
     watch(onChange) {

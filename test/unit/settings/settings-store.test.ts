@@ -57,6 +57,20 @@ describe('the settings store keeps in storage.local only what content scripts ne
     expect(loaded.detection.defaultCountry).toBe('DE');
   });
 
+  test('the CTI hint: storage.local learns only whether the user listed any origin (or a policy did), never which', async () => {
+    const { storage, local } = fakeStorage();
+    const store = createSettingsStore({ storage, private: fakePrivate().area });
+    expect(await store.ctiHint()).toBe(false);
+    await store.update({ calling: { ctiOrigins: ['https://crm.example.com'] } });
+    expect(local['cti-hint']).toBe(true);
+    expect(JSON.stringify(local)).not.toContain('crm.example.com');
+    expect(await createSettingsStore({ storage }).ctiHint()).toBe(true);
+    await store.update({ calling: { ctiOrigins: [] } });
+    expect(await createSettingsStore({ storage }).ctiHint()).toBe(false);
+    const policy = fakeStorage({}, { ctiOrigins: ['https://crm.example.com'] });
+    expect(await createSettingsStore({ storage: policy.storage }).ctiHint()).toBe(true);
+  });
+
   test('an install from before version 3 moves calling and audio out of storage.local, once', async () => {
     const old = { version: 2, detection: { defaultCountry: 'GB' }, calling: { dtmf: 'info', dialRules: { plus: 'idd', idd: '00', outsidePrefix: '9', rewrites: [] } }, audio: { volume: 0.3 } };
     const { storage, local } = fakeStorage({ settings: old });
