@@ -28,7 +28,7 @@ export function notificationsFor(event: EngineEvent, chromeOptions: boolean): No
         {
           create: `${INCOMING_PREFIX}${event.callId}`,
           content: {
-            title: event.waiting ? t('notificationCallWaiting', who(event)) : t('notifyIncomingTitle'),
+            title: event.waiting ? t('notificationCallWaiting') : t('notifyIncomingTitle'),
             message: who(event),
             ...sticky,
             ...(chromeOptions ? { buttons: [{ title: t('notifyAnswer') }, { title: t('notifyDecline') }] } : {}),

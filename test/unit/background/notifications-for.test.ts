@@ -19,6 +19,16 @@ describe('system notifications for engine events', () => {
     expect(incomingCallId('missed:c1')).toBeUndefined();
   });
 
+  test('a second caller during a call: "Call waiting", with the same Answer/Decline buttons', () => {
+    const event = { event: 'incoming', callId: 'c2', number: '+442079460958', waiting: true } as const;
+    expect(notificationsFor(event, true)).toEqual([
+      {
+        create: 'incoming:c2',
+        content: { title: 'Call waiting', message: '+44 20 7946 0958', requireInteraction: true, buttons: [{ title: 'Answer' }, { title: 'Decline' }] },
+      },
+    ]);
+  });
+
   test('answered or declined: the ringing notification goes; missed: a missed-call notification replaces it', () => {
     expect(notificationsFor({ event: 'incoming-ended', callId: 'c1', missed: false, number: '204' }, true)).toEqual([{ clear: 'incoming:c1' }]);
     expect(notificationsFor({ event: 'incoming-ended', callId: 'c1', missed: true, number: '204' }, true)).toEqual([
