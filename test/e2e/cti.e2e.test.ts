@@ -135,6 +135,18 @@ describe('an allowed web app drives calls', () => {
   });
 });
 
+describe('the typed client (dist/cti/dialable-cti.js)', () => {
+  test('connects and reads the status on the allowed origin; elsewhere it says unavailable', async () => {
+    const result = async (server: StaticServer) => {
+      const page = await open(`${server.url}/interactive/cti-client.html`);
+      await page.waitForFunction(() => 'clientResult' in window);
+      return page.evaluate(() => (window as unknown as { clientResult: Promise<unknown> }).clientResult);
+    };
+    expect(await result(crm)).toEqual({ ok: true, registered: true });
+    expect(await result(other)).toEqual({ ok: false, code: 'unavailable' });
+  });
+});
+
 describe('anywhere else, Dialable does not exist', () => {
   test('a page on a not-allowed origin (another port) posts every command and gets no message; no call; no trace', async () => {
     const before = invites();
