@@ -3,6 +3,7 @@ import { ctiSenderAllowed } from '../../src/cti/cti-origins';
 import type { CtiErrorCode, CtiReply, CtiRequest } from '../../src/cti/cti-wire';
 import { numberRiskReason } from '../../src/call/page-call-concern';
 import { isTerminal } from '../../src/call/call-state';
+import { DIGIT_INTERVAL_MS } from '../../src/call/digit-sender';
 import type { PageDialLimit } from '../../src/call/page-dial-limit';
 import { RegistrationState } from '../../src/call/registration-state';
 import { t } from '../../src/i18n/t';
@@ -19,6 +20,8 @@ export interface CtiDeps {
   country(): Promise<string | undefined>;
   /** Opens the confirm dialer with the number and why it waits there. */
   openDialer(target: ResolvedTarget, reason: string, confirm: true): Promise<void>;
+  /** Waits between DTMF digits (tests pass one that does not). */
+  pause?(ms: number): Promise<void>;
 }
 
 const SENTENCES: Record<Exclude<CtiErrorCode, 'confirm-required' | 'failed'>, () => string> = {
@@ -41,7 +44,8 @@ const ACTIONS = { answer: 'answer', decline: 'decline', hangup: 'hangup', hold: 
  * sentence. A `call` takes the path of a link click (per-tab limit, confirm rules, the confirm dialer); nothing a
  * page sends bypasses them.
  */
-export function createCtiHandler(deps: CtiDeps) {
+export function createCtiHandler(options: CtiDeps) {
+  const deps = { pause: (ms: number) => new Promise<void>((resume) => setTimeout(resume, ms)), ...options };
   const snapshot = () => deps.engine({ command: 'snapshot' }) as Promise<EngineSnapshot>;
   const act = async (action: CallAction, callId: string | undefined): Promise<CtiReply> => {
     const reply = (await deps.engine({ command: 'call', ...(callId !== undefined ? { callId } : {}), ...action })) as { ok: boolean; error?: string };
@@ -87,7 +91,9 @@ export function createCtiHandler(deps: CtiDeps) {
         case 'call':
           return dial(r.number ?? '', sender);
         case 'dtmf': {
-          for (const tone of r.digits ?? '') {
+          // One digit at a time, each after the last has played: a tone queued while one plays would replace it.
+          for (const [i, tone] of [...(r.digits ?? '')].entries()) {
+            if (i > 0) await deps.pause(DIGIT_INTERVAL_MS);
             const reply = await act({ action: 'dtmf', tone }, r.callId);
             if (!reply.ok) return reply;
           }

@@ -77,15 +77,15 @@ describe('an allowed web app drives calls', () => {
     expect(connected.call).toMatchObject({ id: callId, direction: 'outgoing', number: PEER_NUMBER, state: 'connected' });
     expect(connected.call?.answeredAt).toBeGreaterThanOrEqual(connected.call?.startedAt ?? Infinity);
 
+    expect(await cti(frame, 'dtmf', { digits: '12#' })).toMatchObject({ ok: true });
+    await peer.waitFor((s) => s.dtmfRtpDigits === '12#', 10_000, 'the digits at the peer');
+
     expect(await cti(frame, 'hold')).toMatchObject({ ok: true });
     await peer.waitFor((s) => s.remoteDirection === 'sendonly', 10_000, 'held at the peer');
     await waitForEvent(frame, 'ON_HOLD');
     expect(await cti(frame, 'unhold')).toMatchObject({ ok: true });
     await peer.waitFor((s) => s.remoteDirection === 'sendrecv', 10_000, 'resumed at the peer');
     await waitForEvent(frame, 'RESUMED');
-
-    expect(await cti(frame, 'dtmf', { digits: '12#' })).toMatchObject({ ok: true });
-    await peer.waitFor((s) => s.dtmfRtpDigits === '12#', 10_000, 'the digits at the peer');
 
     const status = await cti(frame, 'status');
     expect(status).toMatchObject({ ok: true, status: { registered: true, calls: [{ id: callId, state: 'connected', number: PEER_NUMBER }] } });

@@ -18,6 +18,7 @@ function setup(dial: DialResult = { accepted: true, callId: 'c1' }, act: { ok: b
   };
   const engine = vi.fn(async (command: EngineCommand) => (command.command === 'dial' ? dial : command.command === 'snapshot' ? snapshot : command.command === 'call' ? act : { ok: true }));
   const openDialer = vi.fn(async () => undefined);
+  const pause = vi.fn(async () => undefined);
   let now = 0;
   const handle = createCtiHandler({
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, calling: { ...DEFAULT_SETTINGS.calling, ctiOrigins: [CRM] } }),
@@ -25,8 +26,9 @@ function setup(dial: DialResult = { accepted: true, callId: 'c1' }, act: { ok: b
     pageDialLimit: createPageDialLimit(undefined, () => (now += 100)),
     country: async () => 'GB',
     openDialer,
+    pause,
   });
-  return { handle, engine, openDialer };
+  return { handle, engine, openDialer, pause };
 }
 
 describe('the background answers CTI commands', () => {
@@ -54,7 +56,7 @@ describe('the background answers CTI commands', () => {
   });
 
   test('controls map to engine actions; no call is no-call; dtmf goes digit by digit', async () => {
-    const { handle, engine } = setup();
+    const { handle, engine, pause } = setup();
     expect(await handle({ command: 'unhold', callId: 'c1' }, sender)).toEqual({ ok: true });
     expect(engine).toHaveBeenLastCalledWith({ command: 'call', callId: 'c1', action: 'resume' });
     await handle({ command: 'dtmf', digits: '1#' }, sender);
@@ -62,6 +64,7 @@ describe('the background answers CTI commands', () => {
       { command: 'call', action: 'dtmf', tone: '1' },
       { command: 'call', action: 'dtmf', tone: '#' },
     ]);
+    expect(pause).toHaveBeenCalledTimes(1);
     const none = setup(undefined, { ok: false, error: 'There is no call to do that with.' });
     expect(await none.handle({ command: 'hangup' }, sender)).toMatchObject({ ok: false, error: 'no-call' });
   });
