@@ -4,7 +4,8 @@ import type { Kamailio } from './sip/kamailio';
 import type { Peer } from './sip/peer-page';
 import { isConfirmDialer, waitForConfirmDialer } from './support/confirm-dialer';
 import { crmUrl, cti, ctiReady, eventNames, postEverything, waitForEvent } from './support/cti-page';
-import { updateSettings } from './support/extension';
+import { openExtensionPage, storedSettings, updateSettings } from './support/extension';
+import { saveCtiOrigins } from './support/cti-options';
 import { startFixtureServer } from './support/fixture-server';
 import { endCalls, PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import type { StaticServer } from './support/static-server';
@@ -132,6 +133,20 @@ describe('an allowed web app drives calls', () => {
     expect(await cti(frame, 'call', { number: '+442079460959' })).toMatchObject({ ok: false, error: 'rate-limited' });
     await peer.waitFor((s) => s.callState === 'established', 10_000, 'the first call');
     expect(invites() - before).toBe(1);
+  });
+});
+
+describe('the options page', () => {
+  test('names every refused line with its reason and saves nothing; a valid list saves', async () => {
+    const first = await openExtensionPage(browser, 'popup/options/options.html');
+    tabs.push(first);
+    const refused = await saveCtiOrigins(first, ['https://crm.example.com', 'http://crm.example.com', 'crm.example.com/app']);
+    expect(refused).toBe('“http://crm.example.com” must start with https:// (http:// is only allowed for localhost and 127.0.0.1). | “crm.example.com/app” is not an origin: write it as https://host or https://host:port, without a path.');
+    expect((await storedSettings(browser)).calling.ctiOrigins).toEqual([new URL(crm.url).origin]);
+    const second = await openExtensionPage(browser, 'popup/options/options.html');
+    tabs.push(second);
+    expect(await saveCtiOrigins(second, [new URL(crm.url).origin, 'https://CRM.example.com:443/'])).toBe('Saved.');
+    expect((await storedSettings(browser)).calling.ctiOrigins).toEqual([new URL(crm.url).origin, 'https://crm.example.com']);
   });
 });
 
