@@ -10,6 +10,7 @@ import { importSettingsFile, settingsFile } from './support/import-settings-file
 import { openClicksPage } from './support/open-clicks-page';
 import { PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { startKamailio, type Kamailio } from './sip/kamailio';
+import { SETTINGS_VERSION } from '../../src/settings/defaults';
 
 /**
  * "Secrets go only where the user sent them", attacked in a real Chromium against real Kamailios: a content script
@@ -107,7 +108,7 @@ describe('an install from before settings version 3', () => {
     await options.waitForSelector('#preferences');
     expect(await options.$eval('input[name="outsidePrefix"]', (el) => (el as HTMLInputElement).value)).toBe('9');
     const local = await control.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
-    expect(local).toEqual({ version: 3, detection: expect.objectContaining({ defaultCountry: 'GB' }) });
+    expect(local).toEqual({ version: SETTINGS_VERSION, detection: expect.objectContaining({ defaultCountry: 'GB' }) });
     expect(await storedSettings(bed.browser)).toMatchObject({ calling: { dtmf: 'info', historySize: 50, confirmPageCalls: false, dialRules: { outsidePrefix: '9' } }, audio: { volume: 0.4 } });
     await updateSettings(bed.browser, { calling: { dtmf: 'rfc4733', historySize: 200, dialRules: { plus: 'keep', idd: '00', outsidePrefix: '', rewrites: [] } }, audio: { volume: 1 } });
     await options.close();

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { openPeer, type Peer } from './sip/peer-page';
+import type { Peer } from './sip/peer-page';
 import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
-import { popupLines, TONE_PEERS } from './support/popup-lines';
+import { openTonePeers, popupLines, TONE_PEER_USERS, TONE_PEERS } from './support/popup-lines';
 import { waitForText } from './support/wait-for-text';
 import { waitUntil } from './support/wait-until';
 
@@ -17,15 +17,8 @@ let peerB: Peer;
 let ui: ReturnType<typeof popupLines>;
 
 beforeAll(async () => {
-  bed = await startFirefoxBed({ popup: true, moreUsers: { [A.user]: A.password, [B.user]: B.password } });
-  const peers: Peer[] = [];
-  for (const config of [A, B]) {
-    const peer = await openPeer(bed.browser, bed.peerServer!, bed.sip, { ...config, mode: 'answer', answerDelay: 200 });
-    const registered = await peer.register();
-    if (!registered.ok) throw new Error(`${config.user} did not register: ${registered.status}`);
-    peers.push(peer);
-  }
-  [peerA, peerB] = peers as [Peer, Peer];
+  bed = await startFirefoxBed({ popup: true, moreUsers: TONE_PEER_USERS });
+  ({ peerA, peerB } = await openTonePeers(bed.browser, bed.peerServer!, bed.sip));
   ui = popupLines(bed.popup, false);
 }, 120_000);
 
