@@ -12,7 +12,9 @@ export function shownState(call: CallSnapshot): string {
 /** "Bob +1 212 555 0100": who a call is with. */
 export function callPartner(call: CallSnapshot): string {
   const number = /^\+\d+$/.test(call.number) ? formatPhone(call.number) : call.number;
-  return call.displayName ? `${call.displayName} ${number}` : number;
+  // A phone that sends its own number as its name is shown once.
+  const name = call.displayName && call.displayName.replace(/\D/g, '') !== call.number.replace(/\D/g, '') ? call.displayName : '';
+  return name ? `${name} ${number}` : number;
 }
 
 /**

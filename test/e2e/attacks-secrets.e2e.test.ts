@@ -8,9 +8,9 @@ import { controlPage, evaluateInContentScript, offscreenPage, openExtensionPage,
 import { hostileSettings, NOT_IN_STORAGE_LOCAL } from './support/hostile-settings';
 import { importSettingsFile, settingsFile } from './support/import-settings-file';
 import { openClicksPage } from './support/open-clicks-page';
-import { SETTINGS_VERSION } from '../../src/settings/defaults';
 import { PEER_NUMBER, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { startKamailio, type Kamailio } from './sip/kamailio';
+import { SETTINGS_VERSION } from '../../src/settings/defaults';
 
 /**
  * "Secrets go only where the user sent them", attacked in a real Chromium against real Kamailios: a content script

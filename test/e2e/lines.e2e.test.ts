@@ -1,10 +1,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { openPeer, type Peer } from './sip/peer-page';
+import type { Peer } from './sip/peer-page';
+import { offscreenPage } from './support/extension';
 import { startSipBed, type SipBed } from './support/sip-bed';
 import { testIdText, waitForText } from './support/wait-for-text';
 import { waitUntil } from './support/wait-until';
-import { HEARD_DBFS, popupLines, receivedEnergy as energy, SILENT_DBFS, TONE_PEERS } from './support/popup-lines';
+import { HEARD_DBFS, openTonePeers, popupLines, receivedEnergy as energy, SILENT_DBFS, TONE_PEER_USERS, TONE_PEERS } from './support/popup-lines';
+import { expectAccessible } from './support/expect-accessible';
 
 /**
  * An agent's calls, plural, on Chrome against Kamailio: call waiting and swap, a second outgoing call, remote hold,
@@ -13,6 +15,7 @@ import { HEARD_DBFS, popupLines, receivedEnergy as energy, SILENT_DBFS, TONE_PEE
  * the bed's own peer plays the third caller.
  */
 const { A, B } = TONE_PEERS;
+type EngineWindow = { dialableEngine: { snapshot(): { calls: Array<{ muted: boolean }> } } };
 
 let bed: SipBed;
 let popup: Page;
@@ -21,18 +24,10 @@ let peerB: Peer;
 let ui: ReturnType<typeof popupLines>;
 
 beforeAll(async () => {
-  bed = await startSipBed({ moreUsers: { [A.user]: A.password, [B.user]: B.password } });
+  bed = await startSipBed({ moreUsers: TONE_PEER_USERS });
   popup = bed.popup;
   ui = popupLines(popup, true);
-  for (const [config, set] of [
-    [A, (p: Peer) => (peerA = p)],
-    [B, (p: Peer) => (peerB = p)],
-  ] as const) {
-    const peer = await openPeer(bed.browser, bed.peerServer, bed.sip, { ...config, mode: 'answer', answerDelay: 200 });
-    const registered = await peer.register();
-    if (!registered.ok) throw new Error(`${config.user} did not register: ${registered.status}`);
-    set(peer);
-  }
+  ({ peerA, peerB } = await openTonePeers(bed.browser, bed.peerServer, bed.sip));
 }, 120_000);
 
 afterAll(async () => {
@@ -46,6 +41,17 @@ afterEach(async () => {
 async function front(): Promise<Page> {
   await popup.bringToFront();
   return popup;
+}
+
+/**
+ * `DIALABLE_SCREENSHOTS=1 npx vitest run --project e2e test/e2e/lines.e2e.test.ts` refreshes the README's pictures of
+ * the popup (docs/images); a normal run takes none.
+ */
+async function screenshot(name: string): Promise<void> {
+  if (!process.env.DIALABLE_SCREENSHOTS) return;
+  await popup.setViewport({ width: 360, height: 640 });
+  const main = await popup.$('main');
+  await main?.screenshot({ path: `docs/images/${name}.png` });
 }
 
 async function callA(): Promise<void> {
@@ -64,6 +70,8 @@ describe('two lines, transfer with consultation, conference (Chrome)', () => {
     expect((await outcome).ok).toBe(true);
     await peerA.waitFor((s) => s.remoteDirection === 'sendonly', 10_000, 'A held by a re-INVITE');
     await ui.waitForLines((l) => l.some((x) => x.startsWith('On hold|') && x.includes('7946 0959')) && l.some((x) => x.startsWith('Connected|') && x.includes('7946 0960')), 'A held, B live');
+    await expectAccessible(popup, 'popup with two lines');
+    await screenshot('two-lines');
     // Audio only in the live call: B hears Dialable's microphone, A (held) hears nothing.
     expect(await energy(peerB)).toBeGreaterThan(0);
     expect(await energy(peerA)).toBe(0);
@@ -161,6 +169,15 @@ describe('two lines, transfer with consultation, conference (Chrome)', () => {
     expect(await peerB.hears(A.tone)).toBeGreaterThan(HEARD_DBFS);
     // Dialable's own microphone still reaches both.
     expect(await energy(peerA)).toBeGreaterThan(0);
+    await expectAccessible(popup, 'popup in a conference');
+    await screenshot('conference');
+    // Mute mutes the user towards both calls, and the two others still hear each other (the mixes keep running).
+    await ui.press('mute');
+    const engine = await offscreenPage(bed.browser);
+    await waitUntil(async () => engine.evaluate(() => (globalThis as unknown as EngineWindow).dialableEngine.snapshot().calls.every((c) => c.muted)), 5_000, 'both calls muted');
+    expect(await peerA.hears(B.tone)).toBeGreaterThan(HEARD_DBFS);
+    expect(await peerB.hears(A.tone)).toBeGreaterThan(HEARD_DBFS);
+    await ui.press('mute');
 
     await peerB.hangup();
     await waitForText(await front(), 'call-state', /^Connected/, 10_000);

@@ -1,5 +1,7 @@
-import type { Page } from 'puppeteer-core';
-import type { Peer } from '../sip/peer-page';
+import type { Browser, Page } from 'puppeteer-core';
+import type { Kamailio } from '../sip/kamailio';
+import { openPeer, type Peer } from '../sip/peer-page';
+import type { StaticServer } from './static-server';
 import { waitUntil } from './wait-until';
 
 /** Two test peers that send steady tones of their own, so that who hears whom can be measured (see peer.js `hears`). */
@@ -7,6 +9,20 @@ export const TONE_PEERS = {
   A: { user: '+442079460959', password: 'a-secret', tone: 500 },
   B: { user: '+442079460960', password: 'b-secret', tone: 1300 },
 } as const;
+
+/** Kamailio users for {@link TONE_PEERS} (pass as the bed's `moreUsers`). */
+export const TONE_PEER_USERS = { [TONE_PEERS.A.user]: TONE_PEERS.A.password, [TONE_PEERS.B.user]: TONE_PEERS.B.password };
+
+/** Opens and registers peers A and B (auto-answering after 200 ms). */
+export async function openTonePeers(browser: Browser, server: StaticServer, sip: Kamailio): Promise<{ peerA: Peer; peerB: Peer }> {
+  const open = async (config: (typeof TONE_PEERS)['A' | 'B']) => {
+    const peer = await openPeer(browser, server, sip, { ...config, mode: 'answer', answerDelay: 200 });
+    const registered = await peer.register();
+    if (!registered.ok) throw new Error(`${config.user} did not register: ${registered.status}`);
+    return peer;
+  };
+  return { peerA: await open(TONE_PEERS.A), peerB: await open(TONE_PEERS.B) };
+}
 
 /** A peer's tone arriving through a call measures about -35 to -45 dBFS at its frequency; without it, -85 to -130. */
 export const HEARD_DBFS = -55;
