@@ -13,7 +13,8 @@ export function shownState(call: CallSnapshot): string {
 export function callPartner(call: CallSnapshot): string {
   const number = /^\+\d+$/.test(call.number) ? formatPhone(call.number) : call.number;
   // A phone that sends its own number as its name is shown once.
-  const name = call.displayName && call.displayName.replace(/\D/g, '') !== call.number.replace(/\D/g, '') ? call.displayName : '';
+  const digits = call.number.replace(/\D/g, '');
+  const name = call.displayName && !(digits !== '' && call.displayName.replace(/\D/g, '') === digits) ? call.displayName : '';
   return name ? `${name} ${number}` : number;
 }
 
