@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { describeViolations, runAxe } from './support/axe';
+import { expectAccessible } from './support/expect-accessible';
 import { openExtensionPage } from './support/extension';
 import { endCalls, PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
@@ -19,22 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await bed?.close();
 });
-
-const SCHEMES = ['light', 'dark'] as const;
-
-/** Runs axe in both colour schemes; prints every violation found and fails on serious or critical ones. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  await page.bringToFront();
-  const serious: string[] = [];
-  for (const scheme of SCHEMES) {
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-    const violations = await runAxe(page);
-    if (violations.length > 0) console.log(describeViolations(`${where} (${scheme})`, violations));
-    serious.push(...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where} (${scheme}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  }
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-  expect(serious).toEqual([]);
-}
 
 /** Presses Tab until focus comes back around; returns what got focus, in order, with its focus outline. */
 async function tabOrder(page: Page, max = 60): Promise<Array<{ id: string; outline: string }>> {
