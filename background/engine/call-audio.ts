@@ -32,6 +32,8 @@ export class CallAudio {
     const element = this.elements.get(callId);
     if (element) {
       this.devices.detach(element);
+      // A removed element that still holds its stream stays alive (with its media shadow tree) after the call.
+      element.srcObject = null;
       element.remove();
     }
     this.elements.delete(callId);
