@@ -37,10 +37,16 @@ export function popupLines(page: Page, front: boolean) {
     if (front) await page.bringToFront();
     return page;
   };
+  /**
+   * Clicks a button once it is there and enabled. Short polls and a DOM click rather than `waitForSelector` and a
+   * mouse click: in a Firefox window without focus a long BiDi wait can outlive the protocol timeout.
+   */
   const press = async (testId: string) => {
     const p = await ready();
-    await p.waitForSelector(`[data-testid="${testId}"]:not([disabled])`, { timeout: 10_000 });
-    await p.click(`[data-testid="${testId}"]`);
+    const selector = `[data-testid="${testId}"]:not([disabled])`;
+    await waitUntil(async () => (await p.$$(selector)).length > 0, 10_000, `${testId} enabled in the popup`);
+    if (front) await p.click(selector);
+    else await p.$eval(selector, (el) => (el as HTMLButtonElement).click());
   };
   /** Replaces what a field holds: select all, delete, type; again if the popup re-rendered it meanwhile. */
   const typeInto = async (testId: string, text: string) => {
