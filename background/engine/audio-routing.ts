@@ -45,12 +45,13 @@ export class AudioRouting {
 
   /**
    * Wraps the host's microphone source so every call asks for the chosen device (as of this moment). Firefox
-   * answers `enumerateDevices` only once the document has the focus (the phone window is minimized until the call
-   * raises it), so the list is waited for briefly: without a fresh list the saved device is asked for as `ideal`.
+   * answers `enumerateDevices` only once the document has the focus, so the host's `prepare` (raising the phone
+   * window) runs first; the list is still waited for only briefly: without it the saved device is asked for as `ideal`.
    */
-  microphone(base?: MicrophoneSource): MicrophoneSource {
+  microphone(base?: MicrophoneSource, prepare?: () => Promise<void>): MicrophoneSource {
     const open = (c: MediaStreamConstraints) => (base ? base(c) : navigator.mediaDevices.getUserMedia(c));
     return async (constraints) => {
+      await prepare?.();
       const fresh = await Promise.race([this.refresh().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), LIST_WAIT_MS))]);
       if (!fresh) return open(withMicrophone(constraints, this.settings.microphone));
       const { deviceId, listed } = this.choices.microphone;

@@ -8,6 +8,8 @@ export interface EngineHost {
    * forever, see the README's Architecture section), so its host brings itself to the front first.
    */
   microphone?: MicrophoneSource;
+  /** Runs before the engine lists the audio devices for a call (Firefox's phone window comes to the front first). */
+  prepareMicrophone?: () => Promise<void>;
   /** Firefox: where the phone window remembers its registration's Contact, so the event page can remove it. */
   onContact?: (contact: SipContact) => void;
   /** The transport and media sip.js uses (default: WebSocket and WebRTC). */

@@ -89,7 +89,7 @@ export class Engine {
         busy: () => this.calls.going().length > 0,
         onReconnected: () => this.calls.all.forEach((call) => void call.refresh()),
       },
-      this.devices.microphone(host.microphone),
+      this.devices.microphone(host.microphone, host.prepareMicrophone),
       host.onContact,
       host.network,
     );

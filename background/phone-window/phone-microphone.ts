@@ -23,13 +23,22 @@ function inFront(): boolean {
 export class PhoneMicrophone {
   private raised = false;
 
-  /** The engine's microphone source (sip.js asks once per call; re-INVITEs reuse the stream). */
-  readonly take = async (constraints: MediaStreamConstraints): Promise<MediaStream> => {
+  /**
+   * Brings the window to the front before the engine lists the devices and opens the microphone: out of the front,
+   * Firefox answers neither, and a minimized window's timers fire at most once a second, so a short wait for the
+   * device list became a whole second of every call.
+   */
+  readonly prepare = async (): Promise<void> => {
     // A desktop's focus-stealing prevention may refuse the raise: then ask the user to click the window. Out of the
     // front, getUserMedia would never settle and the call would hang in Dialing, so give up with a reason after that.
     if (!(await this.bringToFront()) && !(await this.userBringsToFront())) {
       throw new Error(t('callPhoneWindowNotInFront'));
     }
+  };
+
+  /** The engine's microphone source (sip.js asks once per call; re-INVITEs reuse the stream). */
+  readonly take = async (constraints: MediaStreamConstraints): Promise<MediaStream> => {
+    await this.prepare();
     return navigator.mediaDevices.getUserMedia(constraints);
   };
 

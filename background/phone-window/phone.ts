@@ -32,6 +32,7 @@ if (windowId !== undefined && (await isSecondPhone(windowId))) {
 const microphone = new PhoneMicrophone();
 const engine = serveEngine({
   microphone: microphone.take,
+  prepareMicrophone: microphone.prepare,
   // If the user closes this window, the event page removes exactly this registration (background/shared/phone-window.ts).
   onContact: (contact) => {
     if (windowId !== undefined) void chrome.storage.session.set({ [phoneContactKey(windowId)]: contact }).catch(() => undefined);
