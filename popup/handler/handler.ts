@@ -1,6 +1,6 @@
 import { localizeDocument } from '../../src/i18n/localize-document';
 import { t } from '../../src/i18n';
-import { send } from '../shared/use-engine';
+import { sendMessage } from '../../src/messaging/send-message';
 
 /**
  * The page the browser opens for a `tel:`, `sip:` or `web+dialable:` link it hands to Dialable (manifest
@@ -18,7 +18,7 @@ document.querySelector('[data-testid=handler-uri] code')!.textContent = uri;
 /** Long enough to read the sentence; the call goes on meanwhile. */
 const BACK_AFTER_MS = 2_000;
 
-void send('ui:handle-link', { uri })
+void sendMessage((m) => chrome.runtime.sendMessage(m), 'ui:handle-link', { uri })
   .then((reply) => {
     status.textContent = reply.message ?? '';
     status.dataset.outcome = reply.outcome;
