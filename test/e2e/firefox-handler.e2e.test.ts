@@ -11,7 +11,8 @@ import { waitUntil } from './support/wait-until';
  * Firefox's protocol handlers (manifest `protocol_handlers`): `tel:`, `sip:` and `web+dialable:` links that reach
  * the browser — here on a host where content scripts do not run (`extensions.webextensions.restrictedDomains`, as on
  * addons.mozilla.org), so Dialable's click handler cannot take them first — open Dialable's handler page, which dials
- * through the page-call confirm rules. Checked at the far end: Kamailio's INVITE log and the peer.
+ * through the page-call confirm rules. Firefox first asks whether the site may open such links with Dialable; the
+ * test answers as a user does. Checked at the far end: Kamailio's INVITE log and the peer.
  */
 const RESTRICTED = 'localhost';
 const TEMPLATE = `${FIREFOX_ORIGIN}/popup/handler/handler.html?uri=%s`;
@@ -55,6 +56,60 @@ async function schemeInfo(scheme: string, choose = false): Promise<SchemeInfo> {
   return info!;
 }
 
+/**
+ * Firefox asks before a site opens a link with a handler: "Allow this site to open the tel link with Dialable?"
+ * (a tab-modal dialog). Answers it as a user does — *Always allow* ticked, then *Open link* — once it is there.
+ */
+async function allowSiteToOpen(scheme: string): Promise<void> {
+  let asked = '';
+  await waitUntil(
+    async () => {
+      const answers = await evaluateInBrowserChrome<string>(
+        bed.browser,
+        `(async () => {
+          // Windows without tabs (none here so far) have no gBrowser.
+          for (const browser of window.gBrowser?.browsers ?? []) {
+            const box = window.gBrowser.getTabDialogBox(browser);
+            for (const manager of [box.getTabDialogManager(), box.getContentDialogManager()]) {
+              for (const dialog of manager._dialogs) {
+                const doc = dialog._frame.contentDocument;
+                if (!doc?.location.href.includes('permissionDialog')) continue;
+                const question = doc.getElementById('description')?.textContent ?? '';
+                const remember = doc.getElementById('remember');
+                if (remember && !remember.hidden) remember.checked = true;
+                // The button stays disabled for a moment after the dialog opens (security.dialog_enable_delay).
+                const accept = doc.querySelector('dialog').getButton('accept');
+                for (let i = 0; i < 30 && accept.disabled; i++) await new Promise((r) => setTimeout(r, 100));
+                accept.click();
+                return JSON.stringify(question);
+              }
+            }
+          }
+          return JSON.stringify('');
+        })()`,
+      );
+      asked = answers.find((a) => a !== '') ?? '';
+      return asked !== '';
+    },
+    10_000,
+    `Firefox's question before a site opens a ${scheme} link`,
+  );
+  expect(asked).toBe(`Allow this site to open the ${scheme} link with Dialable?`);
+}
+
+/** Schemes this site has been allowed to open (Firefox remembers the ticked *Always allow*). */
+const allowed = new Set<string>();
+
+/** Clicks a link on the links fixture (a trusted click) and answers Firefox's question the first time per scheme. */
+async function clickLink(page: Page, selector: string): Promise<void> {
+  const href = await page.$eval(selector, (a) => a.getAttribute('href') ?? '');
+  const scheme = href.slice(0, href.indexOf(':'));
+  await page.click(selector);
+  if (allowed.has(scheme)) return;
+  await allowSiteToOpen(scheme);
+  allowed.add(scheme);
+}
+
 beforeAll(async () => {
   bed = await startFirefoxBed({ popup: true, prefs: { 'extensions.webextensions.restrictedDomains': RESTRICTED } });
 }, 90_000);
@@ -91,18 +146,18 @@ describe('Firefox hands tel:, sip: and web+dialable: links to Dialable', () => {
   test('a tel: link with a national number → an INVITE to the E.164 number; web+dialable:hangup ends the call', async () => {
     const before = invites();
     const page = await linksPage();
-    await page.click('#national');
+    await clickLink(page, '#national');
     await bed.peer.waitFor((s) => s.callState === 'established', 15_000, 'the call at the peer');
     expect(invites() - before).toBe(1);
     expect(bed.sip.inviteCalls('alice').at(-1)?.target).toContain(PEER_NUMBER.slice(1));
     const links = await linksPage();
-    await links.click('#hangup');
+    await clickLink(links, '#hangup');
     await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE at the peer');
   });
 
   test('a premium-rate number from a link opens the confirm dialer and sends no INVITE', async () => {
     const before = invites();
-    await (await linksPage()).click('#premium');
+    await clickLink(await linksPage(), '#premium');
     const dialer = await waitForFirefoxConfirmDialer(bed.browser, /premium-rate/);
     pages.push(dialer.page);
     expect(dialer.number.replace(/\s/g, '')).toBe('+19005550100');
@@ -113,14 +168,14 @@ describe('Firefox hands tel:, sip: and web+dialable: links to Dialable', () => {
   test('web+dialable:answer answers a ringing call, web+dialable:decline declines one', async () => {
     const calling = bed.peer.call(`sip:alice@${bed.sip.domain}`);
     await waitUntil(async () => /Incoming|Ringing/i.test(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')), 10_000, 'the call ringing');
-    await (await linksPage()).click('#answer');
+    await clickLink(await linksPage(), '#answer');
     expect(await calling).toMatchObject({ ok: true, status: 200 });
     await bed.peer.hangup();
     await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the call ended');
 
     const declined = bed.peer.call(`sip:alice@${bed.sip.domain}`);
     await waitUntil(async () => /Incoming|Ringing/i.test(await bed.popup.$eval('[data-testid="call-state"]', (el) => el.textContent ?? '')), 10_000, 'the second call ringing');
-    await (await linksPage()).click('#decline');
+    await clickLink(await linksPage(), '#decline');
     const outcome = await declined;
     expect(outcome.ok).toBe(false);
     expect([486, 603]).toContain(outcome.status);
@@ -131,7 +186,7 @@ describe('Firefox hands tel:, sip: and web+dialable: links to Dialable', () => {
     pages.push(options);
     await updateSettingsOn(options, { calling: { confirmPageCalls: true } });
     const before = invites();
-    await (await linksPage()).click('#international');
+    await clickLink(await linksPage(), '#international');
     const dialer = await waitForFirefoxConfirmDialer(bed.browser, /confirm every call/);
     pages.push(dialer.page);
     await new Promise((r) => setTimeout(r, 1_000));
