@@ -155,6 +155,19 @@ describe('Firefox hands tel:, sip: and web+dialable: links to Dialable', () => {
     await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE at the peer');
   });
 
+  test('a sip: link on the account\'s domain → an INVITE; web+dialable:hold and :unhold hold and resume it at the peer', async () => {
+    const before = invites();
+    await clickLink(await linksPage(), '#sip');
+    await bed.peer.waitFor((s) => s.callState === 'established', 15_000, 'the call at the peer');
+    expect(invites() - before).toBe(1);
+    await clickLink(await linksPage(), '#hold');
+    await bed.peer.waitFor((s) => s.remoteDirection === 'sendonly', 10_000, 'held at the peer');
+    await clickLink(await linksPage(), '#unhold');
+    await bed.peer.waitFor((s) => s.remoteDirection === 'sendrecv', 10_000, 'resumed at the peer');
+    await clickLink(await linksPage(), '#hangup');
+    await bed.peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE at the peer');
+  });
+
   test('a premium-rate number from a link opens the confirm dialer and sends no INVITE', async () => {
     const before = invites();
     await clickLink(await linksPage(), '#premium');
