@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => {
         skipManifestValidation: true, // validation downloads a schema at build time
         disableAutoLaunch: true,
         printSummary: false,
-        additionalInputs: ['popup/welcome/welcome.html', ...(browser === 'firefox' ? ['background/phone-window/phone.html', 'background/worker/phone-release.html'] : ['background/offscreen/offscreen.html'])],
+        additionalInputs: ['popup/welcome/welcome.html', 'popup/handler/handler.html', ...(browser === 'firefox' ? ['background/phone-window/phone.html', 'background/worker/phone-release.html'] : ['background/offscreen/offscreen.html'])],
         transformManifest: (manifest) => ({ ...manifest, version: pkg.version, ...(testBuild ? { content_security_policy: TEST_CSP } : {}) }),
       }),
     ],

@@ -2,7 +2,8 @@
  * `npm start` (and its alias `npm run demo`): Dialable with a working phone line and nothing to configure. Starts a
  * local Kamailio on a free loopback port and an auto-answering sip.js peer registered as the London number on the
  * demo page, then Chromium (or Firefox ESR with `npm start -- --firefox`) with the extension registered as `alice`,
- * and opens the demo page: the first click on a number is a real call. Without a display the browser runs headless
+ * and opens the demo page: the first click on a number is a real call. The demo CRM on the same origin (allowed for the
+ * CTI page API in this profile only) shows a web app placing calls and hearing their events through docs/cti.md. Without a display the browser runs headless
  * and everything is printed, so the demo can be opened from another browser with the unpacked build.
  * Ctrl+C (or closing the browser) stops every process this started.
  */
@@ -10,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { CHROMIUM, launchChromium } from '../test/e2e/support/chromium';
-import { controlPage, EXTENSION_ORIGIN, setSettings } from '../test/e2e/support/extension';
+import { controlPage, EXTENSION_ORIGIN, setSettings, updateSettings, updateSettingsOn } from '../test/e2e/support/extension';
 import { FIREFOX, FIREFOX_ORIGIN, FIREFOX_TEST_DIST, findFirefoxPage, launchFirefox, setFirefoxSettings } from '../test/e2e/support/firefox';
 import { startFixtureServer } from '../test/e2e/support/fixture-server';
 import { KAMAILIO, startKamailio, type Kamailio } from '../test/e2e/sip/kamailio';
@@ -52,6 +53,7 @@ if (sip) {
   registered = saved.message;
 }
 const demoUrl = `${fixtures.url}/interactive/demo.html`;
+const crmUrl = `${fixtures.url}/interactive/demo-crm.html`;
 const page = await browser.newPage();
 page.goto(demoUrl).catch(() => undefined);
 await page.bringToFront().catch(() => undefined);
@@ -59,6 +61,7 @@ await page.bringToFront().catch(() => undefined);
 console.log(`Dialable (${firefox ? 'Firefox ESR, dist/firefox-test' : 'Chromium, dist/chrome'}): ${registered}`);
 if (sip) console.log(`SIP server: ${sip.wsUrl}, domain ${sip.domain}, user alice, password ${USERS.alice}`);
 console.log(`Demo page: ${demoUrl} — click the London number (+44 20 7946 0958); the peer answers after 1 s.`);
+console.log(`Demo CRM: ${crmUrl} — a web app driving Dialable through the CTI page API (its origin is allowed in this profile).`);
 if (!hasDisplay) {
   console.log('No display (DISPLAY is not set): the browser runs headless. To try it yourself, load the unpacked build');
   console.log(`(${resolve(firefox ? 'dist/firefox' : 'dist/chrome')}) into your own browser and open the demo page above.`);
@@ -82,6 +85,7 @@ async function openChromium(): Promise<Browser> {
   await chromium.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
   await chromium.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
   await setSettings(chromium, { defaultCountry: 'GB' });
+  await updateSettings(chromium, { calling: { ctiOrigins: [new URL(fixtures.url).origin] } });
   return chromium;
 }
 
@@ -89,6 +93,7 @@ async function openFirefox(): Promise<Browser> {
   // dist/firefox-test: the store build with a CSP that lets the local ws:// server through (see vite.config.ts).
   const ff = await launchFirefox({ extensionDir: FIREFOX_TEST_DIST, microphoneOrigins: [FIREFOX_ORIGIN, peers.url], headless: !hasDisplay });
   await setFirefoxSettings(ff, { defaultCountry: 'GB' });
+  await updateSettingsOn(await findFirefoxPage(ff, 'popup/welcome/welcome.html'), { calling: { ctiOrigins: [new URL(fixtures.url).origin] } });
   return ff;
 }
 

@@ -7,6 +7,8 @@ export const PAGES = {
   dialer: 'popup/dialer/popup.html',
   options: 'popup/options/options.html',
   welcome: 'popup/welcome/welcome.html',
+  /** The protocol handler page (`tel:`, `sip:`, `web+dialable:` links; manifest `protocol_handlers`). */
+  handler: 'popup/handler/handler.html',
   /** Chrome's engine host. */
   offscreen: 'background/offscreen/offscreen.html',
   /** Firefox's engine host. */

@@ -21,6 +21,8 @@ export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'
   dialerRequest(id: string): Promise<{ reason?: string; confirm?: boolean } | undefined>;
   /** The administrator's values (browser policy): they win over what a page (options, import, welcome) sends. */
   loadManaged?(): Promise<ManagedSettings>;
+  /** The protocol handler page's links (see handle-link.ts). */
+  handleLink: HandlersFor<'background'>['ui:handle-link'];
   /** The CTI page API's commands (see cti-commands.ts). */
   cti: HandlersFor<'background'>['page:cti'];
   /** Per-tab `page:scan` budget (tests inject one with their own clock). */
@@ -56,6 +58,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       return actions.dialLink(target, source, { unsure: unsure === true, ...(frame !== undefined ? { crossOriginFrame: frame } : {}) });
     },
     'page:cti': deps.cti,
+    'ui:handle-link': deps.handleLink,
     'ui:dialer-request': async ({ id }) => (await deps.dialerRequest(id)) ?? {},
     'page:selection': async ({ text }, sender) => {
       await deps.onSelection(text, sender.tabId);

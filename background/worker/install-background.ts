@@ -9,6 +9,7 @@ import { createActions, type SendToEngine } from './create-actions';
 import { watchClosedTabs } from './closed-tabs';
 import { createHandlers } from './create-handlers';
 import { createCtiHandler } from './cti-commands';
+import { createLinkHandler } from './handle-link';
 import { dialerRequest, openDialer, openPopup } from './open-dialer';
 import { createPageDialLimit } from '../../src/call/page-dial-limit';
 import { createCommandHandler } from './run-command';
@@ -44,6 +45,7 @@ export function installBackground(engine: SendToEngine): void {
         }),
       isClosedTab: watchClosedTabs(),
       pageDialLimit,
+      handleLink: createLinkHandler({ actions, pageDialLimit }),
       cti: createCtiHandler({ loadSettings, engine, pageDialLimit, country: actions.country, openDialer }),
       dialerRequest,
       loadManaged,

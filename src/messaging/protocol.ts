@@ -48,6 +48,15 @@ export interface DialResult {
   confirm?: boolean;
 }
 
+/**
+ * What the protocol handler page did: `calling` (placed), `confirm` (the confirm dialer opened), `done` (a command
+ * link acted), `refused` (not a link for us, no call to act on, too many calls from pages); `message` says why.
+ */
+export interface HandleLinkReply {
+  outcome: 'calling' | 'confirm' | 'done' | 'refused';
+  message?: string;
+}
+
 /** What the background knows about a page's click beside the target (see `pageCallConcern`). */
 export interface PageDialFlags {
   /** The content script could not be sure the user saw and meant the link (covered, clipped, focused by script). */
@@ -97,6 +106,11 @@ export interface Protocol {
    * A `call` takes the same path as a click on a link: the per-tab limit and the confirm rules apply.
    */
   'page:cti': { from: 'content'; to: 'background'; payload: CtiRequest | { command: 'hello' }; reply: CtiReply };
+  /**
+   * The protocol handler page (`tel:`, `sip:`, `web+dialable:` links handed over by the browser from any page): a
+   * dial takes the path of a page's link (per-tab limit, confirm rules), never the popup's trusted one.
+   */
+  'ui:handle-link': { from: 'extension'; to: 'background'; payload: { uri: string }; reply: HandleLinkReply };
   /** The popup's dial button (typed or pasted number, tel:/sip: URI). */
   'ui:dial': { from: 'extension'; to: 'background'; payload: { target: string }; reply: DialResult };
   /**

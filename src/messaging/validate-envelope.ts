@@ -1,6 +1,7 @@
 import { isObject } from '../settings/is-object';
 import { SCAN_LIMITS } from './scan-limits';
 import { CTI_COMMANDS, CTI_LIMITS, DTMF_DIGITS, type CtiCommandName } from '../cti/cti-wire';
+import { MAX_HANDLER_URI } from '../call/handler-uri';
 import type { Envelope, MessageType, Origin, Protocol } from './protocol';
 
 const MAX_URI = 256;
@@ -40,6 +41,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'tab:get-selection': empty(),
   'tab:get-site': empty(),
   'tab:get-menu-link': empty(),
+  'ui:handle-link': (p): p is Protocol['ui:handle-link']['payload'] => isObject(p) && isString(p.uri, MAX_HANDLER_URI),
   'ui:dial': (p): p is Protocol['ui:dial']['payload'] => isObject(p) && isString(p.target, MAX_URI),
   'ui:dialer-request': (p): p is Protocol['ui:dialer-request']['payload'] => isObject(p) && isString(p.id, 64),
   'ui:call': (p): p is Protocol['ui:call']['payload'] =>
@@ -69,6 +71,7 @@ export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'tab:get-selection': ['background'],
   'tab:get-site': ['extension'],
   'tab:get-menu-link': ['background'],
+  'ui:handle-link': ['extension'],
   'ui:dial': ['extension'],
   'ui:dialer-request': ['extension'],
   'ui:call': ['extension', 'background'],

@@ -4,6 +4,8 @@ import type { Kamailio } from './sip/kamailio';
 import type { Peer } from './sip/peer-page';
 import { isConfirmDialer, waitForConfirmDialer } from './support/confirm-dialer';
 import { crmUrl, cti, ctiReady, eventNames, postEverything, waitForEvent } from './support/cti-page';
+import { callPeer, expectBlindTransfer, expectDecline, expectMuteHeardAtPeer, expectRemoteHoldEvents } from './support/cti-proof';
+import { waitUntil } from './support/wait-until';
 import { openExtensionPage, storedSettings, updateSettings } from './support/extension';
 import { saveCtiOrigins } from './support/cti-options';
 import { startFixtureServer } from './support/fixture-server';
@@ -133,6 +135,38 @@ describe('an allowed web app drives calls', () => {
     expect(await cti(frame, 'call', { number: '+442079460959' })).toMatchObject({ ok: false, error: 'rate-limited' });
     await peer.waitFor((s) => s.callState === 'established', 10_000, 'the first call');
     expect(invites() - before).toBe(1);
+  });
+});
+
+describe('every call control, checked at the peer', () => {
+  test('mute silences us at the peer, unmute brings us back; the peer holds → REMOTE_HOLD; transfer → REFER at the peer', async () => {
+    const frame = (await allowedCrm()).mainFrame();
+    const callId = await callPeer(frame, peer);
+    await expectMuteHeardAtPeer(frame, peer);
+    await expectRemoteHoldEvents(frame, peer, callId);
+    await expectBlindTransfer(frame, peer, callId, '+442079460959');
+    expect(await eventNames(frame, callId)).toEqual(['RINGING', 'CONNECTED', 'REMOTE_HOLD', 'RESUMED', 'HANGUP']);
+  });
+
+  test('decline of an incoming call: the peer gets 486/603, the page hears INCOMING → CANCEL', async () => {
+    await expectDecline((await allowedCrm()).mainFrame(), peer, sip.domain);
+  });
+});
+
+describe('the demo CRM (npm start serves it on an allowed origin)', () => {
+  test('its Call button places a real call and its log shows the events', async () => {
+    const page = await open(`${crm.url}/interactive/demo-crm.html`);
+    await page.waitForFunction(() => /registered/.test(document.getElementById('status')?.textContent ?? ''), { polling: 200, timeout: 15_000 });
+    const before = invites();
+    await page.click('button[data-call="+44 20 7946 0958"]');
+    await peer.waitFor((s) => s.callState === 'established', 10_000, 'the call at the peer');
+    expect(invites() - before).toBe(1);
+    const log = () => page.$eval('#log', (el) => el.textContent ?? '');
+    await waitUntil(async () => /CONNECTED outgoing \+442079460958/.test(await log()), 10_000, 'CONNECTED in the demo log');
+    await page.click('#controls [data-command="hangup"]');
+    await peer.waitFor((s) => s.callState === 'terminated', 10_000, 'the BYE at the peer');
+    await waitUntil(async () => /HANGUP outgoing/.test(await log()), 10_000, 'HANGUP in the demo log');
+    expect(await log()).toMatch(/RINGING[^]*CONNECTED[^]*HANGUP/);
   });
 });
 

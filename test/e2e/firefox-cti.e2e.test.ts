@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { crmUrl, cti, ctiReady, eventNames, postEverything, waitForEvent } from './support/cti-page';
 import { saveCtiOrigins } from './support/cti-options';
+import { callPeer, expectBlindTransfer, expectDecline, expectMuteHeardAtPeer, expectRemoteHoldEvents } from './support/cti-proof';
 import { newWindowPage, openFirefoxPage } from './support/firefox';
 import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
 import { startFixtureServer } from './support/fixture-server';
@@ -65,6 +66,18 @@ describe('Firefox: the CTI page API', () => {
     expect((await waitForEvent(frame, 'CONNECTED', 2)).call?.id).toBe(incoming.call?.id);
     await bed.peer.hangup();
     await waitForEvent(frame, 'HANGUP', 2);
+  });
+
+  test('mute heard at the peer, REMOTE_HOLD when the peer holds, transfer → REFER at the peer, decline → 486/603', async () => {
+    const frame = (await open(crmUrl(bed.fixtures))).mainFrame();
+    await ctiReady(frame);
+    expect(await cti(frame, 'subscribe')).toMatchObject({ ok: true });
+    const callId = await callPeer(frame, bed.peer);
+    await expectMuteHeardAtPeer(frame, bed.peer);
+    await expectRemoteHoldEvents(frame, bed.peer, callId);
+    await expectBlindTransfer(frame, bed.peer, callId, '+442079460959');
+    expect(await eventNames(frame, callId)).toEqual(['RINGING', 'CONNECTED', 'REMOTE_HOLD', 'RESUMED', 'HANGUP']);
+    await expectDecline(frame, bed.peer, bed.sip.domain);
   });
 
   test('a page on a not-allowed origin posts every command and gets no message at all', async () => {

@@ -29,6 +29,7 @@ test.each([[[]], [['--firefox']]])('npm start %j: a registered demo account and 
   const out = demo.output();
   expect(out).toMatch(/Registered as alice@dialable\.test/);
   expect(out).toMatch(/Demo page: http:\/\/127\.0\.0\.1:\d+\/interactive\/demo\.html/);
+  expect(out).toMatch(/Demo CRM: http:\/\/127\.0\.0\.1:\d+\/interactive\/demo-crm\.html/);
   expect(out).toMatch(/No display/);
   const server = /SIP server: ws:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
   expect(server).toBeDefined();

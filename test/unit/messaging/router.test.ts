@@ -9,11 +9,13 @@ function router(who: SenderInfo | undefined) {
   const ok = async () => ({ ok: true });
   const scan = vi.fn(async () => ({ packed: [] as Array<string | number> }));
   const cti = vi.fn(async () => ({ ok: true }));
+  const link = vi.fn(async () => ({ outcome: 'calling' as const }));
   const handlers: HandlersFor<'background'> = {
     'page:dial': dial,
     'page:scan': scan,
     'page:selection': ok,
     'page:cti': cti,
+    'ui:handle-link': link,
     'ui:dial': dial,
     'ui:dialer-request': async () => ({}),
     'ui:call': ok,
@@ -26,10 +28,20 @@ function router(who: SenderInfo | undefined) {
     'ui:sign-out': ok,
     'engine:event': ok,
   };
-  return { dial, scan, cti, route: createRouter(handlers, () => who) };
+  return { dial, scan, cti, link, route: createRouter(handlers, () => who) };
 }
 
 describe('the message router is the trust boundary', () => {
+  test('the protocol handler page may hand over a link; a content script may not, nor an overlong one', async () => {
+    const page = router({ origin: 'extension', tabId: 4 });
+    await expect(page.route({ type: 'ui:handle-link', payload: { uri: 'tel:+442079460958' } }, {})).resolves.toEqual({ outcome: 'calling' });
+    await expect(Promise.resolve(page.route({ type: 'ui:handle-link', payload: { uri: `tel:${'1'.repeat(600)}` } }, {}))).resolves.toBeUndefined();
+    expect(page.link).toHaveBeenCalledTimes(1);
+    const content = router({ origin: 'content', tabId: 3 });
+    await expect(Promise.resolve(content.route({ type: 'ui:handle-link', payload: { uri: 'tel:+442079460958' } }, {}))).resolves.toBeUndefined();
+    expect(content.link).not.toHaveBeenCalled();
+  });
+
   test('a CTI command from a content script reaches its handler; malformed ones do not', async () => {
     const { cti, route } = router({ origin: 'content', tabId: 3 });
     await expect(route({ type: 'page:cti', payload: { command: 'call', number: '+442079460958' } }, {})).resolves.toEqual({ ok: true });
