@@ -15,7 +15,7 @@ export function exportFileName(now: Date = new Date()): string {
 export function downloadHistoryCsv(entries: readonly HistoryEntry[]): void {
   const csv = historyCsv(entries, {
     headers: [t('historyCsvStart'), t('historyCsvDirection'), t('historyCsvNumber'), t('historyCsvName'), t('historyCsvDuration'), t('historyCsvResult')],
-    direction: { outgoing: t('historyOutgoing'), incoming: t('historyIncoming'), missed: t('historyMissed') },
+    direction: { outgoing: t('historyCsvOutgoing'), incoming: t('historyCsvIncoming'), missed: t('historyCsvMissed') },
   });
   // A byte order mark: spreadsheet programs then read the file as UTF-8 (names with umlauts).
   const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../src/i18n/t';
-import { crmOrigin, crmUrlProblem, type CrmUrlProblem } from '../../src/crm/crm-url';
+import { crmOrigin, crmUrlProblem, originPattern, type CrmUrlProblem } from '../../src/crm/crm-url';
 import { SCREEN_POP_WHEN, type ScreenPopWhen } from '../../src/settings/defaults';
 import { secretStore } from '../../src/settings/secret-store';
 import { SECRET_KEYS } from '../../src/well-known';
@@ -76,9 +76,10 @@ export function CrmForm() {
     await settingsStore.update({ calling: patch });
     setEdit({});
     setSecret('');
-    if (before && before !== origin) void releaseOriginPermission(before);
-    const allowed = await granted;
-    setStatus([allowed || !origin ? t('crmSaved') : t('crmSavedNoPermission', origin), note].filter(Boolean).join(' '));
+    if (before && (!origin || originPattern(before) !== originPattern(origin))) void releaseOriginPermission(before);
+    // Saved now; the browser's question may stay open for as long as the user takes to answer it.
+    setStatus([t('crmSaved'), note].filter(Boolean).join(' '));
+    if (origin && !(await granted)) setStatus([t('crmSavedNoPermission', origin), note].filter(Boolean).join(' '));
   };
 
   const lock = (locked: boolean, field: string) => ({ disabled: locked, 'aria-describedby': locked ? `${field}-locked` : undefined });
