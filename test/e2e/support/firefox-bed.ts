@@ -33,6 +33,8 @@ export interface FirefoxBedOptions {
   popup?: boolean;
   /** More Kamailio users (for more peers). */
   moreUsers?: Record<string, string>;
+  /** More Firefox prefs. */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function startFirefoxBed(options: FirefoxBedOptions = {}): Promise<
     extensionDir: FIREFOX_TEST_DIST,
     microphoneOrigins: [FIREFOX_ORIGIN, ...(peerServer ? [peerServer.url] : [])],
     ...(options.eventPageIdleMs ? { eventPageIdleMs: options.eventPageIdleMs } : {}),
+    ...(options.prefs ? { prefs: options.prefs } : {}),
   });
   const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
   await welcome.evaluate(async () => {
