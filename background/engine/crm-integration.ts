@@ -50,7 +50,7 @@ export class CrmIntegration {
    */
   status(): CallLogStatus | undefined {
     const url = this.calling().callLogUrl;
-    if (this.callLogUrl !== undefined && url !== this.callLogUrl) this.queue.retryNow();
+    if (url !== this.callLogUrl) this.queue.retryNow();
     this.callLogUrl = url;
     const status = this.queue.status();
     return url === '' && status.waiting === 0 && status.delivered === 0 ? undefined : status;
