@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page, Target } from 'puppeteer-core';
@@ -249,5 +249,6 @@ describe('history export', () => {
     expect(rows.filter((row) => row !== '').length).toBeGreaterThanOrEqual(8);
     expect(csv.endsWith('\r\n')).toBe(true);
     await cdp.detach();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
