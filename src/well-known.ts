@@ -45,6 +45,10 @@ export const SECRET_KEYS = {
   missed: 'missed',
   passwordCleared: 'password-cleared',
   signedOut: 'signed-out',
+  /** The call-log webhook's shared secret, with the origin it was entered for (a credential, like the password). */
+  callLogSecret: 'call-log-secret',
+  /** Call-log records waiting for the webhook, and the counts the options page shows. */
+  callLogQueue: 'call-log-queue',
 } as const;
 
 /** Keys in `storage.session` (the background's memory across worker restarts). */

@@ -38,6 +38,8 @@ export class Call {
   /** In a conference: the microphone track that feeds the mixes (mute acts on it; see Conference). */
   microphoneTrack: MediaStreamTrack | undefined;
   reason: string | undefined;
+  /** The SIP status code of the final response that failed the call, if one did (the call log's result). */
+  statusCode: number | undefined;
   /** The user turned this incoming call down (it is not a missed call). */
   declined = false;
   /** No audio from the other side for a while (see MediaWatch). */
@@ -234,6 +236,7 @@ export class Call {
   fail(statusCode: number | undefined, reason = callFailureReason(statusCode)): void {
     if (isTerminal(this.state)) return;
     this.reason = reason;
+    this.statusCode = statusCode;
     this.endedAt = Date.now();
     this.move(C.Failed);
   }

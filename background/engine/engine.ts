@@ -33,6 +33,7 @@ import { HistoryStore } from './history-store';
 import { microphoneProblem } from './microphone-problem';
 import { MissedCount } from './missed-count';
 import { concernFor } from './page-concern';
+import { CrmIntegration } from './crm-integration';
 import { registrationSettled } from './registration-settled';
 import { startCallWatches } from './start-call-watches';
 import { TonePlayer } from './tones';
@@ -57,6 +58,7 @@ export class Engine {
   /** The policy values in the settings (when the sender knows them), applied again over a private-settings change. */
   private managed: ManagedSettings = {};
   private readonly calls = new CallList();
+  private readonly crm = new CrmIntegration(() => this.settings.calling, () => this.connection.aor, (e) => this.emit(e), () => this.changed());
   private readonly extensions = new ExtensionDialer(() => this.settings.calling, () => this.accounts.account, () => this.changed());
   readonly keyTones: KeyTones;
   private readonly lines = new Lines(this.calls, {
@@ -158,6 +160,7 @@ export class Engine {
       missed: this.missed.value,
       dnd: this.settings.calling.dnd,
       audio: { missing: this.devices.missing, canChooseOutput: canChooseOutput() },
+      callLog: this.crm.status(),
     };
   }
 
@@ -238,7 +241,7 @@ export class Engine {
     // Do not disturb, busy (all lines in use), ring (softly during another call), or answer by itself: see decideIncoming.
     const decision = decideIncomingCall(invitation, this.settings.calling, this.connection.domain, goingOn);
     if (decision.kind === 'busy' || decision.kind === 'reject') {
-      return turnAway(invitation, caller, decision, { emit: this.emit, addMissed: () => this.missed.add(), record: (entry) => this.record(entry) });
+      return turnAway(invitation, caller, decision, { emit: this.emit, addMissed: () => this.missed.add(), record: (entry) => this.record(entry), crm: this.crm });
     }
     const call = this.track(new Call(invitation, 'incoming', caller.number, this.callDelegate(), caller.displayName));
     this.emit({ event: 'incoming', callId: call.id, ...caller, ...(goingOn > 0 ? { waiting: true } : {}) });
@@ -263,6 +266,7 @@ export class Engine {
 
   private onCallChange(call: Call): void {
     this.updateTones();
+    this.crm.callChanged(call);
     if (isTerminal(call.state)) {
       this.calls.ended(call);
       this.audio.release(call.id);
@@ -292,7 +296,5 @@ export class Engine {
     this.emit({ event: 'snapshot', snapshot: this.snapshot() });
   }
 
-  private microphoneProblem(): Promise<string | undefined> {
-    return microphoneProblem(() => this.emit({ event: 'need-microphone' }));
-  }
+  private readonly microphoneProblem = (): Promise<string | undefined> => microphoneProblem(() => this.emit({ event: 'need-microphone' }));
 }

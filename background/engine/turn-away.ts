@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../src/call/engine-snapshot';
 import { busyMissedEntry, dndRejectedEntry } from '../../src/call/history-entry';
 import type { IncomingDecision } from '../../src/call/incoming-decision';
 import type { EngineEvent } from '../../src/messaging/protocol';
+import { turnedAwayCall, type CrmIntegration } from './crm-integration';
 
 /** What turning a caller away touches in the engine. */
 export interface TurnAwayContext {
@@ -10,6 +11,8 @@ export interface TurnAwayContext {
   /** Counts one more missed call (the badge). */
   addMissed(): void;
   record(entry: HistoryEntry): Promise<void>;
+  /** The call log records turned-away callers too. */
+  crm?: Pick<CrmIntegration, 'ended'>;
 }
 
 /**
@@ -25,6 +28,7 @@ export function turnAway(
 ): void {
   const now = Date.now();
   void invitation.reject({ statusCode: decision.kind === 'reject' ? decision.code : 486 }).catch(() => undefined);
+  context.crm?.ended(turnedAwayCall(invitation.id, caller, decision.kind === 'reject' ? 'dnd' : 'busy'));
   if (decision.kind === 'reject') {
     void context.record(dndRejectedEntry(invitation.id, caller, now));
     return;

@@ -2,6 +2,7 @@ import { badgeFor } from '../../src/call/badge-for';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { notificationsFor } from '../shared/notifications-for';
 import { PAGES } from '../../src/well-known';
+import { crmUrlProblem } from '../../src/crm/crm-url';
 
 export const WELCOME_PAGE = PAGES.welcome;
 
@@ -15,6 +16,11 @@ export async function showEngineEvent(event: EngineEvent): Promise<void> {
     await chrome.action.setBadgeText({ text: badge.text });
     await chrome.action.setBadgeBackgroundColor({ color: badge.color });
     await chrome.action.setTitle({ title: badge.title });
+    return;
+  }
+  if (event.event === 'screen-pop') {
+    // Checked again here, where the tab opens: only ever an https (or loopback http) page, never a script URL.
+    if (!crmUrlProblem(event.url)) await chrome.tabs.create({ url: event.url, active: true });
     return;
   }
   if (event.event === 'need-microphone') {

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../src/call/engine-snapshot';
 import { formatPhone } from '../../src/phone/format-phone';
 import { currentLanguage, t, type MessageKey } from '../../src/i18n/t';
+import { downloadHistoryCsv } from './export-history';
 import { formatNumber } from './format-number';
 
 const ARROW: Record<HistoryEntry['direction'], string> = { outgoing: '↗', incoming: '↙', missed: '✗' };
@@ -16,6 +17,11 @@ export function CallHistory({ entries, onRedial, onClear, now = Date.now() }: { 
         {entries.length > 0 && (
           <button type="button" class="link" data-testid="clear-history" aria-label={t('historyClearLabel')} onClick={onClear}>
             {t('historyClear')}
+          </button>
+        )}{' '}
+        {entries.length > 0 && (
+          <button type="button" class="link" data-testid="export-history" aria-label={t('historyExportLabel')} onClick={() => downloadHistoryCsv(entries)}>
+            {t('historyExport')}
           </button>
         )}
       </h2>

@@ -6,6 +6,7 @@ import { AudioDevices } from './audio-devices';
 import { CallingFields } from './calling-form';
 import { ConfirmCallsSwitch } from './confirm-calls-switch';
 import { CtiOriginsForm } from './cti-origins-form';
+import { CrmForm } from './crm-form';
 import { CountrySelect } from '../shared/country-select';
 import { LockedNote } from '../shared/locked-note';
 import { ManagedProblemsNote } from '../shared/managed-problems-note';
@@ -126,6 +127,7 @@ export function Options() {
       </form>
       <ConfirmCallsSwitch />
       <CtiOriginsForm />
+      <CrmForm />
       <AudioDevices key={generation} />
       {/* After an import, the forms above reload what was imported. */}
       <SettingsTransfer onImported={() => setGeneration((n) => n + 1)} />

@@ -1,4 +1,5 @@
 import type { AudioRole } from './choose-device';
+import type { CallLogStatus } from '../crm/call-log-queue';
 import type { CallState } from './call-state';
 import type { DigitSenderStatus } from './digit-sender';
 import type { RegistrationFixField, RegistrationState } from './registration-state';
@@ -22,6 +23,8 @@ export interface EngineSnapshot {
    * browser can send call audio to a chosen output at all (`setSinkId`).
    */
   audio?: { missing: AudioRole[]; canChooseOutput: boolean };
+  /** The call-log webhook's queue (docs/crm.md), while one is configured or records wait. */
+  callLog?: CallLogStatus;
 }
 
 export interface CallSnapshot {

@@ -21,6 +21,7 @@ import certificates from './messages/en/certificates.json';
 import dnd from './messages/en/dnd.json';
 import lines from './messages/en/lines.json';
 import cti from './messages/en/cti.json';
+import crm from './messages/en/crm.json';
 
-const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers, ...certificates, ...dnd, ...lines, ...cti };
+const en = { ...manifest, ...onboarding, ...managed, ...calls, ...background, ...popup, ...options, ...welcome, ...firefox, ...dialer, ...audio, ...secrets, ...trust, ...alwaysOn, ...servers, ...certificates, ...dnd, ...lines, ...cti, ...crm };
 export default en;

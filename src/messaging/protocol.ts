@@ -216,7 +216,9 @@ export type EngineEvent =
   | { event: 'need-microphone' }
   /** Registration has been lost for longer than the engine's grace period (a minute), or is back. */
   | { event: 'registration-lost'; message: string }
-  | { event: 'registration-restored' };
+  | { event: 'registration-restored' }
+  /** Open the CRM's page for a call in a new tab (screen-pop, docs/crm.md); the background checks the URL again. */
+  | { event: 'screen-pop'; url: string };
 
 export type MessageType = keyof Protocol;
 export type Payload<K extends MessageType> = Protocol[K]['payload'];

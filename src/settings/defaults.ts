@@ -4,7 +4,7 @@
  */
 import { DEFAULT_DIAL_RULES, type DialRules } from './dial-rules-schema';
 
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 
 /** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
 export const LINK_STYLES = ['dotted', 'none'] as const;
@@ -49,6 +49,15 @@ export const DEFAULT_SETTINGS = {
      * Empty: no page can, and no page can tell that Dialable is installed.
      */
     ctiOrigins: [] as string[],
+    /**
+     * Screen-pop (docs/crm.md): a URL template opened in a new tab for an incoming call, e.g.
+     * `https://crm.example.com/search?phone={e164}&name={name}`; '' = off. https only (http on loopback).
+     */
+    screenPopUrl: '',
+    /** When the screen-pop opens: as the call rings, or once it is answered. */
+    screenPopWhen: 'ring' as ScreenPopWhen,
+    /** Call-log webhook: every ended call is POSTed here as JSON; '' = off. Its secret is kept apart, with the account's. */
+    callLogUrl: '',
   },
   /** Audio devices by `deviceId` ('' = the system default); a missing device falls back to the default. */
   audio: {
@@ -63,6 +72,9 @@ export const DEFAULT_SETTINGS = {
     volume: 1,
   },
 };
+
+export const SCREEN_POP_WHEN = ['ring', 'answer'] as const;
+export type ScreenPopWhen = (typeof SCREEN_POP_WHEN)[number];
 
 export const DND_RESPONSES = [486, 480] as const;
 export type DndResponse = (typeof DND_RESPONSES)[number];

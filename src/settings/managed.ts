@@ -11,6 +11,7 @@ import { outboundProxyProblem, type OutboundProxyProblem } from './outbound-prox
 import { serverProblem, type ServerProblem } from './server-problem';
 import { isAutoAnswerDelay, normalizeHost } from './validate-settings';
 import { normalizeCtiOrigins } from '../cti/cti-origins';
+import { crmUrlProblem } from '../crm/crm-url';
 
 /** What a policy may set (flat keys, as an administrator writes them in policies.json). */
 export interface ManagedSettings {
@@ -33,6 +34,10 @@ export interface ManagedSettings {
   autoAnswer?: number;
   /** The web apps that may use the CTI page API (exact origins); `[]` forbids every page. Replaces the user's list. */
   ctiOrigins?: string[];
+  /** The screen-pop URL template (https); '' locks it off. Replaces the user's. */
+  screenPopUrl?: string;
+  /** The call-log webhook (https); '' locks it off. Replaces the user's (the secret stays the user's to enter). */
+  callLogUrl?: string;
 }
 
 export type ManagedField = keyof ManagedSettings;
@@ -71,6 +76,8 @@ export function coerceManaged(raw: unknown): ManagedSettings {
   if (typeof raw.dnd === 'boolean') out.dnd = raw.dnd;
   if (isAutoAnswerDelay(raw.autoAnswer)) out.autoAnswer = raw.autoAnswer;
   if (Array.isArray(raw.ctiOrigins)) out.ctiOrigins = normalizeCtiOrigins(raw.ctiOrigins);
+  if (typeof raw.screenPopUrl === 'string' && !crmUrlProblem(raw.screenPopUrl, true)) out.screenPopUrl = text(raw.screenPopUrl);
+  if (typeof raw.callLogUrl === 'string' && !crmUrlProblem(raw.callLogUrl)) out.callLogUrl = text(raw.callLogUrl);
   return out;
 }
 
@@ -116,6 +123,8 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
       dnd: managed.dnd ?? settings.calling.dnd,
       autoAnswer: managed.autoAnswer ?? settings.calling.autoAnswer,
       ctiOrigins: managed.ctiOrigins ?? settings.calling.ctiOrigins,
+      screenPopUrl: managed.screenPopUrl ?? settings.calling.screenPopUrl,
+      callLogUrl: managed.callLogUrl ?? settings.calling.callLogUrl,
     },
   };
 }

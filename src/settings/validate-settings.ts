@@ -1,8 +1,9 @@
-import { AUTO_ANSWER_MAX_SECONDS, DEFAULT_SETTINGS, DND_RESPONSES, DTMF_MODES, LINK_STYLES, MAX_EXTENSION_DELAY, SETTINGS_VERSION, type AudioSettings, type DndResponse, type DtmfMode, type LinkStyle, type Settings } from './defaults';
+import { AUTO_ANSWER_MAX_SECONDS, DEFAULT_SETTINGS, DND_RESPONSES, DTMF_MODES, LINK_STYLES, MAX_EXTENSION_DELAY, SCREEN_POP_WHEN, SETTINGS_VERSION, type ScreenPopWhen, type AudioSettings, type DndResponse, type DtmfMode, type LinkStyle, type Settings } from './defaults';
 import { DEFAULT_DIAL_RULES, PLUS_MODES, type DialRewrite, type DialRules } from './dial-rules-schema';
 import { isObject } from './is-object';
 import { migrateSettings } from './migrations';
 import { normalizeCtiOrigins } from '../cti/cti-origins';
+import { normalizeCrmUrl } from '../crm/crm-url';
 
 /** A region code as stored in `detection.defaultCountry` ('' = automatic). */
 export const COUNTRY = /^[A-Z]{2}$/;
@@ -54,6 +55,9 @@ export function coerceSettings(stored: unknown): Settings {
       autoAnswer: isAutoAnswerDelay(c.autoAnswer) ? c.autoAnswer : DEFAULT_SETTINGS.calling.autoAnswer,
       intercom: typeof c.intercom === 'boolean' ? c.intercom : DEFAULT_SETTINGS.calling.intercom,
       ctiOrigins: Array.isArray(c.ctiOrigins) ? normalizeCtiOrigins(c.ctiOrigins) : [],
+      screenPopUrl: normalizeCrmUrl(c.screenPopUrl, true),
+      screenPopWhen: (SCREEN_POP_WHEN as readonly unknown[]).includes(c.screenPopWhen) ? (c.screenPopWhen as ScreenPopWhen) : DEFAULT_SETTINGS.calling.screenPopWhen,
+      callLogUrl: normalizeCrmUrl(c.callLogUrl),
     },
     audio: coerceAudio(migrated.audio),
   };

@@ -29,6 +29,9 @@ describe('Firefox store manifest', () => {
 
   test('asks for no permission beyond settings, notifications and the context menu', () => {
     expect(manifest['{{firefox}}.permissions']).toEqual(['storage', 'notifications', 'menus']);
+    // The call-log webhook's origin is asked for at runtime, one origin at a time, when the user saves it (docs/crm.md).
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
+    expect(manifest.host_permissions).toBeUndefined();
   });
 
   test('no code of ours sets innerHTML (the one web-ext lint warning is preact\'s unused dangerouslySetInnerHTML path)', () => {

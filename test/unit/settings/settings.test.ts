@@ -39,19 +39,19 @@ describe('settings version 2: audio devices', () => {
     expect(s.calling.dtmf).toBe('info');
   });
 
-  test('migrateSettings runs the steps 1 → 2 → 3 → 4 → 5', () => {
+  test('migrateSettings runs the steps 1 → 2 → 3 → 4 → 5 → 6', () => {
     expect(migrateSettings({ version: 1, detection: {} })).toEqual({
-      version: 5,
+      version: 6,
       detection: {},
       audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 },
-      calling: { confirmPageCalls: false, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [] },
+      calling: { confirmPageCalls: false, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [], screenPopUrl: '', screenPopWhen: 'ring', callLogUrl: '' },
     });
   });
 
   test('version 4 adds Do not disturb and auto-answer (all off), keeping the rest of calling', () => {
     expect(migrateSettings({ version: 3, calling: { dtmf: 'info', confirmPageCalls: true } })).toEqual({
-      version: 5,
-      calling: { dtmf: 'info', confirmPageCalls: true, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [] },
+      version: 6,
+      calling: { dtmf: 'info', confirmPageCalls: true, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [], screenPopUrl: '', screenPopWhen: 'ring', callLogUrl: '' },
     });
     const good = coerceSettings({ version: 4, calling: { dnd: true, dndResponse: 480, autoAnswer: 5, intercom: true } }).calling;
     expect(good).toMatchObject({ dnd: true, dndResponse: 480, autoAnswer: 5, intercom: true });
@@ -61,7 +61,7 @@ describe('settings version 2: audio devices', () => {
   });
 
   test('version 5 adds calling.ctiOrigins (none); stored origins are normalized, invalid ones dropped', () => {
-    expect(migrateSettings({ version: 4, calling: { dnd: true } })).toEqual({ version: 5, calling: { dnd: true, ctiOrigins: [] } });
+    expect(migrateSettings({ version: 4, calling: { dnd: true } })).toMatchObject({ calling: { dnd: true, ctiOrigins: [] } });
     expect(DEFAULT_SETTINGS.calling.ctiOrigins).toEqual([]);
     const stored = coerceSettings({ version: 5, calling: { ctiOrigins: ['https://CRM.example.com/', 'http://crm.example.com', 'http://127.0.0.1:8080', 7] } });
     expect(stored.calling.ctiOrigins).toEqual(['https://crm.example.com', 'http://127.0.0.1:8080']);
@@ -69,7 +69,7 @@ describe('settings version 2: audio devices', () => {
   });
 
   test('version 3 adds calling.confirmPageCalls (off), keeping the rest of calling', () => {
-    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toMatchObject({ version: 5, calling: { dtmf: 'info', confirmPageCalls: false } });
+    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toMatchObject({ version: 6, calling: { dtmf: 'info', confirmPageCalls: false } });
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: true } }).calling.confirmPageCalls).toBe(true);
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: 'yes' } }).calling.confirmPageCalls).toBe(false);
   });
