@@ -57,18 +57,22 @@ export function findPhoneNumbersWith<T>(raw: string, options: FindOptions, make:
   // "(0)30 1234567" after it for a national number. Then the text as the browser shows it, where the page's source
   // line breaks sit between inline elements (a line break still separates numbers written one per line, which the
   // readings before keep).
-  const collapsed = collapseSpace(clean);
-  const readings = [clean, ...(collapsed ? [collapsed] : [])];
   const found: Array<Matched<T>> = [];
-  for (const reading of readings) {
+  const read = (reading: CleanText, joins?: readonly number[]) => {
     for (const marked of [true, false]) {
       const prefixes = marked ? markInternationalPrefixes(reading.text) : undefined;
       if (prefixes?.prefixes.length === 0) continue;
       for (const m of matchIn(raw, reading, prefixes, country, make)) {
+        // A window read with its line breaks collapsed adds only numbers across such a break.
+        if (joins && !joins.some((j) => m.start < j && j < m.end)) continue;
         if (!found.some((f) => m.start < f.end && f.start < m.end)) found.push(m);
       }
     }
-  }
+  };
+  read(clean);
+  const ends = new Set(found.map((f) => f.end));
+  const starts = new Set(found.map((f) => f.start));
+  for (const window of collapseSpace(clean, (from, to) => ends.has(from) || starts.has(to))) read(window, window.joins);
   if (found.length > 1) found.sort((a, b) => a.start - b.start);
   return found.map((f) => f.value);
 }

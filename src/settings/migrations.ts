@@ -18,6 +18,8 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   3: (old) => ({ ...old, version: 4, calling: { ...(isObject(old.calling) ? old.calling : {}), dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false } }),
   // Version 5 added the CTI page API's allowed origins (none).
   4: (old) => ({ ...old, version: 5, calling: { ...(isObject(old.calling) ? old.calling : {}), ctiOrigins: [] } }),
+  // Version 6 added the per-site country (`detection.siteCountries`): none, every site follows the default country.
+  5: (old) => ({ ...old, version: 6, detection: { ...(isObject(old.detection) ? old.detection : {}), siteCountries: {} } }),
 };
 
 /** Runs every migration from the stored version up to {@link SETTINGS_VERSION}; unknown input becomes `{}`. */

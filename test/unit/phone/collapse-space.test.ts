@@ -44,10 +44,11 @@ describe('a number split by the page\'s source white space between inline elemen
 
 describe('collapseSpace', () => {
   test('maps each collapsed run to its first raw character', () => {
-    const out = collapseSpace(cleanText('a \n\t b\r\nc'));
-    expect(out).toEqual({ text: 'a b c', offsets: [0, 1, 5, 6, 8, 9] });
+    const out = collapseSpace(cleanText('+4 \n\t 5\r\n6'));
+    expect(out).toEqual([{ text: '+4 5 6', offsets: [0, 1, 2, 6, 7, 9, 10], joins: [2, 7] }]);
   });
-  test('leaves text without line breaks or tabs alone', () => {
-    expect(collapseSpace(cleanText('030  1234567'))).toBeUndefined();
+  test('leaves text without line breaks or tabs between number pieces alone', () => {
+    expect(collapseSpace(cleanText('030  1234567'))).toEqual([]);
+    expect(collapseSpace(cleanText('Tel:\n030 1234567'))).toEqual([]);
   });
 });
