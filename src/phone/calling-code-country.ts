@@ -31,8 +31,8 @@ export function dominantCallingCountry(texts: readonly string[]): string | undef
       // A number, not "+ 19 % VAT" or "C++17": at least eight digits follow the +.
       if (text.slice(m.index, m.index + 28).replace(/\D/g, '').length < 8) continue;
       const digits = `${m[1] ?? ''}${m[2] ?? ''}${m[3] ?? ''}`;
-      const code = [1, 2, 3].map((n) => digits.slice(0, n)).find((c) => c.length === 0 ? false : callingCodeCountry(c) !== undefined);
-      const country = code === undefined ? undefined : callingCodeCountry(code);
+      // Calling codes are prefix-free: at most one of the first one, two or three digits is one.
+      const country = [1, 2, 3].map((n) => callingCodeCountry(digits.slice(0, n))).find((c) => c !== undefined);
       if (country !== undefined) counts.set(country, (counts.get(country) ?? 0) + 1);
     }
   }
