@@ -1,12 +1,14 @@
 import { sendMessage } from '../src/messaging/send-message';
 import { unpackMatches } from '../src/phone/packed-matches';
 import { isSiteEnabled } from '../src/settings/site-enabled';
+import { siteCountry } from '../src/settings/site-country';
 import type { Settings } from '../src/settings/defaults';
 import { createSettingsStore } from '../src/settings/settings-store';
 import { installClickHandler } from './click-handler';
 import type { ContentLifetime } from './content-lifetime';
 import { Linkifier } from './linkifier';
 import { pageAllowsLinking } from './page-allows-linking';
+import { pageLanguage } from './page-language';
 
 /**
  * Wires the content script to the browser: settings from storage (re-applied live when they change), the
@@ -26,10 +28,12 @@ export async function startContentScript(lifetime: ContentLifetime): Promise<voi
   const apply = (settings: Settings): void => {
     if (signal.aborted) return;
     const d = settings.detection;
-    const on = isSiteEnabled(d, pageHost()) && pageAllowsLinking(document);
-    // Only the user's own choice: without one the background uses the browser's region (resolving it here,
-    // `Intl.Locale#maximize`, cost ~9 ms in every page's renderer).
-    const country = d.defaultCountry || undefined;
+    const host = pageHost();
+    const on = isSiteEnabled(d, host) && pageAllowsLinking(document);
+    // Only the user's own choice (for this site, else the default): without one the background infers the page's
+    // country from its signals and the browser's region (resolving the region here, `Intl.Locale#maximize`, cost
+    // ~9 ms in every page's renderer).
+    const country = siteCountry(d, host) || undefined;
     if (linkifier && (!on || linkifier.country !== country)) {
       linkifier.stop();
       linkifier = undefined;
@@ -38,7 +42,8 @@ export async function startContentScript(lifetime: ContentLifetime): Promise<voi
     if (linkifier) {
       linkifier.setStyle(d.linkStyle);
     } else {
-      linkifier = new Linkifier(document, country, d.linkStyle, (texts) => matchTexts(texts, country, signal), lifetime);
+      const lang = country ? undefined : pageLanguage(document);
+      linkifier = new Linkifier(document, country, d.linkStyle, (texts) => matchTexts(texts, country, lang, signal), lifetime);
       linkifier.start();
     }
   };
@@ -56,12 +61,13 @@ export async function startContentScript(lifetime: ContentLifetime): Promise<voi
 }
 
 /** Asks the background to match run texts (see `page:scan`); libphonenumber-js never loads in the page. */
-async function matchTexts(texts: string[], country: string | undefined, signal: AbortSignal) {
-  let reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
+async function matchTexts(texts: string[], country: string | undefined, lang: string | undefined, signal: AbortSignal) {
+  const payload = country ? { texts, country } : lang ? { texts, lang } : { texts };
+  let reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', payload);
   // This tab has had a lot matched lately (a page that rewrites itself constantly): the background asks to wait.
   while (typeof reply?.retryAfterMs === 'number' && reply.retryAfterMs > 0) {
     await pause(Math.min(reply.retryAfterMs, 60_000), signal);
-    reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', country ? { texts, country } : { texts });
+    reply = await sendMessage((m) => chrome.runtime.sendMessage(m), 'page:scan', payload);
   }
   const matches = unpackMatches(reply?.packed, texts.length);
   if (!matches) throw new Error('No answer from the Dialable background');

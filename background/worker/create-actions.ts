@@ -50,6 +50,8 @@ export function createActions(deps: ActionDeps) {
   return {
     country,
     localeCountry,
+    /** The browser's UI locale ('en-US'), one of the signals of a page's country. */
+    uiLocale: deps.uiLocale,
     /**
      * A trusted click (or "Call with Dialable") on a tel:/callto:/sip: link; `target` is page-supplied and re-parsed.
      * `page`: a click on the page itself, which the engine may send to the confirm dialer instead (see PageDialFlags).

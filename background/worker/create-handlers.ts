@@ -2,6 +2,7 @@ import type { EngineCommand, HandlersFor, Reply } from '../../src/messaging/prot
 import { onePerPayer, ScanBudget } from '../../src/messaging/scan-budget';
 import { matchInSlices, type SliceClock } from '../../src/phone/match-in-slices';
 import { packMatches } from '../../src/phone/packed-matches';
+import { pageCountries } from '../../src/phone/page-countries';
 import { validateAccount } from '../../src/settings/account';
 import { effectiveAccount, type ManagedSettings } from '../../src/settings/managed';
 import type { PageDialLimit } from '../../src/call/page-dial-limit';
@@ -64,7 +65,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       await deps.onSelection(text, sender.tabId);
       return { ok: true };
     },
-    'page:scan': async ({ texts, country }, sender) => {
+    'page:scan': async ({ texts, country, lang }, sender) => {
       // Bounded per tab, not only per message: a budget of characters per minute (charged on arrival, so waiting
       // batches count), one batch matched at a time, and pauses while matching (see SCAN_CLOCK).
       const payer = sender.tabId ?? sender.frameUrl ?? '';
@@ -77,8 +78,9 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
           scanBudget.forget(payer);
           return { packed: [] };
         }
-        // A page sends the user's country when one is set; otherwise the browser's region applies.
-        return { packed: packMatches(await matchInSlices(texts, country ?? actions.localeCountry(), SCAN_CLOCK)) };
+        // A page sends the user's country when one is set; otherwise the page's own signals decide (pageCountries).
+        const countries = country ?? pageCountries(texts, lang, sender.frameUrl, actions.uiLocale);
+        return { packed: packMatches(await matchInSlices(texts, countries, SCAN_CLOCK)) };
       });
     },
     'ui:dial': async ({ target }) => {

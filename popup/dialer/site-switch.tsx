@@ -5,6 +5,7 @@ import { isSiteEnabled } from '../../src/settings/site-enabled';
 import { t } from '../../src/i18n';
 import { effectiveSettings, isLocked } from '../../src/settings/managed';
 import { currentSite } from './current-site';
+import { SiteCountrySelect } from './site-country-select';
 import { settingsStore, useManaged, useSettings } from '../shared/settings-store';
 
 /** "Link phone numbers on <site>": the per-site switch for the current tab; the open tab follows at once. */
@@ -36,12 +37,17 @@ export function SiteSwitch() {
   const toggle = async (enabled: boolean) => {
     await settingsStore.update((current) => ({ detection: { disabledSites: setSiteEnabled(current.detection, host, enabled).disabledSites } }));
   };
+  const linked = isSiteEnabled(effective, host);
   return (
-    <label class="switch" data-testid="site-switch">
-      <span>
-        <input type="checkbox" data-testid="site-toggle" checked={isSiteEnabled(effective, host)} onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}
-        {t('siteSwitchLabel', host)}
-      </span>
-    </label>
+    <>
+      <label class="switch" data-testid="site-switch">
+        <span>
+          <input type="checkbox" data-testid="site-toggle" checked={linked} onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}
+          {t('siteSwitchLabel', host)}
+        </span>
+      </label>
+      {/* A country the administrator set holds on every site (effectiveSettings), so there is nothing to choose. */}
+      {linked && !isLocked(managed, 'defaultCountry') && <SiteCountrySelect host={host} detection={detection} />}
+    </>
   );
 }

@@ -80,13 +80,15 @@ export interface Protocol {
   };
   /**
    * The content script's candidate runs (inline text that may hold a number), matched in the background so that
-   * pages never load or run libphonenumber-js. `matches[i]` belongs to `texts[i]`. `country` is the user's default
-   * country when set; without it the background uses the browser language's region.
+   * pages never load or run libphonenumber-js. `matches[i]` belongs to `texts[i]`. `country` is the user's country
+   * for this site (the per-site choice, else the default country) when set; without it the background infers the
+   * page's country (inferPageCountry) from `lang` (the page's `<html lang>` or `content-language`), the frame's
+   * host (from the browser's data, not the page), the texts' `+CC` numbers and the browser's region.
    */
   'page:scan': {
     from: 'content';
     to: 'background';
-    payload: { texts: string[]; country?: string };
+    payload: { texts: string[]; country?: string; lang?: string };
     /**
      * Every text's matches, packed (see packMatches). `retryAfterMs`: the tab has used its scan budget (see
      * SCAN_BUDGET); nothing was matched, send the batch again after this long.

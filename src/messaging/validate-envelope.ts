@@ -22,6 +22,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'page:scan': (p): p is Protocol['page:scan']['payload'] => {
     if (!isObject(p) || !Array.isArray(p.texts) || p.texts.length > SCAN_LIMITS.texts) return false;
     if (p.country !== undefined && !(typeof p.country === 'string' && /^[A-Z]{2}$/.test(p.country))) return false;
+    if (p.lang !== undefined && !(isString(p.lang, 64) && /^[A-Za-z0-9_-]*$/.test(p.lang))) return false;
     let total = 0;
     for (const text of p.texts as unknown[]) {
       if (!isString(text, SCAN_LIMITS.chars)) return false;

@@ -1,7 +1,9 @@
 import { findNumbers, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
-import { cleanText } from './clean-text';
+import { cleanText, type CleanText } from './clean-text';
+import { collapseSpace } from './collapse-space';
 import { CONTEXT_WINDOW, contextScore } from './context-words';
 import { hasCandidate } from './has-candidate';
+import { markInternationalPrefixes, prefixStart, type MarkedPrefixes } from './international-prefix';
 import { isDecoy } from './is-decoy';
 import type { PhoneMatch } from './phone-match';
 import { separateLabels } from './separate-labels';
@@ -12,6 +14,9 @@ export interface FindOptions {
   /** ISO 3166-1 alpha-2 region whose national formats and international prefix are read ('US', 'DE'). */
   defaultCountry?: string;
 }
+
+/** How a match was written: with its country code, or as dialled inside the country the page was read for. */
+export type Written = 'international' | 'national';
 
 interface Found {
   number: PhoneNumber;
@@ -29,8 +34,9 @@ const RESCAN = 64;
 
 /**
  * Finds the phone numbers in one run of text (a paragraph's worth of inline text) and normalizes them to E.164.
- * libphonenumber-js (max metadata, VALID numbers only) finds the candidates: international numbers, the default
- * country's international prefix (00, 011) and its national formats. Our filters then drop what people would not
+ * libphonenumber-js (max metadata, VALID numbers only) finds the candidates: international numbers (after
+ * `+`, after `00` whatever the default country, after the default country's own exit code such as 011) and the default
+ * country's national formats. Our filters then drop what people would not
  * call (see isDecoy and contextScore). `start`/`end` index `raw`; `raw.slice(start, end)` is the number as shown,
  * extension included.
  */
@@ -42,19 +48,61 @@ export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneM
  * {@link findPhoneNumbers}, handing each match to `make` together with libphonenumber's parsed number, so callers
  * that also need it formatted (link tooltips) do not parse the number a second time.
  */
-export function findPhoneNumbersWith<T>(raw: string, options: FindOptions, make: (match: PhoneMatch, number: PhoneNumber) => T): T[] {
+export function findPhoneNumbersWith<T>(raw: string, options: FindOptions, make: (match: PhoneMatch, number: PhoneNumber, written: Written) => T): T[] {
   if (!hasCandidate(raw)) return [];
   const country = toCountryCode(options.defaultCountry);
-  const { text, offsets } = separateLabels(cleanText(raw));
-  const out: T[] = [];
-  const keep = (found: Found) => {
-    const start = offsets[found.start] as number;
+  const clean = separateLabels(cleanText(raw));
+  // Each reading adds only what the ones before did not find. First the `00` international prefix read as `+`
+  // (whatever the default country): written that way, it is the number's country, and the plain reading could take
+  // "(0)30 1234567" after it for a national number. Then the text as the browser shows it, where the page's source
+  // line breaks sit between inline elements (a line break still separates numbers written one per line, which the
+  // readings before keep).
+  const found: Array<Matched<T>> = [];
+  const read = (reading: CleanText, joins?: readonly number[]) => {
+    for (const marked of [true, false]) {
+      const prefixes = marked ? markInternationalPrefixes(reading.text) : undefined;
+      if (prefixes?.prefixes.length === 0) continue;
+      for (const m of matchIn(raw, reading, prefixes, country, make)) {
+        // A window read with its line breaks collapsed adds only numbers across such a break.
+        if (joins && !joins.some((j) => m.start < j && j < m.end)) continue;
+        if (!found.some((f) => m.start < f.end && f.start < m.end)) found.push(m);
+      }
+    }
+  };
+  read(clean);
+  const ends = new Set(found.map((f) => f.end));
+  const starts = new Set(found.map((f) => f.start));
+  for (const window of collapseSpace(clean, (from, to) => ends.has(from) || starts.has(to))) read(window, window.joins);
+  if (found.length > 1) found.sort((a, b) => a.start - b.start);
+  return found.map((f) => f.value);
+}
+
+interface Matched<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+/** One reading of a cleaned text: the accepted matches, with where they are in the raw text. */
+function matchIn<T>(
+  raw: string,
+  clean: CleanText,
+  marked: MarkedPrefixes | undefined,
+  country: CountryCode | undefined,
+  make: (match: PhoneMatch, number: PhoneNumber, written: Written) => T,
+): Array<Matched<T>> {
+  const { offsets } = clean;
+  const text = marked?.text ?? clean.text;
+  const prefixes = marked?.prefixes ?? [];
+  const out: Array<Matched<T>> = [];
+  const keep = (found: Found & { written: Written }) => {
+    const start = offsets[prefixStart(prefixes, found.start)] as number;
     // The raw character after the last clean one, so removed characters (soft hyphens) after the number stay out.
     const end = (offsets[found.end - 1] as number) + 1;
     // The guarantee hasCandidate gives the content script: nothing it skips could have been found here.
     if (!hasCandidate(raw.slice(start, end))) return;
     const e164 = found.number.number;
-    out.push(make(found.ext ? { start, end, e164, ext: found.ext } : { start, end, e164 }, found.number));
+    out.push({ start, end, value: make(found.ext ? { start, end, e164, ext: found.ext } : { start, end, e164 }, found.number, found.written) });
   };
 
   const queue = search(text, 0, text.length, country);
@@ -101,7 +149,7 @@ function search(text: string, from: number, to: number, country: CountryCode | u
  * libphonenumber sometimes glues a neighbour onto a number ("17:30 — 089 12345605" → +49 30 0891…): when a match is
  * rejected, try again from each of the next few tokens inside it, so the real number at its end is still found.
  */
-function innerMatch(text: string, start: number, end: number, country: CountryCode | undefined): Found | undefined {
+function innerMatch(text: string, start: number, end: number, country: CountryCode | undefined): (Found & { written: Written }) | undefined {
   let tries = 0;
   for (let p = start + 1; p < end && tries < 3; p++) {
     if (!/[\s\-/]/.test(text.charAt(p - 1)) || !/[\d+(]/.test(text.charAt(p))) continue;
@@ -114,7 +162,7 @@ function innerMatch(text: string, start: number, end: number, country: CountryCo
 }
 
 /** The match trimmed to what a person sees as the number, or undefined when it is not one. */
-function accepted(text: string, found: Found): Found | undefined {
+function accepted(text: string, found: Found): (Found & { written: Written }) | undefined {
   let { start, end } = found;
   while (end > start && TRAILING.test(text.charAt(end - 1))) end--;
   while (start < end && /\s/.test(text.charAt(start))) start++;
@@ -132,7 +180,7 @@ function accepted(text: string, found: Found): Found | undefined {
   // A bare run of digits or a very short number is more often an ID or an article number: only with a word like "Tel".
   const doubtful = written === 'national' && (/^\d+$/.test(matched) || found.number.nationalNumber.length < 7);
   if (doubtful && score === 0) return undefined;
-  return { ...found, start, end };
+  return { ...found, start, end, written };
 }
 
 function skipSpaces(text: string, i: number): number {
@@ -146,7 +194,7 @@ function skipSpaces(text: string, i: number): number {
  * number without it, as India and Turkey write them). Undefined when libphonenumber had to guess: "2024-118" in
  * Germany would be 0202 4118 with the trunk 0 left out.
  */
-function writtenAs(matched: string, number: PhoneNumber, ext: string | undefined): 'international' | 'national' | undefined {
+function writtenAs(matched: string, number: PhoneNumber, ext: string | undefined): Written | undefined {
   if (/^\(?\s*\+/.test(matched)) return 'international';
   const digitsOf = (s: string) => {
     const digits = s.replace(/\D/g, '');

@@ -19,7 +19,7 @@ export interface SliceClock {
  * long; a longer text is cut where no number can be cut in two (a line break, between words) whenever there is such
  * a place, and each piece is read with its neighbours' edges for context.
  */
-export async function matchInSlices(texts: readonly string[], country: string | undefined, clock: SliceClock): Promise<LinkMatch[][]> {
+export async function matchInSlices(texts: readonly string[], country: string | readonly string[] | undefined, clock: SliceClock): Promise<LinkMatch[][]> {
   let sliceStart = clock.now();
   const out: LinkMatch[][] = [];
   for (const text of texts) {

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_DIAL_RULES, type DialRules } from './dial-rules-schema';
 
-export const SETTINGS_VERSION = 6;
+export const SETTINGS_VERSION = 7;
 
 /** How our links look. `dotted` adds a subtle dotted underline; `none` leaves the text exactly as the page drew it. */
 export const LINK_STYLES = ['dotted', 'none'] as const;
@@ -20,6 +20,12 @@ export const DEFAULT_SETTINGS = {
     /** Hostnames (exact, lower case) where the content script does nothing. */
     disabledSites: [] as string[],
     linkStyle: 'dotted' as LinkStyle,
+    /**
+     * Per-site country for national numbers (exact host, lower case → ISO 3166-1 alpha-2), chosen in the popup next
+     * to the site switch. Wins over `defaultCountry` on that site; a site not listed follows `defaultCountry`, and
+     * with that on "Automatic" the page's own signals (inferPageCountry).
+     */
+    siteCountries: {} as Record<string, string>,
   },
   calling: {
     /** RFC 4733 telephone-events in the media, or SIP INFO (application/dtmf-relay) for servers that need it. */

@@ -116,6 +116,8 @@ export function effectiveSettings(settings: Settings, managed: ManagedSettings):
       defaultCountry: managed.defaultCountry ?? d.defaultCountry,
       disabledSites: managed.disabledSites ?? d.disabledSites,
       linkStyle: managed.linkStyle ?? d.linkStyle,
+      // A country the administrator set holds on every site: the user's per-site choices give way to it.
+      siteCountries: managed.defaultCountry === undefined ? d.siteCountries : {},
     },
     calling: {
       ...settings.calling,

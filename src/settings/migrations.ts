@@ -20,6 +20,8 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   4: (old) => ({ ...old, version: 5, calling: { ...(isObject(old.calling) ? old.calling : {}), ctiOrigins: [] } }),
   // Version 6 added the CRM integration: no screen-pop (opening on ring once set), no call-log webhook.
   5: (old) => ({ ...old, version: 6, calling: { ...(isObject(old.calling) ? old.calling : {}), screenPopUrl: '', screenPopWhen: 'ring', callLogUrl: '' } }),
+  // Version 7 added the per-site country (`detection.siteCountries`): none, every site follows the default country.
+  6: (old) => ({ ...old, version: 7, detection: { ...(isObject(old.detection) ? old.detection : {}), siteCountries: {} } }),
 };
 
 /** Runs every migration from the stored version up to {@link SETTINGS_VERSION}; unknown input becomes `{}`. */

@@ -39,6 +39,7 @@ export function coerceSettings(stored: unknown): Settings {
       defaultCountry: country === '' || COUNTRY.test(country) ? country : def.defaultCountry,
       disabledSites: sites,
       linkStyle: (LINK_STYLES as readonly unknown[]).includes(d.linkStyle) ? (d.linkStyle as LinkStyle) : def.linkStyle,
+      siteCountries: coerceSiteCountries(d.siteCountries),
     },
     calling: {
       dtmf: (DTMF_MODES as readonly unknown[]).includes(c.dtmf) ? (c.dtmf as DtmfMode) : DEFAULT_SETTINGS.calling.dtmf,
@@ -61,6 +62,18 @@ export function coerceSettings(stored: unknown): Settings {
     },
     audio: coerceAudio(migrated.audio),
   };
+}
+
+/** Per-site countries: valid hosts to valid region codes; anything else is dropped entry by entry. */
+function coerceSiteCountries(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isObject(raw)) return out;
+  for (const [key, value] of Object.entries(raw)) {
+    const host = normalizeHost(key);
+    const country = typeof value === 'string' ? value.toUpperCase() : '';
+    if (host && COUNTRY.test(country)) out[host] = country;
+  }
+  return out;
 }
 
 /** Seconds, 0 to {@link MAX_EXTENSION_DELAY}. */

@@ -328,6 +328,37 @@ describe('per-site switch in the popup', () => {
     await dialer.close();
     await page.close();
   });
+
+  test('the site\'s country: the page is read for its own country (tooltip says which), the popup\'s choice re-reads it, "Automatic" brings it back', async () => {
+    const before = (await storedSettings()).detection.defaultCountry;
+    await setSettings(bed.browser, { defaultCountry: '', siteCountries: {} });
+    const page = await bed.browser.newPage();
+    // A Swiss contact page (lang="de-CH"): 044 668 18 56 is Zurich, and also a valid German number.
+    await page.goto(`${bed.fixtures.url}/auto-kontakt-ch.html`);
+    await waitForLinksToSettle(page, 300);
+    const first = () => page.$eval('a[data-dialable]', (a) => ({ e164: a.getAttribute('data-dialable'), title: a.getAttribute('title') }));
+    expect(await first()).toEqual({ e164: '+41446681856', title: 'Call +41 44 668 18 56 with Dialable (country assumed: Switzerland)' });
+
+    const control = await controlPage(bed.browser);
+    await page.bringToFront();
+    await control.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 600 }), `${EXTENSION_ORIGIN}/popup/dialer/popup.html`);
+    const target = await bed.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/popup/dialer/popup.html` && t !== bed.popup.target(), { timeout: 5_000 });
+    const dialer = (await target.asPage())!;
+    await dialer.waitForSelector('select[name="siteCountry"]', { timeout: 5_000 });
+    expect(await dialer.$eval('select[name="siteCountry"]', (el) => (el as HTMLSelectElement).value)).toBe('');
+
+    await dialer.select('select[name="siteCountry"]', 'DE');
+    await page.waitForFunction(() => document.querySelector('a[data-dialable]')?.getAttribute('data-dialable') === '+49446681856', { polling: 100, timeout: 5_000 });
+    expect((await first()).title).toBe('Call +49 4466 81856 with Dialable (country assumed: Germany)');
+    expect((await storedSettingsOf(bed.browser)).detection.siteCountries).toEqual({ '127.0.0.1': 'DE' });
+
+    await dialer.select('select[name="siteCountry"]', '');
+    await page.waitForFunction(() => document.querySelector('a[data-dialable]')?.getAttribute('data-dialable') === '+41446681856', { polling: 100, timeout: 5_000 });
+    expect((await storedSettingsOf(bed.browser)).detection.siteCountries).toEqual({});
+    await dialer.close();
+    await page.close();
+    await setSettings(bed.browser, { defaultCountry: before });
+  });
 });
 
 describe('settings export and import (options page)', () => {

@@ -100,7 +100,8 @@ describe('the message router is the trust boundary', () => {
   test('a content script may have run texts matched, within bounds', async () => {
     const { scan, route } = router({ origin: 'content', tabId: 3 });
     await expect(route({ type: 'page:scan', payload: { texts: ['Call 020 7946 0958'], country: 'GB' } }, {})).resolves.toEqual({ packed: [] });
-    expect(scan).toHaveBeenCalledTimes(1);
+    await expect(route({ type: 'page:scan', payload: { texts: ['Tel. 030 1234567'], lang: 'de-DE' } }, {})).resolves.toEqual({ packed: [] });
+    expect(scan).toHaveBeenCalledTimes(2);
   });
 
   test.each([
@@ -109,6 +110,8 @@ describe('the message router is the trust boundary', () => {
     ['too many characters in all', { texts: Array.from({ length: 30 }, () => '1'.repeat(19_000)) }],
     ['a text that is not a string', { texts: [42] }],
     ['a country that is not a region code', { texts: ['x'], country: 'gb; drop' }],
+    ['a page language that is not a language tag', { texts: ['x'], lang: 'de"><script>' }],
+    ['a page language too long', { texts: ['x'], lang: 'x'.repeat(65) }],
   ])('drops a scan request with %s', async (_name, payload) => {
     const { scan, route } = router({ origin: 'content' });
     await expect(Promise.resolve(route({ type: 'page:scan', payload }, {}))).resolves.toBeUndefined();

@@ -6,7 +6,7 @@ import { readManaged, readManagedProblems } from '../../../src/settings/read-man
 
 const user: Settings = {
   ...DEFAULT_SETTINGS,
-  detection: { enabled: true, defaultCountry: 'GB', disabledSites: ['mail.example.org'], linkStyle: 'dotted' },
+  detection: { enabled: true, defaultCountry: 'GB', disabledSites: ['mail.example.org'], linkStyle: 'dotted', siteCountries: { 'shop.example.de': 'DE' } },
 };
 
 describe('coerceManaged keeps only valid policy values', () => {
@@ -83,8 +83,13 @@ describe('effective settings: managed values over the user’s', () => {
 
   test('each managed field wins; the others stay the user’s', () => {
     const s = effectiveSettings(user, { detectionEnabled: false, linkStyle: 'none' });
-    expect(s.detection).toEqual({ enabled: false, defaultCountry: 'GB', disabledSites: ['mail.example.org'], linkStyle: 'none' });
+    expect(s.detection).toEqual({ enabled: false, defaultCountry: 'GB', disabledSites: ['mail.example.org'], linkStyle: 'none', siteCountries: { 'shop.example.de': 'DE' } });
     expect(s.calling).toEqual(user.calling);
+  });
+
+  test('a managed default country holds on every site: the user\'s per-site countries give way to it', () => {
+    expect(effectiveSettings(user, { defaultCountry: 'CH' }).detection).toMatchObject({ defaultCountry: 'CH', siteCountries: {} });
+    expect(effectiveSettings(user, {}).detection.siteCountries).toEqual({ 'shop.example.de': 'DE' });
   });
 
   test('a managed confirmPageCalls wins over the user’s switch, both ways', () => {

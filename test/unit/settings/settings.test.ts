@@ -18,7 +18,7 @@ describe('coerceSettings keeps what is valid and repairs the rest', () => {
       version: 1,
       detection: { enabled: false, defaultCountry: 'Germany', disabledSites: ['Example.COM', 'https://mail.example.org/inbox', 42, '%%'], linkStyle: 'neon' },
     });
-    expect(s.detection).toEqual({ enabled: false, defaultCountry: '', disabledSites: ['example.com', 'mail.example.org'], linkStyle: 'dotted' });
+    expect(s.detection).toEqual({ enabled: false, defaultCountry: '', disabledSites: ['example.com', 'mail.example.org'], linkStyle: 'dotted', siteCountries: {} });
   });
 
   test('lower-case country codes are accepted', () => {
@@ -39,10 +39,10 @@ describe('settings version 2: audio devices', () => {
     expect(s.calling.dtmf).toBe('info');
   });
 
-  test('migrateSettings runs the steps 1 → 2 → 3 → 4 → 5 → 6', () => {
+  test('migrateSettings runs the steps 1 → 2 → 3 → 4 → 5 → 6 → 7', () => {
     expect(migrateSettings({ version: 1, detection: {} })).toEqual({
-      version: 6,
-      detection: {},
+      version: 7,
+      detection: { siteCountries: {} },
       audio: { microphone: '', speaker: '', ringer: '', ringtone: true, volume: 1 },
       calling: { confirmPageCalls: false, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [], screenPopUrl: '', screenPopWhen: 'ring', callLogUrl: '' },
     });
@@ -50,7 +50,8 @@ describe('settings version 2: audio devices', () => {
 
   test('version 4 adds Do not disturb and auto-answer (all off), keeping the rest of calling', () => {
     expect(migrateSettings({ version: 3, calling: { dtmf: 'info', confirmPageCalls: true } })).toEqual({
-      version: 6,
+      version: 7,
+      detection: { siteCountries: {} },
       calling: { dtmf: 'info', confirmPageCalls: true, dnd: false, dndResponse: 486, autoAnswer: 0, intercom: false, ctiOrigins: [], screenPopUrl: '', screenPopWhen: 'ring', callLogUrl: '' },
     });
     const good = coerceSettings({ version: 4, calling: { dnd: true, dndResponse: 480, autoAnswer: 5, intercom: true } }).calling;
@@ -61,7 +62,7 @@ describe('settings version 2: audio devices', () => {
   });
 
   test('version 5 adds calling.ctiOrigins (none); stored origins are normalized, invalid ones dropped', () => {
-    expect(migrateSettings({ version: 4, calling: { dnd: true } })).toMatchObject({ calling: { dnd: true, ctiOrigins: [] } });
+    expect(migrateSettings({ version: 4, calling: { dnd: true } })).toEqual({ version: 7, calling: { dnd: true, ctiOrigins: [], screenPopUrl: '', screenPopWhen: 'ring', callLogUrl: '' }, detection: { siteCountries: {} } });
     expect(DEFAULT_SETTINGS.calling.ctiOrigins).toEqual([]);
     const stored = coerceSettings({ version: 5, calling: { ctiOrigins: ['https://CRM.example.com/', 'http://crm.example.com', 'http://127.0.0.1:8080', 7] } });
     expect(stored.calling.ctiOrigins).toEqual(['https://crm.example.com', 'http://127.0.0.1:8080']);
@@ -69,7 +70,7 @@ describe('settings version 2: audio devices', () => {
   });
 
   test('version 3 adds calling.confirmPageCalls (off), keeping the rest of calling', () => {
-    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toMatchObject({ version: 6, calling: { dtmf: 'info', confirmPageCalls: false } });
+    expect(migrateSettings({ version: 2, calling: { dtmf: 'info' } })).toMatchObject({ version: 7, calling: { dtmf: 'info', confirmPageCalls: false } });
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: true } }).calling.confirmPageCalls).toBe(true);
     expect(coerceSettings({ version: 3, calling: { confirmPageCalls: 'yes' } }).calling.confirmPageCalls).toBe(false);
   });
@@ -83,6 +84,14 @@ describe('settings version 2: audio devices', () => {
     expect(edited(4)).toEqual({});
     expect(edited(Number.NaN)['calling.extensionDelay']).toMatch(/0 to 30/);
     expect(edited(45)['calling.extensionDelay']).toMatch(/0 to 30/);
+  });
+
+  test('version 7 adds detection.siteCountries (none), keeping the rest of detection; bad entries are dropped one by one', () => {
+    expect(migrateSettings({ version: 6, detection: { defaultCountry: 'DE' } })).toEqual({ version: 7, detection: { defaultCountry: 'DE', siteCountries: {} } });
+    expect(DEFAULT_SETTINGS.detection.siteCountries).toEqual({});
+    const stored = coerceSettings({ version: 7, detection: { siteCountries: { 'Shop.Example.DE': 'de', 'example.ch': 'CH', 'bad host!': 'DE', 'example.at': 'Austria', 'example.fr': 7 } } });
+    expect(stored.detection.siteCountries).toEqual({ 'shop.example.de': 'DE', 'example.ch': 'CH' });
+    expect(coerceSettings({ version: 7, detection: { siteCountries: ['DE'] } }).detection.siteCountries).toEqual({});
   });
 
   test('stored audio choices are kept', () => {
