@@ -28,12 +28,17 @@ export async function callPeer(frame: Frame, peer: Peer): Promise<string> {
 
 /** `mute` silences what the peer receives from us (the fake microphone's beeps), `unmute` brings it back. */
 export async function expectMuteHeardAtPeer(frame: Frame, peer: Peer): Promise<void> {
-  await waitUntil(async () => (await receivedEnergy(peer, 1_000)) > 0, 10_000, 'our microphone at the peer');
+  let live = 0;
+  await waitUntil(async () => (live = await receivedEnergy(peer, 1_000)) > 0, 10_000, 'our microphone at the peer');
   expect(await cti(frame, 'mute')).toMatchObject({ ok: true });
-  let energy = 1;
-  await waitUntil(async () => (energy = await receivedEnergy(peer, 1_000)) === 0, 10_000, `silence at the peer after mute (energy ${energy})`);
+  // Silence is 0 on a quiet machine; on a loaded one the peer's jitter buffer may conceal a late packet with a trace
+  // of the last beep, so "silent" is below a hundredth of what the live microphone gave.
+  const energies: number[] = [];
+  await waitUntil(async () => energies[energies.push(await receivedEnergy(peer, 1_000)) - 1]! < live / 100, 10_000, 'silence at the peer after mute').catch((error: unknown) => {
+    throw new Error(`${String(error)}: energy per second ${energies.join(', ')} against ${live} live`);
+  });
   expect(await cti(frame, 'unmute')).toMatchObject({ ok: true });
-  await waitUntil(async () => (energy = await receivedEnergy(peer, 1_000)) > 0, 10_000, `our microphone back at the peer after unmute (energy ${energy})`);
+  await waitUntil(async () => (await receivedEnergy(peer, 1_000)) > live / 10, 10_000, 'our microphone back at the peer after unmute');
 }
 
 /** The peer holds the call: REMOTE_HOLD with the call's id; it resumes: RESUMED. */
