@@ -1,9 +1,5 @@
-import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { writeExtensionPolicy } from './support/chromium-policy';
-import { CHROME_DIST } from './support/extension';
-import { copyWithNewId, type ExtensionCopy } from './support/extension-copy';
+import { startManagedChromium, type ManagedChromium } from './support/managed-chromium';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 /**
@@ -11,39 +7,22 @@ import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-re
  * managed-cti.e2e): a valid `callLogUrl` is in effect and locks its field; a `screenPopUrl` over plain http to
  * another host is dropped, and the user's field stays free.
  */
-let browser: Browser;
-let ext: ExtensionCopy;
+let managed: ManagedChromium;
 let receiver: WebhookReceiver;
-let policy: { remove(): void } | undefined;
-
-async function open(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  return page;
-}
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  ext = copyWithNewId(CHROME_DIST);
-  policy = writeExtensionPolicy(ext.id, { callLogUrl: `${receiver.origin}/log`, screenPopUrl: 'http://crm.example.com/?p={e164}' });
-  browser = await launchChromium({ extensionDir: ext.dir });
-  const control = await open(`${ext.origin}/popup/welcome/welcome.html#control`);
-  await control.waitForFunction(async () => typeof (await chrome.storage.managed.get()).callLogUrl === 'string', { timeout: 15_000, polling: 250 });
+  managed = await startManagedChromium({ callLogUrl: `${receiver.origin}/log`, screenPopUrl: 'http://crm.example.com/?p={e164}' }, 'callLogUrl');
 }, 60_000);
 
 afterAll(async () => {
-  try {
-    await browser?.close();
-    await receiver?.close();
-  } finally {
-    policy?.remove();
-    ext?.remove();
-  }
+  await managed?.close();
+  await receiver?.close();
 });
 
 describe('screenPopUrl and callLogUrl by policy', () => {
   test('the options page shows the policy webhook locked, the invalid screen-pop policy dropped; nothing is sent', async () => {
-    const options = await open(`${ext.origin}/popup/options/options.html`);
+    const options = await managed.open(`${managed.ext.origin}/popup/options/options.html`);
     await options.waitForSelector('input[name="callLogUrl"]');
     await options.waitForFunction((url) => (document.querySelector('input[name="callLogUrl"]') as HTMLInputElement).value === url, { polling: 100, timeout: 10_000 }, `${receiver.origin}/log`);
     const field = (name: string) => options.$eval(`input[name="${name}"]`, (el) => ({ value: (el as HTMLInputElement).value, disabled: (el as HTMLInputElement).disabled }));

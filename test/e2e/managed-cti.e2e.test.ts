@@ -1,10 +1,6 @@
-import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { writeExtensionPolicy } from './support/chromium-policy';
 import { crmUrl, cti, ctiReady, postEverything } from './support/cti-page';
-import { CHROME_DIST } from './support/extension';
-import { copyWithNewId, type ExtensionCopy } from './support/extension-copy';
+import { startManagedChromium, type ManagedChromium } from './support/managed-chromium';
 import { startFixtureServer } from './support/fixture-server';
 import type { StaticServer } from './support/static-server';
 
@@ -15,34 +11,18 @@ import type { StaticServer } from './support/static-server';
  */
 let crm: StaticServer;
 let other: StaticServer;
-let browser: Browser;
-let ext: ExtensionCopy;
-let policy: { remove(): void } | undefined;
-
-async function open(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  return page;
-}
+let managed: ManagedChromium;
+const open = (url: string) => managed.open(url);
 
 beforeAll(async () => {
   crm = await startFixtureServer();
   other = await startFixtureServer();
-  ext = copyWithNewId(CHROME_DIST);
-  policy = writeExtensionPolicy(ext.id, { ctiOrigins: [new URL(crm.url).origin, 'http://crm.example.com'] });
-  browser = await launchChromium({ extensionDir: ext.dir });
-  const control = await open(`${ext.origin}/popup/welcome/welcome.html#control`);
-  await control.waitForFunction(async () => Array.isArray((await chrome.storage.managed.get()).ctiOrigins), { timeout: 15_000, polling: 250 });
+  managed = await startManagedChromium({ ctiOrigins: [new URL(crm.url).origin, 'http://crm.example.com'] }, 'ctiOrigins');
 }, 60_000);
 
 afterAll(async () => {
-  try {
-    await browser?.close();
-    await Promise.all([crm?.close(), other?.close()]);
-  } finally {
-    policy?.remove();
-    ext?.remove();
-  }
+  await managed?.close();
+  await Promise.all([crm?.close(), other?.close()]);
 });
 
 describe('ctiOrigins by policy', () => {
@@ -57,7 +37,7 @@ describe('ctiOrigins by policy', () => {
   });
 
   test('the options page shows the policy list (its valid entries) locked', async () => {
-    const options = await open(`${ext.origin}/popup/options/options.html`);
+    const options = await open(`${managed.ext.origin}/popup/options/options.html`);
     await options.waitForSelector('textarea[name="ctiOrigins"]');
     await options.waitForFunction(() => (document.querySelector('textarea[name="ctiOrigins"]') as HTMLTextAreaElement).value !== '', { polling: 100, timeout: 10_000 });
     const field = await options.$eval('textarea[name="ctiOrigins"]', (el) => ({ value: (el as HTMLTextAreaElement).value, disabled: (el as HTMLTextAreaElement).disabled }));
