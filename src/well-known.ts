@@ -47,6 +47,11 @@ export const SECRET_KEYS = {
   signedOut: 'signed-out',
   /** The call-log webhook's shared secret, with the origin it was entered for (a credential, like the password). */
   callLogSecret: 'call-log-secret',
+  /**
+   * The webhook origin the user allowed in the options page (the browser granted its host permission in that click).
+   * Not a settings value: an imported settings file can change the address, never this.
+   */
+  callLogAllowed: 'call-log-allowed',
   /** Call-log records waiting for the webhook, and the counts the options page shows. */
   callLogQueue: 'call-log-queue',
 } as const;

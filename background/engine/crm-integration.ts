@@ -7,7 +7,7 @@ import type { CallingSettings } from '../../src/settings/defaults';
 import { secretStore } from '../../src/settings/secret-store';
 import { SECRET_KEYS } from '../../src/well-known';
 import type { Call } from './call';
-import { sendCallRecord } from './send-call-record';
+import { sendCallRecord, type MayReach } from './send-call-record';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 /** Calls whose stage is remembered (a call reports many changes; each stage counts once). */
@@ -32,11 +32,13 @@ export class CrmIntegration {
     private readonly aor: () => string | undefined,
     private readonly emit: (event: EngineEvent) => void,
     onChange: () => void,
+    /** Whether the user allowed records to go to an origin (the engine host asks the background). */
+    mayReach: MayReach,
   ) {
     this.queue = new CallLogQueue({
       load: () => secretStore.get<StoredCallLog>(SECRET_KEYS.callLogQueue),
       save: (state) => secretStore.set(SECRET_KEYS.callLogQueue, state),
-      send: (record) => sendCallRecord(this.calling().callLogUrl, record),
+      send: (record) => sendCallRecord(this.calling().callLogUrl, record, mayReach),
       configured: () => this.calling().callLogUrl !== '',
       onChange,
     });

@@ -1,5 +1,6 @@
 import type { MicrophoneSource, SipNetwork } from './sip-network';
 import type { SipContact } from './unregister-contact';
+import type { MayReach } from './send-call-record';
 
 /** What a host page may change about the engine: only where the microphone stream comes from. */
 export interface EngineHost {
@@ -12,6 +13,8 @@ export interface EngineHost {
   prepareMicrophone?: () => Promise<void>;
   /** Firefox: where the phone window remembers its registration's Contact, so the event page can remove it. */
   onContact?: (contact: SipContact) => void;
+  /** Whether the call-log webhook may send to an origin (serveEngine asks the background; absent: never). */
+  mayReach?: MayReach;
   /** The transport and media sip.js uses (default: WebSocket and WebRTC). */
   network?: SipNetwork;
 }

@@ -58,7 +58,7 @@ export class Engine {
   /** The policy values in the settings (when the sender knows them), applied again over a private-settings change. */
   private managed: ManagedSettings = {};
   private readonly calls = new CallList();
-  private readonly crm = new CrmIntegration(() => this.settings.calling, () => this.connection.aor, (e) => this.emit(e), () => this.changed());
+  private readonly crm: CrmIntegration;
   private readonly extensions = new ExtensionDialer(() => this.settings.calling, () => this.accounts.account, () => this.changed());
   readonly keyTones: KeyTones;
   private readonly lines = new Lines(this.calls, {
@@ -96,6 +96,7 @@ export class Engine {
       host.network,
     );
     this.audio = new CallAudio(doc, this.devices);
+    this.crm = new CrmIntegration(() => this.settings.calling, () => this.connection.aor, (e) => this.emit(e), () => this.changed(), host.mayReach ?? (async () => false));
     startCallWatches(() => this.calls.active(), () => this.connection.state, () => this.changed());
     this.tones = new TonePlayer(doc);
     this.keyTones = new KeyTones(doc, this.devices);
@@ -129,9 +130,7 @@ export class Engine {
   }
 
   /** The browser's `online`/`offline` events. */
-  setOnline(online: boolean): void {
-    void (online ? this.connection.online() : this.connection.offline());
-  }
+  setOnline = (online: boolean): void => void (online ? this.connection.online() : this.connection.offline());
 
   /** The popup's Sign out / Sign in switch; remembered across restarts (a signed-out phone stays quiet). */
   async signOut(signedOut: boolean): Promise<void> {

@@ -10,6 +10,9 @@ export interface StoredCallLogSecret {
   secret: string;
 }
 
+/** Whether the user granted Dialable the host permission for this origin (asked by the background). */
+export type MayReach = (origin: string) => Promise<boolean>;
+
 /** The header that carries the shared secret (docs/crm.md). */
 export const SECRET_HEADER = 'X-Dialable-Secret';
 /** A receiver that takes longer than this counts as down (the record is tried again later). */
@@ -21,9 +24,12 @@ const TIMEOUT_MS = 15_000;
  * than Dialable handing the secret to a server the user never gave it to. No cookies, no redirects (a redirect
  * would carry the secret header elsewhere), no referrer.
  */
-export async function sendCallRecord(url: string, record: CallLogRecord): Promise<void> {
+export async function sendCallRecord(url: string, record: CallLogRecord, mayReach: MayReach): Promise<void> {
   const origin = crmOrigin(url);
   if (!origin) throw new Error(t('callLogErrorUrl'));
+  // The browser lets the engine reach any site the content script may run on, so its reach is no consent: only the
+  // host permission the user granted for this one origin (or the administrator's policy) is.
+  if (!(await mayReach(origin).catch(() => false))) throw new Error(t('callLogErrorPermission', origin));
   const stored = await secretStore.get<StoredCallLogSecret>(SECRET_KEYS.callLogSecret).catch(() => undefined);
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (stored && stored.origin === origin && stored.secret !== '') headers[SECRET_HEADER] = stored.secret;

@@ -1,6 +1,7 @@
 import { badgeFor } from '../../src/call/badge-for';
 import { answerAsync } from '../../src/messaging/answer-async';
 import { createRouter } from '../../src/messaging/create-router';
+import { sendMessage } from '../../src/messaging/send-message';
 import type { EngineEvent } from '../../src/messaging/protocol';
 import { logger } from '../../src/logger';
 import { identifySender } from '../../src/messaging/identify-sender';
@@ -38,7 +39,8 @@ export function serveEngine(host: EngineHost = {}): Engine {
     runtime.sendMessage({ type: 'engine:event', payload: event }).catch(() => undefined);
   };
 
-  const engine = new Engine(document, emit, host);
+  const mayReach = async (origin: string) => (await sendMessage(runtime.sendMessage, 'engine:may-send', { origin }))?.allowed === true;
+  const engine = new Engine(document, emit, { mayReach, ...host });
   toCti = serveCti(runtime, engine);
   const commands = engineCommands(engine);
   const route = createRouter<'engine', chrome.runtime.MessageSender>(

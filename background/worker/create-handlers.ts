@@ -26,6 +26,8 @@ export interface HandlerDeps extends Pick<ActionDeps, 'engine' | 'onEngineEvent'
   handleLink: HandlersFor<'background'>['ui:handle-link'];
   /** The CTI page API's commands (see cti-commands.ts). */
   cti: HandlersFor<'background'>['page:cti'];
+  /** Whether the call-log webhook may send to this origin (see may-send-to.ts). */
+  maySendTo: HandlersFor<'background'>['engine:may-send'];
   /** Per-tab `page:scan` budget (tests inject one with their own clock). */
   scanBudget?: ScanBudget;
 }
@@ -105,5 +107,6 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<'background'> {
       await deps.onEngineEvent(event);
       return { ok: true };
     },
+    'engine:may-send': deps.maySendTo,
   };
 }

@@ -17,6 +17,7 @@ import { toggleDnd } from './toggle-dnd';
 import { incomingCallId, REGISTRATION_LOST_ID } from '../shared/notifications-for';
 import { showEngineEvent } from './show-engine-event';
 import { loadManaged, loadSettings } from '../shared/settings-store';
+import { createMaySendTo } from './may-send-to';
 
 const logged = (what: string) => (error: unknown) => logger.error(what, error);
 
@@ -49,6 +50,7 @@ export function installBackground(engine: SendToEngine): void {
       cti: createCtiHandler({ loadSettings, engine, pageDialLimit, country: actions.country, openDialer }),
       dialerRequest,
       loadManaged,
+      maySendTo: createMaySendTo(loadManaged),
     }),
     (sender) => identifySender(sender, chrome.runtime.id, origin),
   );

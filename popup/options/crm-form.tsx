@@ -79,7 +79,9 @@ export function CrmForm() {
     if (before && (!origin || originPattern(before) !== originPattern(origin))) void releaseOriginPermission(before);
     // Saved now; the browser's question may stay open for as long as the user takes to answer it.
     setStatus([t('crmSaved'), note].filter(Boolean).join(' '));
-    if (origin && !(await granted)) setStatus([t('crmSavedNoPermission', origin), note].filter(Boolean).join(' '));
+    if (!origin) return void secretStore.delete(SECRET_KEYS.callLogAllowed);
+    if (await granted) return void secretStore.set(SECRET_KEYS.callLogAllowed, { origin });
+    setStatus([t('crmSavedNoPermission', origin), note].filter(Boolean).join(' '));
   };
 
   const lock = (locked: boolean, field: string) => ({ disabled: locked, 'aria-describedby': locked ? `${field}-locked` : undefined });

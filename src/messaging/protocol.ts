@@ -156,6 +156,12 @@ export interface Protocol {
   'engine:command': { from: 'background'; to: 'engine'; payload: EngineCommand; reply: EngineReply };
   /** Engine → background: something the browser chrome should show (badge, notification). */
   'engine:event': { from: 'engine'; to: 'background'; payload: EngineEvent; reply: { ok: boolean } };
+  /**
+   * Engine → background: may the call-log webhook's record go to this origin? Only when the user granted the host
+   * permission for it (or the administrator set the address by policy): the offscreen document cannot ask the
+   * browser itself.
+   */
+  'engine:may-send': { from: 'engine'; to: 'background'; payload: { origin: string }; reply: { allowed: boolean } };
 }
 
 export type EngineCommand =

@@ -61,6 +61,7 @@ const GUARDS: { [K in MessageType]: Guard<K> } = {
   'ui:sign-out': (p): p is Protocol['ui:sign-out']['payload'] => isObject(p) && typeof p.signedOut === 'boolean',
   'engine:command': (p): p is Protocol['engine:command']['payload'] => isObject(p) && typeof p.command === 'string',
   'engine:event': (p): p is Protocol['engine:event']['payload'] => isObject(p) && typeof p.event === 'string',
+  'engine:may-send': (p): p is Protocol['engine:may-send']['payload'] => isObject(p) && typeof p.origin === 'string' && p.origin.length <= 2048,
 };
 
 /** Who may send each message. */
@@ -85,6 +86,7 @@ export const ALLOWED_ORIGINS: { [K in MessageType]: readonly Origin[] } = {
   'ui:sign-out': ['extension'],
   'engine:command': ['background'],
   'engine:event': ['engine'],
+  'engine:may-send': ['engine'],
 };
 
 /**

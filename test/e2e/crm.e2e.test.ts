@@ -8,7 +8,8 @@ import type { Kamailio } from './sip/kamailio';
 import type { CallOutcome, Peer } from './sip/peer-page';
 import { saveCrmForm } from './support/crm-options';
 import { dialFromPopup } from './support/dial-from-popup';
-import { openExtensionPage, storedSettings, updateSettings } from './support/extension';
+import { CHROME_DIST, openExtensionPage, storedSettings, updateSettings } from './support/extension';
+import { copyWithHostPermissions, type ExtensionCopy } from './support/extension-copy';
 import { evaluateInServiceWorker } from './support/service-worker-eval';
 import { endCalls, PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 import { waitUntil } from './support/wait-until';
@@ -20,8 +21,10 @@ import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-re
  * the webhook's POSTs, and keeps every request it sees — so "nothing configured" is checked as "no request at all".
  *
  * Chromium's host-permission bubble cannot be answered from a test (it is not reachable over CDP): saving the form
- * does ask (the request stays open), and the records still arrive because Chromium already lets the extension's
- * pages reach every site its content script matches. Firefox (`firefox-crm.e2e`) answers its question by pref.
+ * does ask (the request stays open), so the browser runs a copy of the build installed with the permission for
+ * 127.0.0.1 already granted — as if the user had said yes. `localhost` (the same receiver) stays not granted: the
+ * extension could reach it (its content script matches every site), so only Dialable's own check keeps records
+ * from it. Firefox (`firefox-crm.e2e`) answers its question by pref.
  */
 let bed: SipBed;
 let sip: Kamailio;
@@ -29,6 +32,7 @@ let browser: Browser;
 let peer: Peer;
 let popup: Page;
 let receiver: WebhookReceiver;
+let granted: Pick<ExtensionCopy, 'dir' | 'remove'>;
 const tabs: Page[] = [];
 const SECRET = 'correct horse battery staple';
 
@@ -50,7 +54,8 @@ async function ringAlice(displayName?: string): Promise<{ calling: Promise<CallO
 }
 
 beforeAll(async () => {
-  bed = await startSipBed();
+  granted = copyWithHostPermissions(CHROME_DIST, ['http://127.0.0.1/*']);
+  bed = await startSipBed({ extensionDir: granted.dir });
   ({ sip, browser, peer, popup } = bed);
   receiver = await startWebhookReceiver();
   await waitForTestId(popup, 'registration', /Registered/);
@@ -59,6 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bed?.close();
   await receiver?.close();
+  granted?.remove();
 });
 
 afterEach(async () => {
@@ -226,6 +232,32 @@ describe('the receiver is down', () => {
     await sleep(2_000);
     expect(records().length).toBe(before + 2);
   }, 120_000);
+});
+
+describe('an origin the user did not allow', () => {
+  test('no record goes there although the browser could reach it; the options say why; nothing is lost', async () => {
+    const before = records().length;
+    const requests = receiver.requests.length;
+    const notAllowed = receiver.origin.replace('127.0.0.1', 'localhost');
+    await updateSettings(browser, { calling: { callLogUrl: `${notAllowed}/log` } });
+    await dialFromPopup(bed, PEER_NUMBER);
+    const options = await openExtensionPage(browser, 'popup/options/options.html');
+    tabs.push(options);
+    await options.waitForSelector('[data-testid="call-log-status"][data-waiting="1"]', { timeout: 15_000 });
+    await options.waitForFunction(() => /may not send to http:\/\/localhost:\d+/.test(document.querySelector('[data-testid="call-log-error"]')?.textContent ?? ''), {
+      polling: 100,
+      timeout: 10_000,
+    });
+    await sleep(3_000);
+    expect(receiver.requests.length).toBe(requests);
+
+    // Back to the allowed address: the waiting record goes there, once.
+    await updateSettings(browser, { calling: { callLogUrl: `${receiver.origin}/log` } });
+    const got = (await waitForRecords(before + 1, 30_000)).slice(before);
+    expect(got.map((r) => r.result)).toEqual(['answered']);
+    await sleep(1_000);
+    expect(records().length).toBe(before + 1);
+  }, 60_000);
 });
 
 describe('history export', () => {

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { saveCrmForm } from './support/crm-options';
 import { dialFromPopup } from './support/dial-from-popup';
+import { updateSettingsOn } from './support/extension';
 import { openFirefoxPage } from './support/firefox';
 import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
 import { PEER_NUMBER } from './support/sip-bed';
@@ -78,4 +79,44 @@ describe('Firefox: screen-pop and the call log', () => {
     const posts = receiver.requests.filter((r) => r.method === 'POST');
     expect(posts.every((r) => r.headers['x-dialable-secret'] === SECRET)).toBe(true);
   });
+
+  test('the receiver is down: records wait, the options say so, and they arrive in order once it is back', async () => {
+    const before = receiver.records().length;
+    await receiver.stop();
+    await bed.popup.bringToFront();
+    await dialFromPopup(bed, PEER_NUMBER);
+    await dialFromPopup(bed, PEER_NUMBER);
+    const options = await openFirefoxPage(bed.browser, 'popup/options/options.html');
+    pages.push(options);
+    await waitUntil(async () => (await options.$('[data-testid="call-log-status"][data-waiting="2"]')) !== null, 20_000, 'two records waiting');
+    expect(await options.$eval('[data-testid="call-log-error"]', (el) => el.textContent)).toMatch(/could not be reached/);
+    await receiver.start();
+    await waitUntil(async () => receiver.records().length >= before + 2, 60_000, 'the two waiting records');
+    const got = receiver.records().slice(before);
+    expect(got.map((r) => r.result)).toEqual(['answered', 'answered']);
+    expect(Date.parse(got[0]!.endedAt)).toBeLessThan(Date.parse(got[1]!.endedAt));
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(receiver.records()).toHaveLength(before + 2);
+  }, 120_000);
+
+  test('an address the user did not allow (changed as a settings file would change it) gets nothing; nothing is lost', async () => {
+    const before = receiver.records().length;
+    const requests = receiver.requests.length;
+    const options = await openFirefoxPage(bed.browser, 'popup/options/options.html');
+    pages.push(options);
+    await updateSettingsOn(options, { calling: { callLogUrl: `${receiver.origin.replace('127.0.0.1', 'localhost')}/log` } });
+    await bed.popup.bringToFront();
+    await dialFromPopup(bed, PEER_NUMBER);
+    await waitUntil(async () => (await options.$('[data-testid="call-log-status"][data-waiting="1"]')) !== null, 20_000, 'the record waiting');
+    await waitUntil(
+      async () => /may not send to http:\/\/localhost:\d+/.test(await options.$eval('[data-testid="call-log-error"]', (el) => el.textContent ?? '')),
+      10_000,
+      'the sentence naming the origin',
+    );
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(receiver.requests.length).toBe(requests);
+    await updateSettingsOn(options, { calling: { callLogUrl: `${receiver.origin}/log` } });
+    await waitUntil(async () => receiver.records().length >= before + 1, 30_000, 'the waiting record at the allowed address');
+    expect(receiver.records().slice(before).map((r) => r.result)).toEqual(['answered']);
+  }, 90_000);
 });

@@ -27,3 +27,17 @@ export function copyWithNewId(distDir: string): ExtensionCopy {
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, key: der.toString('base64') }));
   return { dir, id, origin: `chrome-extension://${id}`, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A copy of an unpacked build (same id) whose manifest grants these host permissions at install: Chromium's
+ * host-permission bubble cannot be answered from a test, so a test that needs "the user allowed this origin" starts
+ * from an install where it is allowed.
+ */
+export function copyWithHostPermissions(distDir: string, origins: string[]): Pick<ExtensionCopy, 'dir' | 'remove'> {
+  const dir = mkdtempSync(join(tmpdir(), 'dialable-ext-'));
+  cpSync(distDir, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: origins }));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -32,12 +32,12 @@ export interface SipBed {
  * `kamailio`: more Kamailio options; `moreUsers`: more Kamailio users (for more peers); `configure: false` leaves the account unsaved, `popup: false` the popup closed.
  */
 export async function startSipBed(
-  options: { configure?: boolean; lang?: string; kamailio?: Omit<KamailioOptions, 'users'>; popup?: boolean; moreUsers?: Record<string, string> } = {},
+  options: { configure?: boolean; lang?: string; kamailio?: Omit<KamailioOptions, 'users'>; popup?: boolean; moreUsers?: Record<string, string>; extensionDir?: string } = {},
 ): Promise<SipBed> {
   const sip = await startKamailio({ users: { ...BED_USERS, ...options.moreUsers }, ...options.kamailio });
   const fixtures = await startFixtureServer();
   const peers = await startPeerServer();
-  const browser = await launchChromium({ extensionDir: CHROME_DIST, ...(options.lang ? { lang: options.lang } : {}) });
+  const browser = await launchChromium({ extensionDir: options.extensionDir ?? CHROME_DIST, ...(options.lang ? { lang: options.lang } : {}) });
   await browser.defaultBrowserContext().overridePermissions(EXTENSION_ORIGIN, ['microphone']);
   await browser.defaultBrowserContext().overridePermissions(peers.url, ['microphone']);
   await setSettings(browser, { defaultCountry: 'GB' });

@@ -12,7 +12,7 @@ const CONTENT_TYPES = ['page:dial', 'page:scan', 'page:selection'] as const;
 const ALL_TYPES: MessageType[] = [
   'page:dial', 'page:scan', 'page:selection', 'tab:get-selection', 'tab:get-site', 'tab:get-menu-link', 'ui:dial', 'ui:call',
   'ui:save-account', 'ui:get-account', 'ui:export-account', 'ui:ensure-engine', 'ui:clear-history', 'ui:seen', 'engine:command',
-  'engine:event',
+  'engine:event', 'engine:may-send',
 ];
 const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
 

@@ -27,6 +27,7 @@ function router(who: SenderInfo | undefined) {
     'ui:seen': ok,
     'ui:sign-out': ok,
     'engine:event': ok,
+    'engine:may-send': async () => ({ allowed: false }),
   };
   return { dial, scan, cti, link, route: createRouter(handlers, () => who) };
 }
