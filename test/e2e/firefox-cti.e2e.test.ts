@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { crmUrl, cti, ctiReady, eventNames, postEverything, waitForEvent } from './support/cti-page';
 import { saveCtiOrigins } from './support/cti-options';
+import { waitForFirefoxConfirmDialer } from './support/confirm-dialer';
 import { callPeer, expectBlindTransfer, expectDecline, expectMuteHeardAtPeer, expectRemoteHoldEvents } from './support/cti-proof';
 import { newWindowPage, openFirefoxPage } from './support/firefox';
 import { startFirefoxBed, type FirefoxBed } from './support/firefox-bed';
@@ -84,5 +85,33 @@ describe('Firefox: the CTI page API', () => {
     const { received, traces } = await postEverything((await open(crmUrl(other))).mainFrame());
     expect(received).toEqual([]);
     expect(traces).toEqual([]);
+  });
+
+  test('a premium-rate number: confirm-required, the confirm dialer asks, and no INVITE reaches Kamailio', async () => {
+    const frame = (await open(crmUrl(bed.fixtures))).mainFrame();
+    await ctiReady(frame);
+    const before = bed.sip.inviteCalls('alice').length;
+    const reply = await cti(frame, 'call', { number: '+19005550100' });
+    expect(reply).toMatchObject({ ok: false, error: 'confirm-required', message: expect.stringMatching(/premium-rate/) });
+    const dialer = await waitForFirefoxConfirmDialer(bed.browser, /premium-rate/);
+    pages.push(dialer.page);
+    expect(dialer.number.replace(/\s/g, '')).toBe('+19005550100');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(bed.sip.inviteCalls('alice').length).toBe(before);
+  });
+
+  test('a cross-origin frame on the allowed page gets nothing, and an allowed frame in a not-allowed page gets nothing', async () => {
+    const before = bed.sip.inviteCalls('alice').length;
+    const page = await open(crmUrl(bed.fixtures, crmUrl(other)));
+    await ctiReady(page.mainFrame());
+    const widget = (await (await page.waitForSelector('#widget'))!.contentFrame())!;
+    await widget.waitForFunction(() => 'ctiSend' in window);
+    expect((await postEverything(widget)).received).toEqual([]);
+
+    const outer = await open(crmUrl(other, crmUrl(bed.fixtures)));
+    const inner = (await (await outer.waitForSelector('#widget'))!.contentFrame())!;
+    await inner.waitForFunction(() => 'ctiSend' in window);
+    expect((await postEverything(inner)).received).toEqual([]);
+    expect(bed.sip.inviteCalls('alice').length).toBe(before);
   });
 });
