@@ -28,6 +28,9 @@ const PAGES = Object.keys(EXPECTED);
 const newTotals = () => ({ expected: 0, found: 0, correct: 0, wrong: [] as string[], missed: [] as string[], extra: [] as string[] });
 
 /** What differs between browsers; everything else (pages, expectations, thresholds) is shared. */
+/** Every labelled fixture page's file name. */
+export const FIXTURE_PAGES: readonly string[] = PAGES;
+
 export interface DetectionBrowser {
   /** Shown in the suite title, e.g. "Chromium + dist/chrome". */
   label: string;
@@ -35,8 +38,11 @@ export interface DetectionBrowser {
   launch(): Promise<Browser>;
   /** Writes detection settings into extension storage, as the options page would. */
   setSettings(browser: Browser, detection: Record<string, unknown>): Promise<void>;
-  /** `document.body.innerText` of the page as it is without the extension. */
-  referenceText(browser: Browser, load: (page: Page) => Promise<void>): Promise<string>;
+  /**
+   * `document.body.innerText` of every page as it is without the extension, read in one pass before the tests (each
+   * page through `read`, which loads it and returns its text; the browser tells how to be without the extension).
+   */
+  referenceTexts(browser: Browser, read: (page: Page, name: string) => Promise<string>): Promise<Map<string, string>>;
   /** How long the link count must stay still before a page counts as done (ms; default 600). */
   settleMs?: number;
 }
@@ -76,10 +82,16 @@ export function describeDetection(target: DetectionBrowser): void {
   let browser: Browser;
   let server: StaticServer;
 
+  let references = new Map<string, string>();
+
   beforeAll(async () => {
     server = await startFixtureServer();
     browser = await target.launch();
-  });
+    references = await target.referenceTexts(browser, async (page, name) => {
+      await load(page, name);
+      return page.evaluate(() => document.body.innerText);
+    });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -99,7 +111,8 @@ export function describeDetection(target: DetectionBrowser): void {
       await target.setSettings(browser, { enabled: true, defaultCountry: spec.automatic ? '' : spec.country, disabledSites: [], linkStyle: 'dotted', siteCountries: {} });
       const sums = spec.automatic ? automaticTotals : totals;
 
-      const reference = await target.referenceText(browser, (plain) => load(plain, name));
+      const reference = references.get(name);
+      expect(reference, `the reference text of ${name}`).toBeDefined();
 
       const page = await browser.newPage();
       const errors: string[] = [];
