@@ -61,7 +61,7 @@ describe('reach set: the labelled strings themselves', () => {
     const countries = new Set(REACH_POSITIVES.flatMap((r) => r.expected.map((e) => parsePhoneNumberFromString(e.e164)?.country)));
     expect(countries.size).toBeGreaterThanOrEqual(25);
     expect(new Set(REACH_NEGATIVES.map((r) => r.text)).size).toBeGreaterThanOrEqual(300);
-  });
+  }, 60_000);
 
   test('every expected number is valid in the max metadata and written in its row', () => {
     for (const row of REACH_POSITIVES) {
@@ -70,7 +70,7 @@ describe('reach set: the labelled strings themselves', () => {
         expect(row.text.includes(e.text), e.text).toBe(true);
       }
     }
-  });
+  }, 60_000);
 });
 
 describe('reach set: Dialable against libphonenumber-js', () => {
@@ -104,21 +104,21 @@ describe('reach set: Dialable against libphonenumber-js', () => {
     expect(ownMisses, 'numbers libphonenumber finds and Dialable does not').toEqual([]);
     // The context classes are separate work: only the gaps known when this set was written may stay open.
     expect(contextMisses.filter((m) => !CONTEXT_GAPS.some((gap) => m.includes(gap)))).toEqual([]);
-  });
+  }, 60_000);
 
   test('positives: every Dialable link is a labelled number, exactly as written (precision 1.00)', () => {
     const wrong = readings.flatMap((r) =>
       r.dialable.filter((h) => !r.row.expected.some((e) => exact(h, e))).map((h) => `${r.row.cls} ${JSON.stringify(r.row.text)}: ${h.e164} ${JSON.stringify(h.text)}`),
     );
     expect(wrong).toEqual([]);
-  });
+  }, 60_000);
 
   test('positives: the text-level classes are found in full (recall 1.00)', () => {
     const missed = readings
       .filter((r) => own(r.row))
       .flatMap((r) => r.row.expected.filter((e) => !r.dialable.some((h) => exact(h, e))).map((e) => `${r.row.cls} ${r.row.country ?? '--'} ${JSON.stringify(r.row.text)}: ${e.e164}`));
     expect(missed).toEqual([]);
-  });
+  }, 60_000);
 
   test('negatives: Dialable links at most a tenth of what libphonenumber links (printed per kind)', () => {
     const table = new Map<string, { rows: number; d: number; l: number; l0: number }>();
@@ -143,5 +143,5 @@ describe('reach set: Dialable against libphonenumber-js', () => {
     console.log(`\nHard negatives, ${new Set(REACH_NEGATIVES.map((r) => r.text)).size} strings read for one or more countries\n${lines.join('\n')}`);
     if (linked.length > 0) console.log(`Dialable linked:\n  ${linked.join('\n  ')}`);
     expect(total.d).toBeLessThanOrEqual(total.l / 10);
-  });
+  }, 60_000);
 });
