@@ -9,24 +9,27 @@ export interface ApartCut {
 }
 
 /** A short digit group after the space that starts a token of its own: "… 24/7", "… 100 Main Street", "… 500 free". */
-const END_BEFORE = /(?<=\d) (?=\d{1,5}(?:\/\d{1,2})?(?:[\s,.;:!?]+\p{L}|[\s,.;:!?]*$))/gu;
-/** A short amount or range before the space, as a token of its own: "€20 …", "9-5 …". */
-const START_AFTER = /(?<=(?:^|\s)(?:[^\s\d+(]{1,3}\d{1,5}|\d{1,2}[-–]\d{1,2})) (?=[(+]?\d)/gu;
+const END_BEFORE = /\d (?=\d{1,5}(?:\/\d{1,2})?(?:[\s,.;:!?]+\p{L}|[\s,.;:!?]*$))/gu;
+/** A short amount or range before the space, as a token of its own, and a number's seven digits after it: "€20 …". */
+const START_AFTER = /(?:^|\s)(?:[^\s\d+(]{1,3}\d{1,5}|\d{1,2}[-–]\d{1,2}) (?=[(+]?\d(?:[()\-./ ]{0,2}\d){6})/gu;
 /** A slash with spaces around it between two numbers ("02/5443 1234 / 02/5443 1235"). */
-const SLASH = /(?<=\d) \/ (?=[(+]?\d)/g;
+const SLASH = /\d \/ (?=[(+]?\d)/g;
 /** Any space between two digit runs, for numbers written side by side the same way. */
-const BETWEEN = /(?<=[\d)]) (?=[(+]?\d)/g;
+const BETWEEN = /[\d)] (?=[(+]?\d)/g;
+/** What every cut above has around it: most texts have none, and are not searched further. */
+const ANY_CUT = /[\d)] (?:\/ )?[(+]?\d/;
 /** How many characters a repeated number may take, with its punctuation. */
 const SHAPE = { min: 8, max: 20 };
-
 
 /** The places in `text` worth a second reading (see {@link ApartCut}), in ascending order. */
 export function apartCuts(text: string): ApartCut[] {
   const cuts: ApartCut[] = [];
-  for (const m of text.matchAll(END_BEFORE)) cuts.push({ end: m.index });
-  for (const m of text.matchAll(START_AFTER)) cuts.push({ start: m.index + 1 });
-  for (const m of text.matchAll(SLASH)) cuts.push({ end: m.index, start: m.index + m[0].length });
-  for (const m of text.matchAll(BETWEEN)) if (repeats(text, m.index)) cuts.push({ end: m.index, start: m.index + 1 });
+  if (!ANY_CUT.test(text)) return cuts;
+  // Each pattern takes the character before the space in (a lookbehind would be tried at every position).
+  for (const m of text.matchAll(END_BEFORE)) cuts.push({ end: m.index + 1 });
+  for (const m of text.matchAll(START_AFTER)) cuts.push({ start: m.index + m[0].length });
+  for (const m of text.matchAll(SLASH)) cuts.push({ end: m.index + 1, start: m.index + m[0].length });
+  for (const m of text.matchAll(BETWEEN)) if (repeats(text, m.index + 1)) cuts.push({ end: m.index + 1, start: m.index + 2 });
   return cuts.sort((a, b) => (a.end ?? (a.start as number)) - (b.end ?? (b.start as number)));
 }
 
