@@ -44,7 +44,9 @@ function repeats(text: string, at: number): boolean {
     const from = at - length;
     const to = at + 1 + length;
     if (from < 0 || to > text.length) break;
-    if (!/^\s?$/.test(text.charAt(from - 1)) || NUMBER_CHAR.test(text.charAt(from - 2)) || /\d/.test(text.charAt(to))) continue;
+    const b1 = text.charAt(from - 1);
+    const afterWord = !NUMBER_CHAR.test(b1) || (b1 === ' ' && !NUMBER_CHAR.test(text.charAt(from - 2)));
+    if (!afterWord || /\d/.test(text.charAt(to))) continue;
     const before = text.slice(from, at);
     if ((before.match(/\d/g)?.length ?? 0) >= 7 && PUNCTUATED.test(before) && shape(before) === shape(text.slice(at + 1, to))) return true;
   }
@@ -61,9 +63,9 @@ const WINDOW = { least: 24, most: 64 };
 /**
  * The numbers libphonenumber finds at the cuts in `text` when it reads only up to a cut's `end` (matches ending
  * exactly there) or only from its `start` (matches starting exactly there). `free(at)` says whether a number found
- * so far covers `at`; `search(from, to)` reads `text.slice(from, to)` and returns matches indexed into `text`. No
- * character is read twice, so a hostile text of cuts ("1-2 1-2 1-2 …") costs one more reading at most. Lazy, so
- * `free` sees the numbers the caller keeps on the way.
+ * so far covers `at`; `search(from, to)` reads `text.slice(from, to)` and returns matches indexed into `text`.
+ * Windows never reach back before the last one's end, so a hostile text of cuts ("1-2 1-2 1-2 …") costs at most two
+ * more readings. Lazy, so `free` sees the numbers the caller keeps on the way.
  */
 export function* readApart<M extends { start: number; end: number }>(
   text: string,
