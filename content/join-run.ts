@@ -1,5 +1,7 @@
+import { SCRIPT_DIGIT_RANGES } from '../src/phone/script-digits';
+
 const LETTER = /\p{L}/u;
-const NUMBER_START = /^[+(\d\uFF0B\uFF08\uFF10-\uFF19]/;
+const NUMBER_START = new RegExp(`^[+(\\d\\uFF0B\\uFF08${SCRIPT_DIGIT_RANGES}]`);
 
 /** A run's text as sent to be matched, and the way back from its positions to the page's text. */
 export interface JoinedRun {

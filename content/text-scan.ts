@@ -1,8 +1,10 @@
 import { candidateSpans, hasCandidate } from '../src/phone/has-candidate';
 import { INLINE, SKIPPED, isEditable, isInsideSkipped } from './dom-rules';
 import { walkRuns, type Run } from './walk-runs';
+import { SCRIPT_DIGIT_RANGES } from '../src/phone/script-digits';
 
-const DIGIT = /[0-9\uFF10-\uFF19]/;
+/** A digit as hasCandidate counts them: ASCII or of another script (see SCRIPT_DIGIT_RANGES). */
+const DIGIT = new RegExp(`[0-9${SCRIPT_DIGIT_RANGES}]`);
 
 /**
  * A resumable scan of one container for runs that may hold a phone number — the hot path on every page.

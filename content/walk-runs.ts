@@ -1,5 +1,6 @@
 import { hasCandidate } from '../src/phone/has-candidate';
 import { INLINE, SKIPPED, isEditable } from './dom-rules';
+import { SCRIPT_DIGIT_RANGES } from '../src/phone/script-digits';
 
 /** A run: consecutive text nodes not separated by a block boundary, with the text they held when seen. */
 export interface Run {
@@ -7,7 +8,8 @@ export interface Run {
   texts: string[];
 }
 
-const DIGIT = /[0-9\uFF10-\uFF19]/;
+/** A digit as hasCandidate counts them: ASCII or of another script (see SCRIPT_DIGIT_RANGES). */
+const DIGIT = new RegExp(`[0-9${SCRIPT_DIGIT_RANGES}]`);
 
 /**
  * Walks `root` in document order and reports every run that may hold a phone number ({@link hasCandidate}), plus

@@ -1,3 +1,5 @@
+import { SCRIPT_DIGIT_RANGES, scriptDigit } from './script-digits';
+
 /** Text ready for libphonenumber, and for each of its characters the index in the raw text it came from. */
 export interface CleanText {
   text: string;
@@ -6,13 +8,16 @@ export interface CleanText {
 }
 
 /** Every character cleanText changes or removes: text without any of them comes back as it is. */
-const ODD =
-  /[\u00A0\u00AD\u1680\u2000-\u200F\u2010-\u2015\u2028-\u202F\u205F-\u2069\u2212\u3000\uFEFF\uFF08\uFF09\uFF0B\uFF0D-\uFF19]/;
+const ODD = new RegExp(
+  `[\\u00A0\\u00AD\\u061C\\u1680\\u2000-\\u200F\\u2010-\\u2015\\u2028-\\u202F\\u205F-\\u2069\\u2212\\u3000\\uFEFF\\uFF08\\uFF09\\uFF0B\\uFF0D-\\uFF0F${SCRIPT_DIGIT_RANGES}]`,
+);
 
 /**
  * Maps the odd characters pages write numbers with onto what libphonenumber reads, keeping a map back to the raw
- * text: fullwidth digits, ＋ and （ ） → ASCII; every kind of space → ' '; U+2010–U+2015 and U+2212 → '-'; soft hyphens,
- * zero-width characters and bidi marks are removed (they sit inside numbers copied from word processors and RTL text).
+ * text: digits of other scripts (Arabic-Indic, Persian, Devanagari, fullwidth; see scriptDigit), ＋ and （ ） → ASCII;
+ * every kind of space → ' '; U+2010–U+2015 and U+2212 → '-'; soft hyphens, zero-width characters and bidi marks
+ * (the Arabic letter mark too) are removed (they sit inside numbers copied from word processors and RTL text). One
+ * character never becomes two, so a match in the clean text maps back onto exactly the raw characters it came from.
  */
 export function cleanText(raw: string): CleanText {
   if (!ODD.test(raw)) return { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, i) => i) };
@@ -31,8 +36,9 @@ export function cleanText(raw: string): CleanText {
 
 /** The replacement for one UTF-16 code unit: undefined keeps it, '' removes it. */
 function cleanChar(code: number): string | undefined {
-  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 0x30);
-  if (code === 0x00ad || code === 0xfeff || (code >= 0x200b && code <= 0x200f)) return '';
+  const digit = scriptDigit(code);
+  if (digit !== undefined) return digit;
+  if (code === 0x00ad || code === 0x061c || code === 0xfeff || (code >= 0x200b && code <= 0x200f)) return '';
   if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069)) return '';
   if (code === 0x00a0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)) return ' ';
   if (code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000) return ' ';

@@ -1,4 +1,5 @@
 import { findNumbers, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { readApart } from './apart-cuts';
 import { cleanText, type CleanText } from './clean-text';
 import { collapseSpace } from './collapse-space';
 import { CONTEXT_WINDOW, contextScore } from './context-words';
@@ -95,7 +96,9 @@ function matchIn<T>(
   const text = marked?.text ?? clean.text;
   const prefixes = marked?.prefixes ?? [];
   const out: Array<Matched<T>> = [];
+  const taken: Array<[number, number]> = [];
   const keep = (found: Found & { written: Written }) => {
+    taken.push([found.start, found.end]);
     const start = offsets[prefixStart(prefixes, found.start)] as number;
     // The raw character after the last clean one, so removed characters (soft hyphens) after the number stay out.
     const end = (offsets[found.end - 1] as number) + 1;
@@ -125,6 +128,13 @@ function matchIn<T>(
     const again = search(text, cut, until, country).filter((r) => r.start < m.end && (r.end < until || until === text.length));
     queue.splice(i + 1, 0, ...again);
     settled = cut;
+  }
+  // "(021) 2345-6789 24/7": libphonenumber read a neighbour's digits into the number and found none; read again up to
+  // (or from) the space between them. isDecoy still decides whether the neighbour's digits belong to the number.
+  const free = (at: number) => !taken.some(([from, to]) => from < at && at < to);
+  for (const m of readApart(text, free, (from, to) => search(text, from, to, country))) {
+    const found = accepted(text, m);
+    if (found && !taken.some(([from, to]) => found.start < to && from < found.end)) keep(found);
   }
   return out;
 }
@@ -170,6 +180,8 @@ function accepted(text: string, found: Found): (Found & { written: Written }) | 
   const opened = (s: string) => s.split('(').length - s.split(')').length;
   if (text.charAt(start) === '(' && opened(text.slice(start, end)) > 0) start = skipSpaces(text, start + 1);
   if (text.charAt(end - 1) === ')' && opened(text.slice(start, end)) < 0) end--;
+  // "[+43 5 1766 1000]": libphonenumber takes the opening bracket into the number, never the closing one.
+  if (text.charAt(start) === '[') start = skipSpaces(text, start + 1);
 
   if (isDecoy(text, start, end)) return undefined;
   const matched = text.slice(start, end);

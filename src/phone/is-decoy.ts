@@ -4,6 +4,8 @@
  * ISBNs. All checks read the cleaned text (see cleanText) around one match.
  */
 
+import { standsApart } from './stands-apart';
+
 /** Glued to the number, these make it part of a word or a longer run. CJK scripts write numbers without spaces. */
 const GLUE = /[\p{N}_\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}]/u;
 const DIGIT = /\d/;
@@ -13,9 +15,11 @@ const JOINER = /[-./:, ]/;
 const PATH_JOINER = /[/_=]/;
 /** A hyphen does too when the word is a code (ORD-2133…, …-B) rather than prose: en and em dashes are cleaned to '-'. */
 const CODE_CHAR = /[\p{Lu}\p{N}]/u;
+/** A full stop and a capitalised word glued after the number: a sentence went on without its space ("….Thanks"). */
+const SENTENCE_AFTER = /^\.\p{Lu}\p{Ll}/u;
 
 const CURRENCY_BEFORE = /(?:[$€£¥₹₩₽₺₪₫฿₴¤]|(?<![\p{L}])(?:usd|eur|gbp|chf|jpy|cny|rmb|inr|rs\.?|ft|huf|kr|sek|nok|dkk|pln|zł|czk|kč|brl|r\$|aud|cad|nzd|mxn))\s?$/iu;
-const UNIT_AFTER = /^\s?(?:[%‰°′″$€£¥₹₩₽₺₪₫฿₴]|(?:km²?|km\/h|m²|m³|m\/s|mph|kg|mg|cm|mm|mi|ft|lbs?|ha|kb|mb|gb|tb|usd|eur|euro|euros|gbp|chf|jpy|inr|sek|nok|dkk|pln|zł|czk|kč|huf|brl|kr|lei|dollars|pounds|yen|rupees|people|persons|customers|users|visitors|employees|members|inhabitants|residents|einwohner|views|votes|downloads|copies|units|points|pts|miles|meters|metres|tonnes|tons)(?![\p{L}]))/iu;
+const UNIT_AFTER = /^\s?(?:[%‰°′″$€£¥₹₩₽₺₪₫฿₴]|(?:km²?|km\/h|m²|m³|m\/s|mph|kg|mg|cm|mm|mi|ft|lbs?|ha|kb|mb|gb|tb|bytes|usd|eur|euro|euros|gbp|chf|jpy|inr|sek|nok|dkk|pln|zł|czk|kč|huf|brl|kr|lei|dollars|pounds|yen|rupees|people|persons|customers|users|visitors|employees|members|inhabitants|residents|einwohner|views|votes|downloads|copies|units|points|pts|miles|meters|metres|tonnes|tons)(?![\p{L}]))/iu;
 /** The start of an IBAN before the match: country, check digits, then groups of four (NL91 ABNA 0417…). */
 const IBAN_BEFORE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$/;
 
@@ -24,7 +28,8 @@ const DATE = new RegExp(String.raw`^${DAY_MONTH_YEAR}(?:\s*[-–—/]\s*${DAY_MO
 const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 const YEAR_RANGE = /^(?:1[5-9]|20)\d{2}\s*[-–—/]\s*(?:1[5-9]|20)?\d{2}$/;
 const TIME = /\d:\d{2}|\d{1,2}[h.]\d{2}\s*[-–—]\s*\d{1,2}[h.]\d{2}/;
-const THOUSANDS = /^[1-9]\d{0,2}(?:[,.'’]\d{3}){2,}(?:[.,]\d+)?$/;
+/** Groups of three after one separator, then maybe decimals after the other one: "1.212.555.0100" is not a quantity. */
+const THOUSANDS = /^[1-9]\d{0,2}([,.'’])\d{3}(?:\1\d{3})+(?:(?!\1)[.,]\d+)?$/;
 const DECIMAL = /^(?:[1-9]\d*|0)[.,]\d+$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const DOTTED = /^\d+(?:\.\d+)+$/;
@@ -50,10 +55,11 @@ export function isDecoy(text: string, start: number, end: number): boolean {
 
   // Part of a longer run: glued on, or digits continuing after a single joiner.
   if (GLUE.test(b1) || GLUE.test(a1)) return true;
-  if (JOINER.test(b1) && DIGIT.test(b2) && !international) return true;
+  if (JOINER.test(b1) && DIGIT.test(b2) && !international && !standsApart(matched, b1)) return true;
   if (b1 === '+' && DIGIT.test(b2)) return true;
-  if (JOINER.test(a1) && DIGIT.test(a2)) return true;
-  if ((PATH_JOINER.test(b1) && GLUE.test(b2)) || (/[/_.]/.test(a1) && GLUE.test(a2))) return true;
+  if (JOINER.test(a1) && DIGIT.test(a2) && !standsApart(matched, a1)) return true;
+  if (PATH_JOINER.test(b1) && GLUE.test(b2) && !(DIGIT.test(b2) && standsApart(matched, b1))) return true;
+  if (/[/_.]/.test(a1) && GLUE.test(a2) && !(DIGIT.test(a2) && standsApart(matched, a1)) && !SENTENCE_AFTER.test(text.slice(end, end + 3))) return true;
   // "j.cell.2009…": a dotted name; "Tel.030 …" never gets here, as separateLabels put a space after the label.
   if (b1 === '.' && GLUE.test(b2) && !DIGIT.test(b2)) return true;
   if ((b1 === '-' && CODE_CHAR.test(b2)) || (a1 === '-' && CODE_CHAR.test(a2))) return true;

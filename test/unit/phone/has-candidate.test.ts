@@ -1,10 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { candidateSpans, hasCandidate } from '../../../src/phone/has-candidate';
 import { POSITIVE_ROWS } from './positive-rows';
+import { CONTEXT_CLASSES, REACH_POSITIVES } from './reach-positives';
 
 describe('hasCandidate, the cheap scan run on every text of every page', () => {
   test('is true for every string with a phone number in it (it never hides one)', () => {
     for (const [input] of POSITIVE_ROWS) expect(hasCandidate(input), input).toBe(true);
+    // Vanity numbers ("1-800-FLOWERS") are read from their label, not from six digits.
+    for (const { cls, text, expected } of REACH_POSITIVES) {
+      if (!CONTEXT_CLASSES.includes(cls)) for (const e of expected) expect(hasCandidate(e.text), text).toBe(true);
+    }
   });
 
   test.each([
@@ -34,6 +39,13 @@ describe('hasCandidate, the cheap scan run on every text of every page', () => {
     ['March 15, 2024', false],
     ['v1.2.3', false],
     ['12     3456', false],
+    ['٠٢٠ ٧٩٤٦', true],
+    ['+٤٤ ٢٠ ٧٩٤٦ ٠٠١٨', true],
+    ['۰۲۱ ۸۸۷۷', true],
+    ['०८० २३४५', true],
+    ['٠٤\u061c ٢٣٤ ٥٦٧٨', true],
+    ['٠١٢٣٤', false],
+    ['१२:३४:५६', false],
   ])('%j → %s', (input, expected) => {
     expect(hasCandidate(input)).toBe(expected);
   });
@@ -51,7 +63,7 @@ describe('candidateSpans', () => {
   });
 
   test('every substring that passes hasCandidate overlaps a span (the scan relies on it)', () => {
-    const samples = ['12 345 678 90', 'x1-2-3-4-5-6-7y', '2021 12 345678', '９８７６５４３２１０', 'a 12 34 56 b 78 90 12 c', '1.2.3.4.5.6', '213) 373-4253'];
+    const samples = ['٠٢٠ ٧٩٤٦ ٠٠١٨', '12 345 678 90', 'x1-2-3-4-5-6-7y', '2021 12 345678', '９８７６５４３２１０', 'a 12 34 56 b 78 90 12 c', '1.2.3.4.5.6', '213) 373-4253'];
     for (const text of samples) {
       const spans = candidateSpans(text);
       for (let a = 0; a < text.length; a++) {
