@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LONG_TABLE, rowLinked, rowNumber, rowsInView, scrollToRowUntilLinked } from './support/long-table';
+import { LONG_TABLE, linkedRows, rowLinked, rowNumber, rowsInView, scrollToRowUntilLinked } from './support/long-table';
 import { startLinkingBrowser, type LinkingBrowser } from './support/linking-browser';
 import { waitForLinksToSettle } from './support/settle';
 import type { StaticServer } from './support/static-server';
@@ -37,7 +37,7 @@ describe('a large page is linked where the user looks', () => {
     const inView = await rowsInView(page);
     expect(inView.length).toBeGreaterThan(10);
     const last = inView.at(-1) as number;
-    const rows = (await page.$$eval('#contacts tr', (trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[1]?.querySelector('a[data-dialable]') !== null)));
+    const rows = await linkedRows(page);
     // Everything up to a screen below the fold is linked before the user can scroll there.
     expect(rows.slice(0, last + inView.length).every(Boolean)).toBe(true);
     expect(await rowLinked(page, 1500)).toBe(false);

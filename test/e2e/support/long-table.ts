@@ -16,11 +16,19 @@ export function rowLinked(page: Page, i: number): Promise<boolean> {
 
 /** Rows of the long table that show in the viewport now, wholly or in part. */
 export function rowsInView(page: Page): Promise<number[]> {
-  return page.$$eval('#contacts tr', (rows) =>
-    rows.flatMap((row, i) => {
+  // Inside one evaluate: a handle per row would cost Firefox's WebDriver BiDi seconds.
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#contacts tr')].flatMap((row, i) => {
       const box = row.getBoundingClientRect();
       return box.bottom > 0 && box.top < innerHeight ? [i] : [];
     }),
+  );
+}
+
+/** For every row of the long table, whether its phone cell holds our link. */
+export function linkedRows(page: Page): Promise<boolean[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#contacts tr')].map((tr) => (tr as HTMLTableRowElement).cells[1]?.querySelector('a[data-dialable]') !== null),
   );
 }
 
@@ -32,7 +40,9 @@ export async function scrollToRowUntilLinked(page: Page, i: number, timeoutMs = 
   await page.$eval(`#row-${i}`, (row) => row.scrollIntoView({ block: 'start' }));
   const rows = await rowsInView(page);
   if (!rows.includes(i)) throw new Error(`row ${i} is not in view after scrolling to it`);
-  const allLinked = () =>
-    page.$$eval('#contacts tr', (trs, wanted) => wanted.every((r) => (trs[r] as HTMLTableRowElement).cells[1]?.querySelector('a[data-dialable]') !== null), rows);
+  const allLinked = async () => {
+    const linked = await linkedRows(page);
+    return rows.every((r) => linked[r]);
+  };
   await waitUntil(allLinked, timeoutMs, `rows ${rows[0]}–${rows.at(-1)} linked after scrolling to them`);
 }
