@@ -9,6 +9,8 @@ export const NEAR_MARGIN = '100% 0px';
  * rather than one per frame while the user scrolls.
  */
 export const REACH_MARGIN = '300% 0px';
+/** The fewest containers added between two sweeps for removed ones (a sweep visits every waiting container). */
+const SWEEP_EVERY = 1000;
 
 /**
  * Holds the matched runs of a large page until their container comes near the viewport, so that a 10,000-row table
@@ -26,6 +28,8 @@ export class ViewportGate<T> {
   private reach: IntersectionObserver | undefined;
   private printing = false;
   private waitingItems = 0;
+  /** Containers added since the last sweep for ones the page removed. */
+  private addedSinceSweep = 0;
 
   /** @param due called (once per batch of observer callbacks) when items have been released. */
   constructor(
@@ -55,6 +59,9 @@ export class ViewportGate<T> {
       return;
     }
     const el = container as Element;
+    // A page that replaces a large table again and again (a single-page app) would otherwise leave the old rows
+    // here and observed for as long as the page lives: every so many new containers, the removed ones are dropped.
+    if (++this.addedSinceSweep > Math.max(SWEEP_EVERY, this.waiting.size)) this.sweep();
     this.waitingItems++;
     const items = this.waiting.get(el);
     if (items) return void items.push(item);
@@ -84,6 +91,18 @@ export class ViewportGate<T> {
     this.released.length = 0;
   }
 
+  private sweep(): void {
+    this.addedSinceSweep = 0;
+    for (const [el, items] of this.waiting) {
+      if (el.isConnected) continue;
+      this.waiting.delete(el);
+      this.near?.unobserve(el);
+      this.reach?.unobserve(el);
+      this.inReach.delete(el);
+      this.waitingItems -= items.length;
+    }
+  }
+
   private observers(): { near: IntersectionObserver; reach: IntersectionObserver } {
     // The document itself as the root, so the margins apply in cross-origin frames too (the implicit root ignores them there).
     this.reach ??= new IntersectionObserver((entries) => this.reached(entries), { root: this.doc, rootMargin: REACH_MARGIN });
@@ -106,7 +125,8 @@ export class ViewportGate<T> {
       else if (width === 0 && height === 0 && !entry.isIntersecting) this.release(entry.target);
     }
     if (trigger) {
-      for (const entry of entries) if (entry.isIntersecting) this.inReach.add(entry.target);
+      // The near ones first: when a write cannot take everything, they are what is about to show.
+      for (const entry of entries) if (entry.isIntersecting) this.release(entry.target);
       for (const el of this.inReach) this.release(el);
       this.inReach.clear();
     }
