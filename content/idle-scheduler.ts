@@ -4,11 +4,11 @@
  */
 export const SLICE_MS = 8;
 /**
- * Slices for a large backlog (a long scan, wrapping many runs outside a bulk wrap): each slice's DOM writes cost a
+ * Slices for a large backlog (a long scan, wrapping a few hundred runs): each slice's DOM writes cost a
  * relayout of the whole document in the next frame (a 10,000-row table: hundreds of ms per frame), so fewer, larger
  * slices finish far sooner. 20 ms, not more: a scan slice can overrun by a young-generation GC (up to ~30 ms
  * measured on the 10,000-row bench), and must stay under the 50 ms long-task line (25 ms slices gave 1–3 long tasks
- * a run, 20 ms none in most runs). A bulk wrap sizes its own slices (see bulk-slices.ts).
+ * a run, 20 ms none in most runs). A large page's released runs are written once per frame (see write-batches.ts).
  */
 export const LARGE_SLICE_MS = 20;
 
@@ -51,9 +51,7 @@ interface PostTaskScheduler {
 /**
  * Runs `work` in a slice of `ms` (or of what `ms()` says when the task starts) as an ordinary task, as soon as the
  * event loop is free — not in an idle period. For bulk work on a page with thousands of numbers. `user-blocking` (`scheduler.postTask`, where the browser has
- * it) runs ahead of rendering for a while, so a bulk wrap's slices share a few frames: every frame after a DOM write
- * relayouts the changed table, 200–700 ms on a 10,000-row table here whatever the number of changed cells.
- * `user-visible` is an ordinary task (a MessageChannel message where postTask is missing).
+ * it) runs ahead of rendering for a while. `user-visible` is an ordinary task (a MessageChannel message where postTask is missing).
  */
 export function scheduleTask(work: (slice: Slice) => void, ms: number | (() => number), priority: TaskPriority = 'user-visible'): void {
   const run = () => work(sliceNow(typeof ms === 'number' ? ms : ms()));

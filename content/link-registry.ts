@@ -15,7 +15,7 @@ export interface LinkTarget {
 const replaced = new WeakMap<Text, ChildNode[]>();
 /**
  * our link → the original text node it came from and the number it dials (the DOM attributes are page-writable
- * and are never trusted). One map, as a bulk wrap records 10,000 links in a few tasks.
+ * and are never trusted). One map: a page may record thousands of links in a few tasks.
  */
 const links = new WeakMap<Element, { original: Text; target: LinkTarget }>();
 

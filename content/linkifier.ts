@@ -1,11 +1,10 @@
 import type { LinkStyle } from '../src/settings/defaults';
 import { logger } from '../src/logger';
 import { StateMachine } from '../src/call/state-machine';
-import { afterNextFrame } from './after-next-frame';
-import { BulkSlices } from './bulk-slices';
 import type { ContentLifetime } from './content-lifetime';
 import { findShadowRoots } from './find-shadow-roots';
 import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
+import { FRAME_BUDGET_MS, WriteBatches } from './write-batches';
 import { ownerOf, restoreOriginal } from './link-registry';
 import { MatchedRuns, type MatchTexts } from './matched-runs';
 import { RootObservers } from './root-observers';
@@ -15,19 +14,22 @@ import type { Run } from './walk-runs';
 
 export type { MatchTexts } from './matched-runs';
 
-/** Runs waiting to be wrapped (or sent since the pipeline was last empty) above which slices grow (see LARGE_SLICE_MS). */
+/**
+ * Runs sent since the pipeline was last empty above which the page is large: scan slices grow (see LARGE_SLICE_MS),
+ * and later answers wait for their containers to come near the viewport (ViewportGate) instead of being linked all
+ * at once — on a 10,000-row table every write costs a relayout of the whole table, and ten thousand new links on
+ * top of it freeze the page for most of a second.
+ */
 const LARGE_BACKLOG = 300;
 /**
- * After the first answer (the numbers in view), wrapping waits until the whole pipeline has drained — everything
- * scanned and matched — or until matched runs have waited this long (a page that never stops changing). Every frame
- * that follows a DOM write relayouts the changed part of the page; on a 10,000-row table that is the whole table,
- * so scanning first (it only reads) and then wrapping in one go finishes far sooner than interleaving the two. 2 s
- * rather than 1: the table's scan can take over a second, and a bulk wrap cut in two by this limit takes longer.
+ * After the first answer (the numbers in view), a smaller page's wrapping waits until the whole pipeline has
+ * drained — everything scanned and matched — or until matched runs have waited this long (a page that never stops
+ * changing): scanning first (it only reads) and then wrapping in one go costs fewer relayouts than interleaving.
  */
 const MAX_WRAP_WAIT_MS = 2000;
 /**
  * Once everything is scanned, the answers still out are known to come (the background matches ~1,000 runs in
- * 40–80 ms): waiting for them, up to this long, keeps the bulk wrap in one piece — a second piece costs more frames.
+ * 40–80 ms): waiting for them, up to this long, keeps the wrap in one piece — a second piece costs another relayout.
  */
 const MAX_ANSWER_WAIT_MS = 3000;
 
@@ -36,7 +38,8 @@ const MAX_ANSWER_WAIT_MS = 3000;
  * idle ──start()──▶ first ──first wrap──▶ linking
  *   └─────────────────┴────────────────────┴──stop() / lifetime over──▶ stopped
  * ```
- * `first`: the numbers in view are wrapped as soon as they are matched; `linking`: the rest waits for a bulk wrap.
+ * `first`: the numbers in view are wrapped as soon as they are matched; `linking`: on a small page the rest is
+ * wrapped once matched, on a large one as it comes near the viewport.
  */
 type Phase = 'idle' | 'first' | 'linking' | 'stopped';
 const MOVES: Readonly<Record<Phase, readonly Phase[]>> = {
@@ -63,8 +66,9 @@ export class Linkifier {
   /** Runs found and not yet sent to be matched. */
   private readonly found = new RunBatches<Run>((runs) => this.matched.send(runs));
   private scheduled = false;
-  /** The running bulk wrap's slice lengths (it runs until the wrap queue is empty). */
-  private bulk: BulkSlices | undefined;
+  /** A write of released runs is waiting for the next frame. */
+  private framePending = false;
+  private readonly batches = new WriteBatches();
   private readonly halt = () => this.halted();
 
   constructor(
@@ -81,10 +85,12 @@ export class Linkifier {
     this.matched = new MatchedRuns(match, {
       listening: () => this.running(),
       prepareNow: () => this.phase.state === 'linking',
+      gated: () => this.phase.state === 'linking' && this.matched.runsSent > LARGE_BACKLOG,
+      released: () => this.writeSoon(),
       style: () => this.style,
       answered: () => this.answered(),
       failed: (error) => this.failed(error),
-    });
+    }, doc, lifetime.signal);
     lifetime.signal.addEventListener('abort', this.halt, { once: true });
   }
 
@@ -135,7 +141,6 @@ export class Linkifier {
     this.scans = [];
     this.found.clear();
     this.matched.clear();
-    this.bulk = undefined;
   }
 
   private schedule(): void {
@@ -145,25 +150,8 @@ export class Linkifier {
       this.scheduled = false;
       this.flush(slice);
     };
-    // A bulk wrap runs ahead of rendering for a while (each frame after a write relayouts the changed part of the
-    // page), a long scan in ordinary tasks: idle periods come only after frames, and it only reads.
-    if (this.matched.length > LARGE_BACKLOG && this.readyToWrap()) {
-      // Chrome lets user-blocking tasks hold rendering back until ~100 ms after the last frame, so the bulk
-      // starts just after one and sizes its slices to that deadline (BulkSlices): its insertions then share as
-      // few frames as possible (one, for 10,000 prepared links, when nothing else is busy).
-      const starting = this.bulk === undefined;
-      const bulk = (this.bulk ??= new BulkSlices(performance.now()));
-      const post = () => scheduleTask(run, () => bulk.next(performance.now()), 'user-blocking');
-      if (!starting) post();
-      else {
-        afterNextFrame((frameAt) => {
-          if (this.bulk !== bulk) return;
-          bulk.frame(frameAt);
-          this.watchFrames(bulk);
-          post();
-        });
-      }
-    } else if (this.matched.runsSent > LARGE_BACKLOG && this.scans.length > 0) scheduleTask(run, LARGE_SLICE_MS, 'user-visible');
+    // A long scan runs in ordinary tasks: idle periods come only after frames, and it only reads.
+    if (this.matched.runsSent > LARGE_BACKLOG && this.scans.length > 0) scheduleTask(run, LARGE_SLICE_MS, 'user-visible');
     else scheduleIdle(run, 50, () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS));
   }
 
@@ -173,8 +161,6 @@ export class Linkifier {
     if (this.readyToWrap()) {
       this.phase.transition('linking');
       this.matched.wrap(slice, (fn) => this.roots.write(fn));
-      this.bulk?.ended(performance.now());
-      if (this.matched.length === 0) this.bulk = undefined;
     }
     if (this.matched.length === 0 && this.matched.inFlight === 0 && this.scans.length === 0) this.matched.resetSent();
     const containers = this.roots.takeDirty();
@@ -219,6 +205,25 @@ export class Linkifier {
   private answered(): void {
     if (this.phase.state === 'first' && this.matched.length > 0) this.flush(sliceNow());
     else if (this.readyToWrap()) this.schedule();
+    if (this.matched.releasedLength > 0) this.writeSoon();
+  }
+
+  /**
+   * Links what the viewport gate released in the next frame, as much as the measured cost of earlier writes allows
+   * (WriteBatches), the rest in the frames after: one write per frame, each one relayout. In a frame callback, so
+   * the links are in the frame that shows their numbers. A hidden tab renders no frames, and its gate releases
+   * nothing either (IntersectionObserver runs with rendering).
+   */
+  private writeSoon(): void {
+    if (this.framePending || !this.running() || typeof requestAnimationFrame !== 'function') return;
+    this.framePending = true;
+    requestAnimationFrame((frameAt) => {
+      this.framePending = false;
+      if (!this.running()) return;
+      const runs = this.matched.wrapReleased(sliceNow(FRAME_BUDGET_MS), this.batches.size(), (fn) => this.roots.write(fn));
+      if (runs > 0) requestAnimationFrame((next) => this.batches.measured(runs, next - frameAt));
+      if (this.matched.releasedLength > 0) this.writeSoon();
+    });
   }
 
   private failed(error: unknown): void {
@@ -226,15 +231,5 @@ export class Linkifier {
     if (!this.lifetime.alive()) return;
     logger.warn('Could not match phone numbers', error);
     if (this.readyToWrap()) this.schedule();
-  }
-
-  /** Tells a running bulk wrap when frames happen (each moves its deadline on), until it is over. */
-  private watchFrames(bulk: BulkSlices): void {
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame((frameAt) => {
-      if (this.bulk !== bulk) return;
-      bulk.frame(frameAt);
-      this.watchFrames(bulk);
-    });
   }
 }

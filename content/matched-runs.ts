@@ -2,6 +2,8 @@ import type { LinkMatch } from '../src/phone/phone-match';
 import type { LinkStyle } from '../src/settings/defaults';
 import type { Slice } from './idle-scheduler';
 import { packScanMessages, type Piece } from './pack-scan-messages';
+import { blockOf } from './text-scan';
+import { ViewportGate } from './viewport-gate';
 import type { Run } from './walk-runs';
 import { applyWrap, prepareWrap, type PreparedWrap } from './wrap-matches';
 
@@ -12,7 +14,7 @@ export type MatchTexts = (texts: string[]) => Promise<LinkMatch[][]>;
 interface Matched {
   run: Run;
   matches: LinkMatch[];
-  /** Its links, made while the bulk wrap waits for the rest of the page to be matched. */
+  /** Its links, made while the wrap waits for the rest of the page to be matched. */
   prepared?: PreparedWrap;
 }
 
@@ -22,6 +24,10 @@ export interface MatchedRunsHooks {
   listening(): boolean;
   /** True when answers should have their links made at once (past the numbers in view). */
   prepareNow(): boolean;
+  /** True when answers should wait for their container to come near the viewport (a large page). */
+  gated(): boolean;
+  /** Runs held back by the viewport gate were released: they want a write. */
+  released(): void;
   style(): LinkStyle;
   /** An answer added runs to the queue (or none). */
   answered(): void;
@@ -38,11 +44,27 @@ export class MatchedRuns {
   private pending = 0;
   private sent = 0;
   private since = 0;
+  /** A large page's answers, until their containers come near the viewport. */
+  private readonly gate: ViewportGate<Matched>;
 
   constructor(
     private readonly match: MatchTexts,
     private readonly hooks: MatchedRunsHooks,
-  ) {}
+    doc: Document,
+    signal: AbortSignal,
+  ) {
+    this.gate = new ViewportGate<Matched>(doc, () => hooks.released(), signal);
+  }
+
+  /** Runs the viewport gate has released and that wait for a write. */
+  get releasedLength(): number {
+    return this.gate.length;
+  }
+
+  /** Runs held back until they come near the viewport. */
+  get held(): number {
+    return this.gate.held;
+  }
 
   /** Runs waiting to be wrapped. */
   get length(): number {
@@ -71,6 +93,7 @@ export class MatchedRuns {
 
   clear(): void {
     this.queue = [];
+    this.gate.clear();
   }
 
   /**
@@ -91,6 +114,18 @@ export class MatchedRuns {
     this.queue = this.queue.slice(done);
   }
 
+  /** Links up to `max` runs the viewport gate released, while `slice` has time; returns how many it took. */
+  wrapReleased(slice: Slice, max: number, write: (fn: () => void) => void): number {
+    const taken = this.gate.take(max);
+    let done = 0;
+    write(() => {
+      while (done < taken.length && slice.hasTime()) this.linkRun(taken[done++] as Matched);
+    });
+    // Out of time: the rest goes back in front, for the next frame.
+    if (done < taken.length) this.gate.putBack(taken.slice(done));
+    return done;
+  }
+
   private sendPieces(texts: string[], pieces: Array<Piece<Run>>): void {
     this.pending++;
     this.match(texts).then(
@@ -100,14 +135,19 @@ export class MatchedRuns {
         let current: Matched | undefined;
         if (this.queue.length === 0) this.since = performance.now();
         const from = this.queue.length;
+        const gated = this.hooks.gated();
         results.forEach((matches, i) => {
           const { run, joined, offset } = pieces[i] as Piece<Run>;
           if (matches.length === 0) return;
-          if (current?.run !== run) this.queue.push((current = { run, matches: [] }));
+          if (current?.run !== run) {
+            current = { run, matches: [] };
+            if (gated) this.gate.add(blockOf(run.nodes[0] as Text), current);
+            else this.queue.push(current);
+          }
           for (const m of matches) current.matches.push({ ...m, start: joined.toRaw(m.start + offset), end: joined.toRaw(m.end + offset) });
         });
         // Past the numbers in view, the links are made now (no DOM writes: the page is still being scanned and
-        // matched), so the bulk wrap only inserts them.
+        // matched), so the wrap only inserts them.
         if (this.hooks.prepareNow()) {
           const style = this.hooks.style();
           for (let k = from; k < this.queue.length; k++) {

@@ -14,7 +14,7 @@ export interface PreparedWrap {
  * Makes the links that replace the matched parts of a run's text nodes, piece by piece, without touching the page
  * (`texts` are its nodes' texts as scanned; {@link applyWrap} puts them in): a number split over several text nodes
  * gets one link per node, all with the same `data-dialable`, the later ones marked `data-dialable-part`. The visible
- * text is unchanged: every character ends up in a text node or a link, in the same order. A bulk wrap prepares
+ * text is unchanged: every character ends up in a text node or a link, in the same order. A smaller page's wrap prepares
  * while it waits for the background, so that its DOM writes — after which every frame relayouts the changed part
  * of the page — are only insertions, and fit into as few frames as possible. Links are shallow clones of one
  * prototype per document and style: every DOM call from the content script's world costs a binding crossing.

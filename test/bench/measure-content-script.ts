@@ -30,6 +30,8 @@ export interface BenchPage {
   settle: SettleOptions;
   /** Measure a burst of chat messages after the page settled. */
   chat?: boolean;
+  /** Read the tab's JS heap after a forced collection, once settled and probed. */
+  heap?: boolean;
 }
 
 export interface LongEntry {
@@ -62,6 +64,8 @@ export interface TabRun {
   /** The bare walk run once in a fresh isolated world, as a content script's first walk always is (ms). */
   isolatedWalkMs?: number;
   naive?: { ms: number; found: number };
+  /** JS heap in use after a forced collection (bytes; all worlds of the tab), when the page asks for it. */
+  heapUsed?: number;
 }
 
 export interface ContentScriptRuns {
@@ -110,6 +114,7 @@ export async function measureContentScript(
         const links = (await tab.page.evaluate(COUNT_LINKS)) as number;
         const tabRun: TabRun = { metrics, profiled, longTasks, links, blocked: tab.blocked.length };
         if (page.chat) Object.assign(tabRun, await chatBurst(tab));
+        if (page.heap) tabRun.heapUsed = await heapAfterCollection(tab);
         if (side === 'without' && options.baselines !== false) {
           // Before anything else touches the DOM from script: wrappers are per world, caches are shared.
           tabRun.isolatedWalkMs = ((await inIsolatedWorld(tab, 'dialable-bench-walk', ISOLATED_WALK)) as { ms: number }).ms;
@@ -128,6 +133,13 @@ export async function measureContentScript(
     }
   }
   return result;
+}
+
+/** The tab's JS heap in use after two forced collections (the second frees what the first's finalizers let go). */
+async function heapAfterCollection(tab: MeasuredPage): Promise<number> {
+  await tab.cdp.send('HeapProfiler.collectGarbage');
+  await tab.cdp.send('HeapProfiler.collectGarbage');
+  return (await tab.cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
 /** Evaluates `expression` in a new isolated world of the tab's main frame (what a content script runs in). */

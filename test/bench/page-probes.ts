@@ -217,3 +217,23 @@ export const CHAT_BATCH = `(() => {
 
 /** Numbers linked inside the chat log. */
 export const COUNT_CHAT_LINKS = `document.querySelectorAll('#bench-chat a[data-dialable]:not([data-dialable-part])').length`;
+
+/**
+ * Scrolls to `y` and resolves, once every table row then in view holds one of our links, with the ms from the
+ * scroll to the frame that showed it (checked each frame; -1 after 5 s). The rows in view are found once, by
+ * points down the middle of the viewport, so the probe itself reads little while it waits.
+ */
+export const SCROLL_LINK_PROBE = (y: number): string => `(async () => {
+  scrollTo(0, ${y});
+  const start = performance.now();
+  const rows = new Set();
+  for (let py = 1; py < innerHeight; py += 8) {
+    const row = document.elementFromPoint(innerWidth / 4, py)?.closest('tr');
+    if (row) rows.add(row);
+  }
+  for (;;) {
+    const at = await new Promise((r) => requestAnimationFrame(r));
+    if ([...rows].every((row) => row.querySelector('a[data-dialable]') !== null)) return { ms: at - start, rows: rows.size };
+    if (performance.now() - start > 5000) return { ms: -1, rows: rows.size };
+  }
+})()`;

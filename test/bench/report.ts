@@ -27,6 +27,8 @@ export interface Figure {
   baselineText?: string;
   target?: Target;
   note?: string;
+  /** Tabs, loads or probes the figure is the median (or worst) of. */
+  runs?: number;
 }
 
 export interface Verdict {
@@ -69,13 +71,13 @@ function targetText(figure: Figure): string {
 
 /** A fixed-width table, one line per figure. */
 export function renderTable(figures: Figure[]): string {
-  const head = ['figure', 'measured', 'baseline', 'ratio', 'target', 'result'];
+  const head = ['figure', 'measured', 'baseline', 'ratio', 'target', 'n', 'result'];
   const rows = figures.map((f) => {
     const v = judge(f);
     const baseline = f.baselineText ?? (f.baseline ? `${f.baseline.label} ${withUnit(f.baseline.value, f.baseline.unit)}` : '');
     const ratio = f.ratio === undefined ? '' : `${withUnit(f.ratio, 'x')}${f.ratioLabel ? ` ${f.ratioLabel}` : ''}`;
     const result = v.result === 'MISS' ? `MISS ${v.detail}` : v.result === 'info' ? '' : v.result;
-    return [f.name, f.measuredText ?? withUnit(f.measured, f.unit), baseline, ratio, targetText(f), result];
+    return [f.name, f.measuredText ?? withUnit(f.measured, f.unit), baseline, ratio, targetText(f), f.runs === undefined ? '' : String(f.runs), result];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();

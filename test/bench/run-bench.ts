@@ -17,6 +17,7 @@ import { generatePages } from './generate-pages';
 import { measureContentScript, type BenchPage, type ContentScriptRuns, type LongEntry } from './measure-content-script';
 import { measureEagerEvaluation, measureSizes } from './measure-eager-script';
 import { measureLinkTimes, type LinkRun } from './measure-link-times';
+import { measureScrollLink, type ScrollLink } from './measure-scroll-link';
 import { median } from './measured-page';
 import { writeFloorExtension } from './floor-extension';
 import { measureLoneExtension } from './measure-lone-extension';
@@ -28,6 +29,8 @@ import { fmt, judge, renderTable, writeJson, type Figure } from './report';
 
 const RUNS = 3;
 const LINK_RUNS = 3;
+/** Tabs that scroll the 10,000-row table to three places each. */
+const SCROLL_RUNS = 2;
 const EAGER_TABS = 5;
 /** Typical-page loads with the naive extension (and as many without it). */
 const NAIVE_RUNS = 5;
@@ -71,6 +74,7 @@ try {
       expectedLinks: expected.get(name) as number,
       settle: name === 'tenk' ? SETTLE_TENK : SETTLE_GENERATED,
       chat: name === 'fifty-1mb',
+      heap: name === 'tenk',
     })),
     ...corpus.names.map((name) => ({ name, url: `${url}/corpus/${name}/source.html`, localOrigin: url, settle: SETTLE_CORPUS })),
   ];
@@ -94,6 +98,9 @@ try {
     }
     linkTimes.set(page.name, times);
   }
+  const tenkBench = pages.find((p) => p.name === 'tenk') as BenchPage;
+  const scrollLinks: ScrollLink[] = [];
+  for (let i = 0; i < SCROLL_RUNS; i++) scrollLinks.push(...(await measureScrollLink(withExtension, tenkBench, SETTLE_TENK)));
   progress(`link times done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
   // The naive baseline as a real extension in a browser of its own, measured like Dialable.
@@ -113,7 +120,7 @@ try {
   const leaks = [...cs].filter(([, r]) => r.without.some((t) => t.links > 0)).map(([name]) => name);
   if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
 
-  const figures = buildFigures(pages, cs, naiveExtension, floorExtension, noopExtension, linkTimes, eager, sizes, corpus.names);
+  const figures = buildFigures(pages, cs, naiveExtension, floorExtension, noopExtension, linkTimes, scrollLinks, eager, sizes, corpus.names);
   const matcher = measureMatcher();
   const slowest = matcher.reduce((a, b) => (b.mbPerSecond < a.mbPerSecond ? b : a));
   const prose = matcher.find((m) => m.kind === 'prose with numbers');
@@ -163,6 +170,7 @@ try {
     naiveExtension,
     floorExtension,
     noopExtension,
+    scrollLinks,
     eager: { ...eager, sizes },
     matcher,
     figures: figures.map((f) => ({ ...f, ...judge(f) })),
@@ -221,6 +229,7 @@ interface LongSummary {
   made: number;
   /** Entries (all tabs) the content script ran in at all, and the most it ran in one (ms). */
   ranIn: number;
+  maxFrameWithScript: number;
   maxScript: number;
   /** Entries whose profile could not be tied to the page's clock (counted as made when long enough). */
   unattributed: number;
@@ -241,6 +250,7 @@ function longSummary(tabs: ContentScriptRuns['with'], type: LongEntry['type']): 
     render: Math.max(0, ...entries.map((e) => e.render)),
     made: entries.filter(isMadeByScript).length,
     ranIn: ran.length,
+    maxFrameWithScript: Math.max(0, ...ran.map((e) => e.duration)),
     maxScript: Math.max(0, ...ran.map((e) => e.profiled?.scriptMs ?? 0)),
     unattributed: entries.filter((e) => e.profiled === undefined).length,
   };
@@ -253,6 +263,7 @@ function buildFigures(
   floorExtension: ContentScriptRuns,
   noopExtension: ContentScriptRuns,
   linkTimes: Map<string, LinkRun[]>,
+  scrollLinks: ScrollLink[],
   eager: Awaited<ReturnType<typeof measureEagerEvaluation>>,
   sizes: ReturnType<typeof measureSizes>,
   corpusNames: string[],
@@ -281,7 +292,10 @@ function buildFigures(
       baselineText: `walk ${fmt(walk, 'ms')} (warm, page world ${fmt(warm, 'ms')}) / naive ${fmt(naive, 'ms')} ms`,
       ratio: time / walk,
       ratioLabel: `of walk, naive ${fmt(naive / time, 'x')}×`,
+      runs: runs.with.length,
       ...(name === 'plain-1mb' ? { target: { on: 'ratio', op: '<=', limit: 1.5 } as const } : {}),
+      ...(name === 'fifty-1mb' ? { target: { on: 'ratio', op: '<=', limit: 1.2 } as const } : {}),
+      ...(name === 'tenk' ? { target: { on: 'ratio', op: '<=', limit: 2 } as const } : {}),
       ...(name === 'typical' ? { target: { on: 'measured', op: '<=', limit: 15 } as const } : {}),
     });
   }
@@ -290,6 +304,19 @@ function buildFigures(
     const naive = contentScriptMs(naiveExtension);
     const scanOnly = naiveMs(runs);
     const time = contentScriptMs(runs);
+    const floor = contentScriptMs(floorExtension);
+    // Our own work against the least a content script of this design does, measured the same way (the naive
+    // extension's ratio stays as information: most of it is Chrome's fixed cost of any content script).
+    figures.push({
+      name: 'cs typical vs floor',
+      measured: time,
+      unit: 'ms',
+      baseline: { label: 'floor extension', value: floor, unit: 'ms' },
+      ratio: time / floor,
+      ratioLabel: 'of the floor',
+      runs: runs.with.length,
+      target: { on: 'ratio', op: '<=', limit: 1.3 },
+    });
     figures.push({
       name: 'naive extension typical',
       measured: naive,
@@ -298,17 +325,17 @@ function buildFigures(
       baseline: { label: 'cs', value: time, unit: 'ms' },
       ratio: naive / time,
       ratioLabel: 'cs faster',
-      target: { on: 'ratio', op: '>=', limit: 10 },
+      runs: naiveExtension.with.length,
     });
-    const floor = contentScriptMs(floorExtension);
     figures.push({
       name: 'floor extension typical',
       measured: floor,
       unit: 'ms',
-      measuredText: `${fmt(floor, 'ms')} ms [${fmt(scriptDurationMs(floorExtension), 'ms')}], ${median(floorExtension.with.map((t) => t.links))} links; naive / 10 = ${fmt(naive / 10, 'ms')} ms`,
+      measuredText: `${fmt(floor, 'ms')} ms [${fmt(scriptDurationMs(floorExtension), 'ms')}], ${median(floorExtension.with.map((t) => t.links))} links`,
       baseline: { label: 'naive extension', value: naive, unit: 'ms' },
       ratio: naive / floor,
-      ratioLabel: `the best "faster than naive" this design can reach${naive / floor < 10 ? ' (< 10: the target is below the floor)' : ''}`,
+      ratioLabel: 'the best "faster than naive" this design can reach',
+      runs: floorExtension.with.length,
     });
     figures.push({
       name: 'naive scan only typical',
@@ -375,15 +402,27 @@ function buildFigures(
   figures.push(longFigure('tenk', ['tenk'], 'longtask'));
   figures.push(longFigure(`${others.length} other pages`, others, 'longtask'));
   figures.push(longFigure('tenk', ['tenk'], 'long-animation-frame'));
+  {
+    // Our writes run in frame callbacks (the first answer's aside), so the frame that relayouts after a write is
+    // the one our script ran in: counting those counts both.
+    const w = longSummary(get('tenk').with, 'long-animation-frame');
+    figures.push({
+      name: 'long frames tenk with cs',
+      measured: w.ranIn,
+      unit: 'count',
+      measuredText: `${w.ranIn} in ${RUNS} tabs${w.ranIn > 0 ? ` (longest ${fmt(w.maxFrameWithScript, 'ms')} ms)` : ''}`,
+      baselineText: `max frame w/ ext ${fmt(w.max, 'ms')}, w/o ${fmt(longSummary(get('tenk').without, 'long-animation-frame').max, 'ms')}, no-op ${fmt(longSummary(noopExtension.with, 'long-animation-frame').max, 'ms')} ms`,
+      runs: RUNS,
+      target: { on: 'measured', op: '<=', limit: 0 },
+    });
+  }
   figures.push(longFigure(`${others.length} other pages`, others, 'long-animation-frame'));
 
-  // Time until linked. A run that did not link everything in time gives a lower bound for "all".
+  // Time until linked.
   const tenk = linkTimes.get('tenk') ?? [];
   const tenkExpected = pages.find((p) => p.name === 'tenk')?.expectedLinks ?? 10_000;
   const tenkVisible = median(tenk.map((t) => t.visibleMs ?? Number.NaN));
-  const tenkDone = tenk.filter((t) => t.finished);
   const lastTenk = tenk[tenk.length - 1];
-  const tenkAll = tenkDone.length > 0 ? median(tenkDone.map((t) => t.allMs ?? Number.NaN)) : (lastTenk?.waitedMs ?? Number.NaN);
   const tenkLoad = median(tenk.map((t) => t.loadMs ?? Number.NaN));
   const tenkVisibleLoad = median(tenk.map((t) => (t.visibleMs ?? Number.NaN) - (t.loadMs ?? Number.NaN)));
   figures.push({
@@ -394,28 +433,37 @@ function buildFigures(
     baselineText: `load ${fmt(tenkLoad, 'ms')} ms after DCL end (content scripts start at load)`,
     target: { on: 'measured', op: '<=', limit: 100 },
   });
-  const tenkAllLoad = tenkDone.length > 0 ? median(tenkDone.map((t) => (t.allMs ?? Number.NaN) - (t.loadMs ?? Number.NaN))) : Number.NaN;
+  // A large page is linked as it comes near the viewport: at load the rows in and near view, the rest on scrolling.
   figures.push({
-    name: 'tenk linked, all',
-    measured: tenkDone.length > 0 ? tenkAllLoad : tenkAll,
-    unit: 'ms',
-    measuredText:
-      tenkDone.length > 0
-        ? `${fmt(tenkAllLoad, 'ms')} ms after load (${fmt(tenkAll, 'ms')} after DCL)`
-        : `> ${fmt(tenkAll, 'ms')} ms after DCL (${lastTenk?.numbers ?? 0} linked by then)`,
-    baselineText: 'after load',
-    target: { on: 'measured', op: '<=', limit: 1000 },
-  });
-  const tenkLinks = Math.max(0, ...tenk.map((t) => t.numbers));
-  figures.push({
-    name: 'tenk links',
-    // Not judged while linking was cut short by the wait limit.
-    measured: tenkDone.length > 0 ? tenkLinks : null,
+    name: 'tenk links at load',
+    measured: Math.max(0, ...tenk.map((t) => t.numbers)),
     unit: 'count',
-    ...(tenkDone.length === 0 ? { measuredText: `${tenkLinks} (unfinished after ${fmt(lastTenk?.waitedMs, 'ms')} ms)` } : {}),
-    baselineText: `expected ${tenkExpected}`,
-    target: { on: 'measured', op: '==', limit: tenkExpected },
+    baselineText: `of ${tenkExpected}; ${lastTenk?.inViewport ?? '?'} in view`,
+    runs: tenk.length,
   });
+  const scrolled = scrollLinks.filter((r) => r.ms >= 0);
+  const worstScroll = scrolled.length === scrollLinks.length ? Math.max(...scrolled.map((r) => r.ms)) : Number.POSITIVE_INFINITY;
+  figures.push({
+    name: 'tenk linked after scrolling',
+    measured: scrollLinks.length > 0 ? worstScroll : null,
+    unit: 'ms',
+    measuredText: `worst ${fmt(worstScroll, 'ms')} ms, median ${fmt(median(scrolled.map((r) => r.ms)), 'ms')} ms (${scrollLinks.length} jumps${scrolled.length < scrollLinks.length ? `, ${scrollLinks.length - scrolled.length} not linked in 5 s` : ''})`,
+    baselineText: 'scroll → frame with every row in view linked',
+    runs: scrollLinks.length,
+    target: { on: 'measured', op: '<=', limit: 300 },
+  });
+  {
+    const heap = median(get('tenk').with.map((t) => t.heapUsed ?? Number.NaN)) - median(get('tenk').without.map((t) => t.heapUsed ?? Number.NaN));
+    figures.push({
+      name: 'cs heap tenk',
+      measured: heap,
+      unit: 'B',
+      measuredText: `${fmt(heap / 1024, 'count')} KB`,
+      baselineText: 'JS heap after GC, with − without the extension',
+      runs: RUNS,
+      target: { on: 'measured', op: '<=', limit: 2 * 1024 * 1024 },
+    });
+  }
   for (const page of pages) {
     if (page.name === 'tenk' || !linkTimes.has(page.name)) continue;
     const runs = linkTimes.get(page.name) as LinkRun[];

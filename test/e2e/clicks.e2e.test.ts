@@ -1,7 +1,7 @@
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { EXTENSION_ORIGIN, setSettings } from './support/extension';
-import { waitForLinksToSettle } from './support/settle';
+import { scrollThrough, waitForLinksToSettle } from './support/settle';
 import type { StaticServer } from './support/static-server';
 import { startLinkingBrowser, type LinkingBrowser } from './support/linking-browser';
 
@@ -145,7 +145,7 @@ describe('clicks on numbers (trusted clicks dial, synthetic ones never do)', () 
   });
 });
 
-describe('a page with thousands of numbers (the bulk wrap)', () => {
+describe('a page with thousands of numbers (linked as they come near the viewport)', () => {
   test('runs too long for one message: both numbers of each of 30 runs of 20,000 characters are linked', async () => {
     const long = await browser.newPage();
     await long.goto(`${server.url}/interactive/long-runs.html`);
@@ -163,6 +163,8 @@ describe('a page with thousands of numbers (the bulk wrap)', () => {
     bulk.on('pageerror', (e) => errors.push(String(e)));
     await bulk.goto(`${server.url}/interactive/bulk.html`);
     await bulk.waitForFunction(() => document.body.dataset.rewritten === '1' && document.body.dataset.shifted === '1', POLL);
+    await bulk.bringToFront();
+    await scrollThrough(bulk);
     await waitForLinksToSettle(bulk, 800);
     const rows = await bulk.$$eval('#contacts tr', (trs) =>
       trs.map((tr) => {

@@ -4,6 +4,7 @@ import { controlPage, EXTENSION_ORIGIN } from './support/extension';
 import { evaluateInServiceWorker, pressShortcut } from './support/service-worker-eval';
 import { selectText } from './support/select-text';
 import { openClicksPage } from './support/open-clicks-page';
+import { LONG_TABLE, rowLinked } from './support/long-table';
 import { endCalls, PEER_NUMBER, PEER_SHOWN, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
 
 /**
@@ -78,6 +79,23 @@ describe('keyboard shortcuts', () => {
     const dialerPage = (await dialer.asPage())!;
     expect(await waitForTestId(dialerPage, 'message', /Select a phone number/)).toBeTruthy();
     await dialerPage.close();
+  });
+
+  test('"call the selected text" calls a number far below the fold that is not linked yet (a large page is linked as it is scrolled)', async () => {
+    const long = await bed.browser.newPage();
+    await long.goto(`${bed.fixtures.url}${LONG_TABLE}`);
+    await long.waitForSelector('#row-0 a[data-dialable]', { timeout: 10_000 });
+    expect(await rowLinked(long, 1900)).toBe(false);
+    await selectText(long, '#row-1900', '+44 20 7946 0958');
+    await evaluateInServiceWorker(
+      bed.browser,
+      `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.commands.onCommand.dispatch('call-selection', tab))`,
+    );
+    const answered = await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
+    expect(await rowLinked(long, 1900)).toBe(false);
+    await endCalls(bed);
+    await long.close();
   });
 
   test('"answer" answers an incoming call', async () => {

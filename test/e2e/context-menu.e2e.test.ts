@@ -7,6 +7,7 @@ import { selectText } from './support/select-text';
 import { waitForConfirmDialer } from './support/confirm-dialer';
 import { openClicksPage } from './support/open-clicks-page';
 import { waitForLinksToSettle } from './support/settle';
+import { LONG_TABLE, rowLinked } from './support/long-table';
 
 /**
  * The context menu in Chromium against Kamailio. Native menus cannot be opened in headless Chromium, so the tests
@@ -170,5 +171,21 @@ describe('context menu', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await inviteCount(bed.peer)).toBe(before);
     expect(await waitForTestId(bed.popup, 'call-state', /Failed|Ended|Idle/)).toBeTruthy();
+  });
+
+  test('"Call <number>" calls a number far below the fold that is not linked yet (a large page is linked as it is scrolled)', async () => {
+    const long = await bed.browser.newPage();
+    await long.goto(`${bed.fixtures.url}${LONG_TABLE}`);
+    await long.waitForSelector('#row-0 a[data-dialable]', { timeout: 10_000 });
+    expect(await rowLinked(long, 1900)).toBe(false);
+    await selectText(long, '#row-1900', '+44 20 7946 0958');
+    await waitForItem((i) => i?.visible === true && i.e164 === PEER_NUMBER, `showing ${PEER_NUMBER}`);
+    await clickContextMenu(bed.browser, { menuItemId: 'call-selection', selectionText: '+44 20 7946 0958', pageUrl: long.url(), editable: false });
+    const answered = await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
+    expect(answered.lastInvite?.to).toContain(`sip:${PEER_NUMBER}@${bed.sip.domain}`);
+    // Selecting does not scroll: the call never needed the link.
+    expect(await rowLinked(long, 1900)).toBe(false);
+    await endCalls(bed);
+    await long.close();
   });
 });

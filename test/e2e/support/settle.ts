@@ -17,3 +17,20 @@ export async function waitForLinksToSettle(page: Page | Frame, quietMs = 600, ti
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Scrolls the page from top to bottom a screen at a time, as a reader would: a large page links its numbers as
+ * they come near the viewport, so a test that checks every number of one must bring each near first.
+ */
+export async function scrollThrough(page: Page, pauseMs = 150): Promise<void> {
+  await page.evaluate(() => scrollTo(0, 0));
+  for (;;) {
+    const moved = await page.evaluate(() => {
+      const before = scrollY;
+      scrollBy(0, innerHeight);
+      return scrollY !== before;
+    });
+    await new Promise((r) => setTimeout(r, pauseMs));
+    if (!moved) return;
+  }
+}

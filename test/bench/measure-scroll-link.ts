@@ -1,0 +1,35 @@
+/**
+ * Time from scrolling a large page until the numbers in view are linked: a tab of its own, left to settle after
+ * load, then scrolled to a third, two thirds and the end of the page (jumps, as the scrollbar or End make).
+ */
+import type { BrowserContext } from 'puppeteer-core';
+import type { BenchPage } from './measure-content-script';
+import { openMeasuredPage, settle, type SettleOptions } from './measured-page';
+import { SCROLL_LINK_PROBE } from './page-probes';
+
+export interface ScrollLink {
+  /** Where it scrolled to (scrollY). */
+  y: number;
+  /** ms from the scroll to the frame in which every row in view held a link (-1: not within 5 s). */
+  ms: number;
+  rows: number;
+}
+
+export async function measureScrollLink(context: BrowserContext, page: BenchPage, wait: SettleOptions): Promise<ScrollLink[]> {
+  const tab = await openMeasuredPage(context);
+  try {
+    await tab.page.bringToFront();
+    await tab.page.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
+    await settle(tab, wait);
+    const height = (await tab.page.evaluate('document.documentElement.scrollHeight - innerHeight')) as number;
+    const results: ScrollLink[] = [];
+    for (const y of [Math.round(height / 3), Math.round((2 * height) / 3), height]) {
+      const { ms, rows } = (await tab.page.evaluate(SCROLL_LINK_PROBE(y))) as { ms: number; rows: number };
+      results.push({ y, ms, rows });
+      await settle(tab, { minMs: 300, quietMs: 300, maxMs: 3000 });
+    }
+    return results;
+  } finally {
+    await tab.close();
+  }
+}

@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LONG_TABLE, linkedRows, rowLinked, rowNumber, rowsInView, scrollToRowUntilLinked } from './support/long-table';
+import { startLinkingBrowser, type LinkingBrowser } from './support/linking-browser';
+import { waitForLinksToSettle } from './support/settle';
+import type { StaticServer } from './support/static-server';
+
+/**
+ * A large page is linked where the user looks: the numbers in view and near it at once, the rest as they come near
+ * (issue 24). The long table has 2,000 numbers; a real user reaches one only by scrolling, Tab or find-in-page,
+ * and each of these must find it linked, with the page's text unchanged.
+ */
+let bed: LinkingBrowser | undefined;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  bed = await startLinkingBrowser('GB');
+  ({ browser, server } = bed);
+});
+afterAll(async () => {
+  await bed?.close();
+});
+
+async function openLongTable(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.bringToFront();
+  await page.goto(`${server.url}${LONG_TABLE}`);
+  await page.waitForSelector('#row-0 a[data-dialable]', { timeout: 10_000 });
+  await waitForLinksToSettle(page, 800);
+  return page;
+}
+
+describe('a large page is linked where the user looks', () => {
+  test('numbers in view and a screen below are linked at load, one far below only once scrolled to', async () => {
+    const page = await openLongTable();
+    const inView = await rowsInView(page);
+    expect(inView.length).toBeGreaterThan(10);
+    const last = inView.at(-1) as number;
+    const rows = await linkedRows(page);
+    // Everything up to a screen below the fold is linked before the user can scroll there.
+    expect(rows.slice(0, last + inView.length).every(Boolean)).toBe(true);
+    expect(await rowLinked(page, 1500)).toBe(false);
+    await scrollToRowUntilLinked(page, 1500);
+    expect(await page.$eval('#row-1500 a[data-dialable]', (a) => [a.getAttribute('data-dialable'), a.getAttribute('href')])).toEqual([rowNumber(1500), `tel:${rowNumber(1500)}`]);
+    // The end of the page (a jump, as the End key makes) too.
+    await scrollToRowUntilLinked(page, 1999);
+    await page.close();
+  });
+
+  test('Tab reaches every number in order, at a fast typist\'s pace, past the rows linked at load', async () => {
+    const page = await openLongTable();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__focused', { value: seen });
+      document.addEventListener('focusin', (e) => seen.push((e.target as Element).getAttribute('data-dialable') ?? (e.target as Element).localName));
+    });
+    const presses = 200;
+    for (let i = 0; i < presses; i++) {
+      await page.keyboard.press('Tab');
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    const focused = (await page.evaluate(() => (window as unknown as { __focused: string[] }).__focused)) as string[];
+    const expected = ['+12133739999', ...Array.from({ length: presses - 1 }, (_, i) => rowNumber(i))];
+    expect(focused).toEqual(expected);
+    await page.close();
+  });
+
+  test('find-in-page finds a number that is not linked yet, and selection and copy read the same text before and after linking', async () => {
+    const page = await openLongTable();
+    expect(await rowLinked(page, 1700)).toBe(false);
+    const readRows = () =>
+      page.evaluate(() => {
+        const range = document.createRange();
+        range.setStartBefore(document.getElementById('row-1690') as Element);
+        range.setEndAfter(document.getElementById('row-1710') as Element);
+        return { range: range.toString(), inner: (document.getElementById('contacts') as HTMLElement).innerText };
+      });
+    const before = await readRows();
+    // window.find is the engine of Chrome's find bar: it selects the match and scrolls it into view.
+    const found = await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('+1 213-373-1700'));
+    expect(found).toBe(true);
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe('+1 213-373-1700');
+    await page.waitForSelector('#row-1700 a[data-dialable]', { timeout: 10_000 });
+    expect(await readRows()).toEqual(before);
+    await page.close();
+  });
+
+  test('printing links nothing new', async () => {
+    const page = await openLongTable();
+    const count = () => page.evaluate(() => document.querySelectorAll('a[data-dialable]').length);
+    const before = await count();
+    await page.pdf({ format: 'A4' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await count()).toBe(before);
+    expect(await rowLinked(page, 1999)).toBe(false);
+    await page.close();
+  });
+});
