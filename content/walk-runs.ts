@@ -5,6 +5,8 @@ import { INLINE, SKIPPED, isEditable } from './dom-rules';
 export interface Run {
   nodes: Text[];
   texts: string[];
+  /** The page labels the run as a phone number outside its own text (see labelledAsPhone). */
+  phoneLabel?: boolean;
 }
 
 const DIGIT = /[0-9\uFF10-\uFF19]/;

@@ -34,6 +34,13 @@ describe('hasCandidate, the cheap scan run on every text of every page', () => {
     ['March 15, 2024', false],
     ['v1.2.3', false],
     ['12     3456', false],
+    ['Call 1-800-FLOWERS', true],
+    ['0800 REPAIRS', true],
+    ['1-800-GO-FEDEX', true],
+    ['(800) FLOWERS', true],
+    ['Route 66 EAST', false],
+    ['1995 GMC', false],
+    ['1-800-Flowers', false],
   ])('%j → %s', (input, expected) => {
     expect(hasCandidate(input)).toBe(expected);
   });
