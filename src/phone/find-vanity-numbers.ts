@@ -16,9 +16,10 @@ const HINT = /\d[\s.)-]{1,2}[A-Z]{2}/;
 /**
  * "1-800-FLOWERS", "0800 REPAIRS", "1-800-GO-FEDEX", "+44 800 HELP NOW", "(800) FLOWERS": a prefix of digits ending in
  * three, then groups of capitals (and digits) joined by - . or a space. Lower-case letters end it ("1-800-Flowers"
- * is a brand name as often as a number).
+ * is a brand name as often as a number). Each group's first letter is where its letters start, so no text can be
+ * read as groups in more than one way (no backtracking that grows with the number of groups).
  */
-const VANITY = /(?<![\p{L}\p{N}+])(\+?\(?\d[\d\s().-]{0,10}\d{2}\)?)[\s.-]{1,2}([A-Z][A-Z\d]*(?:[\s.-][A-Z\d]*[A-Z][A-Z\d]*)*)(?![\p{L}\p{N}])/gu;
+const VANITY = /(?<![\p{L}\p{N}+])(\+?\(?\d[\d\s().-]{0,10}\d{2}\)?)[\s.-]{1,2}([A-Z][A-Z\d]*(?:[\s.-]\d*[A-Z][A-Z\d]*)*)(?![\p{L}\p{N}])/gu;
 const KEYPAD: Record<string, string> = {};
 for (const [digit, letters] of Object.entries({ 2: 'ABC', 3: 'DEF', 4: 'GHI', 5: 'JKL', 6: 'MNO', 7: 'PQRS', 8: 'TUV', 9: 'WXYZ' })) {
   for (const letter of letters) KEYPAD[letter] = digit;

@@ -47,4 +47,16 @@ describe('vanity numbers labelled as phone numbers: the link covers the letters 
   ])('%j (%s) is not linked', (input, country) => {
     expect(found(input, country)).toEqual([]);
   });
+
+  test('a long hostile run of capital groups is read in linear time', () => {
+    const time = (groups: number) => {
+      const text = `Call 1-800-${'AAA '.repeat(groups)}Ab`;
+      const start = performance.now();
+      found(text, 'US');
+      return performance.now() - start;
+    };
+    time(500);
+    // Backtracking over the ways to split each group would grow by orders of magnitude, not four times.
+    expect(time(8000)).toBeLessThan(Math.max(50, 40 * time(2000)));
+  });
 });
