@@ -3,6 +3,7 @@ import { logger } from '../src/logger';
 import { StateMachine } from '../src/call/state-machine';
 import type { ContentLifetime } from './content-lifetime';
 import { findShadowRoots } from './find-shadow-roots';
+import { labelledAsPhone } from './labelled-as-phone';
 import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
 import { FRAME_BUDGET_MS, WriteBatches } from './write-batches';
 import { ownerOf, restoreOriginal } from './link-registry';
@@ -165,7 +166,8 @@ export class Linkifier {
     if (this.matched.length === 0 && this.matched.inFlight === 0 && this.scans.length === 0) this.matched.resetSent();
     const containers = this.roots.takeDirty();
     for (const container of containers) {
-      this.scans.push(new TextScan(container, (run) => this.found.add(run), (shadow) => this.roots.add(shadow), () => this.roots.pageChanges));
+      const found = (run: Run) => this.found.add(labelledAsPhone(run) ? { ...run, phoneLabel: true } : run);
+      this.scans.push(new TextScan(container, found, (shadow) => this.roots.add(shadow), () => this.roots.pageChanges));
     }
     // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking)
     // and sent at once, so it holds the numbers in view. Later batches are sent as they fill, so the background

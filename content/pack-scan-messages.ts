@@ -21,7 +21,7 @@ export interface ScanMessage<R> {
  * so its matches come back (and are wrapped) together; only a run larger than a whole message (400,000 characters)
  * is split over several.
  */
-export function packScanMessages<R extends { texts: readonly string[] }>(runs: readonly R[]): Array<ScanMessage<R>> {
+export function packScanMessages<R extends { texts: readonly string[]; phoneLabel?: boolean }>(runs: readonly R[]): Array<ScanMessage<R>> {
   const messages: Array<ScanMessage<R>> = [];
   let texts: string[] = [];
   let pieces: Array<Piece<R>> = [];
@@ -33,7 +33,7 @@ export function packScanMessages<R extends { texts: readonly string[] }>(runs: r
     chars = 0;
   };
   for (const run of runs) {
-    const joined = joinRun(run.texts);
+    const joined = joinRun(run.texts, run.phoneLabel === true);
     const cut = cutRun(joined.text);
     if (texts.length > 0 && (texts.length + cut.length > SCAN_LIMITS.texts || chars + joined.text.length > SCAN_LIMITS.total)) close();
     for (const { text, offset } of cut) {

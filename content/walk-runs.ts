@@ -6,6 +6,8 @@ import { SCRIPT_DIGIT_RANGES } from '../src/phone/script-digits';
 export interface Run {
   nodes: Text[];
   texts: string[];
+  /** The page labels the run as a phone number outside its own text (see labelledAsPhone). */
+  phoneLabel?: boolean;
 }
 
 /** A digit as hasCandidate counts them: ASCII or of another script (see SCRIPT_DIGIT_RANGES). */

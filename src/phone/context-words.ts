@@ -1,17 +1,12 @@
+import { PHONE_WORDS } from './phone-words';
+
 /**
  * Words just before a digit run that say whether it is a phone number: "Tel. 030 …" is, "Order no. 2133734253" is
  * not. The nearest word wins, so "Phone No.: 020 7946 0958" is a phone number and "Call about order 2133734253" is not.
  */
 
 /** Speak for a phone number wherever they stand in the clause before it. */
-const POSITIVE = [
-  'tel', 'tel.', 'tél', 'tél.', 'telephone', 'téléphone', 'telefon', 'telefono', 'teléfono', 'telefone', 'telefonnummer',
-  'phone', 'ph.', 'call', 'calls', 'mobile', 'mob.', 'mobil', 'mobilnummer', 'cell', 'cellphone', 'handy',
-  'handynummer', 'fax', 'faxnummer', 'hotline', 'rufnummer', 'festnetz', 'durchwahl', 'whatsapp', 'dial', 'ring',
-  'tlf', 'tlf.', 'tfn', 'telefoon', 'mobiel', 'móvil', 'movil', 'celular', 'cellulare', 'portable', 'kom.', 'cep',
-  'тел', 'тел.', 'телефон', 'моб.', 'факс', 'τηλ.', 'τηλέφωνο', 'هاتف', 'جوال', 'फ़ोन', 'फोन', 'मोबाइल', 'दूरभाष',
-  '電話', '电话', '手机', '傳真', '传真', '전화', '☎', '☎️', '☏', '📞', '✆', '📱', '📠',
-];
+const POSITIVE = PHONE_WORDS;
 
 /** Speak against one wherever they stand in the clause before it: nobody calls an order or an IBAN. */
 const STRONG_NEGATIVE = [
@@ -37,7 +32,7 @@ const WEAK_NEGATIVE = [
 const LABELS = ['no.', 'no', 'nr.', 'nr', 'n°', 'nº', '#', 'number', 'num.', 'nummer', 'id', 'code'];
 const LINKS = ['us', 'me', 'at', 'on', 'is', 'to', 'via', 'under', 'unter', 'au', 'le', 'al', 'en'];
 
-const alternation = (words: string[]) =>
+const alternation = (words: readonly string[]) =>
   [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.+?*()[\]{}|^$\\]/g, '\\$&')).join('|');
 /** Not inside a word, a dotted name or a path: "j.cell.2009…" and "/fax/" are not labels. */
 const WORD_START = String.raw`(?<![\p{L}\p{N}._/@])`;

@@ -3,10 +3,13 @@ import { readApart } from './apart-cuts';
 import { cleanText, type CleanText } from './clean-text';
 import { collapseSpace } from './collapse-space';
 import { CONTEXT_WINDOW, contextScore } from './context-words';
+import { findVanityNumbers } from './find-vanity-numbers';
 import { hasCandidate } from './has-candidate';
 import { markInternationalPrefixes, prefixStart, type MarkedPrefixes } from './international-prefix';
+import { isArgentineMobileForm } from './is-argentine-mobile-form';
 import { isDecoy } from './is-decoy';
 import type { PhoneMatch } from './phone-match';
+import { rewriteNationalForms } from './rewrite-national-forms';
 import { separateLabels } from './separate-labels';
 import { toCountryCode } from './to-country-code';
 
@@ -52,7 +55,7 @@ export function findPhoneNumbers(raw: string, options: FindOptions = {}): PhoneM
 export function findPhoneNumbersWith<T>(raw: string, options: FindOptions, make: (match: PhoneMatch, number: PhoneNumber, written: Written) => T): T[] {
   if (!hasCandidate(raw)) return [];
   const country = toCountryCode(options.defaultCountry);
-  const clean = separateLabels(cleanText(raw));
+  const clean = rewriteNationalForms(separateLabels(cleanText(raw)), country);
   // Each reading adds only what the ones before did not find. First the `00` international prefix read as `+`
   // (whatever the default country): written that way, it is the number's country, and the plain reading could take
   // "(0)30 1234567" after it for a national number. Then the text as the browser shows it, where the page's source
@@ -74,6 +77,9 @@ export function findPhoneNumbersWith<T>(raw: string, options: FindOptions, make:
   const ends = new Set(found.map((f) => f.end));
   const starts = new Set(found.map((f) => f.start));
   for (const window of collapseSpace(clean, (from, to) => ends.has(from) || starts.has(to))) read(window, window.joins);
+  for (const v of findVanityNumbers(raw, clean, country)) {
+    if (!found.some((f) => v.start < f.end && f.start < v.end)) found.push({ ...v, value: make({ start: v.start, end: v.end, e164: v.number.number }, v.number, v.written) });
+  }
   if (found.length > 1) found.sort((a, b) => a.start - b.start);
   return found.map((f) => f.value);
 }
@@ -217,7 +223,7 @@ function writtenAs(matched: string, number: PhoneNumber, ext: string | undefined
   const withCountryCode = `${number.countryCallingCode}${number.nationalNumber}`;
   if (written.some((d) => d.length > withCountryCode.length && d.endsWith(withCountryCode))) return 'international';
   const national = number.formatNational().replace(/\D/g, '').slice(0, number.ext ? -number.ext.length : undefined);
-  if (written.some((d) => d.endsWith(national))) return 'national';
+  if (written.some((d) => d.endsWith(national) || isArgentineMobileForm(d, number))) return 'national';
   if (written.includes(number.nationalNumber) && number.getType() === 'MOBILE') return 'national';
   return undefined;
 }

@@ -27,6 +27,17 @@ describe('joining a run for the matcher', () => {
     expect(found.map((m) => raw.slice(joined.toRaw(m.start), joined.toRaw(m.end)))).toEqual(['(213) 373-4414', '(310) 373-4425']);
   });
 
+  test('a run the page labels as a phone number elsewhere reads with the label first, and maps back past it', () => {
+    const texts = ['0207', '9460018'];
+    const joined = joinRun(texts, true);
+    expect(joined.text).toBe('Tel: 02079460018');
+    const found = findPhoneNumbers(joined.text, { defaultCountry: 'GB' });
+    expect(found.map((m) => m.e164)).toEqual(['+442079460018']);
+    expect(found.map((m) => texts.join('').slice(joined.toRaw(m.start), joined.toRaw(m.end)))).toEqual(['02079460018']);
+    // Without the label, a bare digit run is an ID as often as a number.
+    expect(findPhoneNumbers(joinRun(texts).text, { defaultCountry: 'GB' })).toEqual([]);
+  });
+
   test('long runs are cut at a line break into pieces that keep every number whole', () => {
     const line = 'Support desk, weekdays 9 to 5: (213) 373-4253\n';
     const text = line.repeat(1000);

@@ -46,6 +46,15 @@ describe('hasCandidate, the cheap scan run on every text of every page', () => {
     ['٠٤\u061c ٢٣٤ ٥٦٧٨', true],
     ['٠١٢٣٤', false],
     ['१२:३४:५६', false],
+    ['Call 1-800-FLOWERS', true],
+    ['0800 REPAIRS', true],
+    ['1-800-GO-FEDEX', true],
+    ['1-800-GOT-JUNK', true],
+    ['1-888-NEW-CARS', true],
+    ['(800) FLOWERS', true],
+    ['Route 66 EAST', false],
+    ['1995 GMC', false],
+    ['1-800-Flowers', false],
   ])('%j → %s', (input, expected) => {
     expect(hasCandidate(input)).toBe(expected);
   });
