@@ -84,23 +84,24 @@ function locales(): Plugin {
  */
 const TEST_CSP = { extension_pages: "script-src 'self'; object-src 'self'" };
 
-/** `vitest run --project unit` (pure logic, Node) and `--project e2e` (real Chromium, Firefox and Kamailio). */
+/**
+ * Browser test files whose checks are about time under a frozen or killed server ("Reconnecting…" within 5 s, a
+ * re-INVITE after a thaw): they run after the others, one at a time, so another file's browser cannot shift them.
+ */
+const E2E_ALONE = ['test/e2e/always-on.e2e.test.ts', 'test/e2e/firefox-always-on.e2e.test.ts'];
+const E2E = { environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 } as const;
+
+/**
+ * `vitest run --project unit` (pure logic, Node); `--project e2e --project e2e-alone` (real Chromium, Firefox and
+ * Kamailio). One browser and one SIP server per file. `e2e` runs two files at a time: most of a browser test's time
+ * is spent waiting (for the SIP server, the peer, a timer), so two share 2 cores well, and every file starts its own
+ * servers on free ports and its own throw-away profiles, so files cannot meet. `e2e-alone` follows, one file at a
+ * time.
+ */
 const TEST_PROJECTS = {
   projects: [
     { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-    {
-      test: {
-        name: 'e2e',
-        include: ['test/e2e/**/*.e2e.test.ts'],
-        environment: 'node',
-        testTimeout: 60_000,
-        hookTimeout: 120_000,
-        // One browser and one SIP server per file, two files at a time: most of a browser test's time is spent
-        // waiting (for the SIP server, the peer, a timer), so two share 2 cores well. Every file starts its own
-        // servers on free ports and its own throw-away profiles, so files cannot meet.
-        fileParallelism: true,
-        maxWorkers: 2,
-      },
-    },
+    { test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], exclude: E2E_ALONE, ...E2E, maxWorkers: 2, sequence: { groupOrder: 1 } } },
+    { test: { name: 'e2e-alone', include: E2E_ALONE, ...E2E, fileParallelism: false, sequence: { groupOrder: 2 } } },
   ],
 };

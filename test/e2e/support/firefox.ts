@@ -53,30 +53,46 @@ function writePermissions(profile: string, origins: string[]): void {
  * (`media.navigator.permission.fake`).
  */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<Browser> {
+  try {
+    return await launchFirefoxOnce(options);
+  } catch (error) {
+    // Firefox can take longer than the protocol timeout to open its BiDi session while another browser starts on the
+    // same 2 cores; puppeteer has closed that process. Once more, with a new profile.
+    if (!/session\.new timed out/.test(String(error))) throw error;
+    return launchFirefoxOnce(options);
+  }
+}
+
+async function launchFirefoxOnce(options: FirefoxOptions): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'dialable-firefox-'));
   writePermissions(profile, options.microphoneOrigins ?? []);
   (options.trustedCaPaths ?? []).forEach((ca, i) => trustCa(profile, ca, `dialable-test-ca-${i}`));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    protocol: 'webDriverBiDi',
-    headless: options.headless ?? true,
-    userDataDir: profile,
-    // Lets BiDi navigate a tab to moz-extension:// pages (the goto promise never settles: see openFirefoxPage).
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'media.navigator.streams.fake': true,
-      'media.navigator.permission.fake': true,
-      // As Chromium's --autoplay-policy=no-user-gesture-required: the test peers' tones (Web Audio) play without a
-      // click on their page.
-      'media.autoplay.default': 0,
-      'media.autoplay.block-webaudio': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      ...(options.eventPageIdleMs ? { 'extensions.background.idle.timeout': options.eventPageIdleMs } : {}),
-      ...options.prefs,
-    },
-    protocolTimeout: 20_000,
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      protocol: 'webDriverBiDi',
+      headless: options.headless ?? true,
+      userDataDir: profile,
+      // Lets BiDi navigate a tab to moz-extension:// pages (the goto promise never settles: see openFirefoxPage).
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'media.navigator.streams.fake': true,
+        'media.navigator.permission.fake': true,
+        // As Chromium's --autoplay-policy=no-user-gesture-required: the test peers' tones (Web Audio) play without a
+        // click on their page.
+        'media.autoplay.default': 0,
+        'media.autoplay.block-webaudio': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        ...(options.eventPageIdleMs ? { 'extensions.background.idle.timeout': options.eventPageIdleMs } : {}),
+        ...options.prefs,
+      },
+      protocolTimeout: 20_000,
+    })
+    .catch((error: unknown) => {
+      rmSync(profile, { recursive: true, force: true });
+      throw error;
+    });
   // Firefox's content processes may still write the profile after the main one exits: remove it after close(),
   // retrying, and as a last resort when this Node process exits.
   const close = browser.close.bind(browser);
@@ -114,8 +130,11 @@ export async function openFirefoxPage(browser: Browser, path: string): Promise<P
   return page;
 }
 
-/** The first open page (tab or window) whose document is at `path` under our origin; `page.url()` may lag behind. */
-export async function findFirefoxPage(browser: Browser, path: string, timeout = 10_000): Promise<Page> {
+/**
+ * The first open page (tab or window) whose document is at `path` under our origin; `page.url()` may lag behind.
+ * Waits up to 30 s: the welcome tab opens once the add-on is installed, slower while another browser starts beside it.
+ */
+export async function findFirefoxPage(browser: Browser, path: string, timeout = 30_000): Promise<Page> {
   let found: Page | undefined;
   await waitUntil(
     async () => {
