@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { waitUntil } from './wait-until';
 
 /** The fixture with 2,000 contacts (test/fixtures/interactive/long-table.html): row i holds +1 213-373-i, row 1900 the peer. */
@@ -45,4 +46,17 @@ export async function scrollToRowUntilLinked(page: Page, i: number, timeoutMs = 
     return rows.every((r) => linked[r]);
   };
   await waitUntil(allLinked, timeoutMs, `rows ${rows[0]}–${rows.at(-1)} linked after scrolling to them`);
+}
+
+/**
+ * Right after load: every row up to a screen below the fold is linked (before the user can scroll there), and row
+ * 1500, far below, is not yet.
+ */
+export async function expectLinkedNearFoldOnly(page: Page): Promise<void> {
+  const inView = await rowsInView(page);
+  expect(inView.length).toBeGreaterThan(10);
+  const last = inView.at(-1) as number;
+  const rows = await linkedRows(page);
+  expect(rows.slice(0, last + inView.length).every(Boolean)).toBe(true);
+  expect(await rowLinked(page, 1500)).toBe(false);
 }
