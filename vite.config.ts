@@ -89,17 +89,24 @@ const TEST_CSP = { extension_pages: "script-src 'self'; object-src 'self'" };
  * re-INVITE after a thaw): they run after the others, one at a time, so another file's browser cannot shift them.
  */
 const E2E_ALONE = ['test/e2e/always-on.e2e.test.ts', 'test/e2e/firefox-always-on.e2e.test.ts'];
+/**
+ * The two detection suites check what gets linked, never how fast, and wait for a page's links to stay still
+ * (Firefox's wait is sized for a loaded machine): they run first, side by side.
+ */
+const E2E_PAIR = ['test/e2e/detection.e2e.test.ts', 'test/e2e/firefox-detection.e2e.test.ts'];
 const E2E = { environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 } as const;
 
 /**
- * `vitest run --project unit` (pure logic, Node); `--project e2e --project e2e-alone` (real Chromium, Firefox and
- * Kamailio). One browser and one SIP server per file, one file at a time: two files side by side on 2 cores made
- * timing checks fail (a prompt hang-up, a registration within 5 s), so every file gets the machine to itself.
+ * `vitest run --project unit` (pure logic, Node); `--project e2e-pair --project e2e --project e2e-alone` (real
+ * Chromium, Firefox and Kamailio). One browser and one SIP server per file, one file at a time except the detection
+ * pair: two files side by side on 2 cores made timing checks fail (a prompt hang-up, a registration within 5 s), so a
+ * file with a timing check gets the machine to itself.
  */
 const TEST_PROJECTS = {
   projects: [
     { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-    { test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], exclude: E2E_ALONE, ...E2E, fileParallelism: false, sequence: { groupOrder: 1 } } },
-    { test: { name: 'e2e-alone', include: E2E_ALONE, ...E2E, fileParallelism: false, sequence: { groupOrder: 2 } } },
+    { test: { name: 'e2e-pair', include: E2E_PAIR, ...E2E, maxWorkers: 2, sequence: { groupOrder: 1 } } },
+    { test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], exclude: [...E2E_PAIR, ...E2E_ALONE], ...E2E, fileParallelism: false, sequence: { groupOrder: 2 } } },
+    { test: { name: 'e2e-alone', include: E2E_ALONE, ...E2E, fileParallelism: false, sequence: { groupOrder: 3 } } },
   ],
 };

@@ -40,8 +40,8 @@ const POLL = { polling: 100 } as const;
 const PHONE = 'background/phone-window/phone.html';
 /** Kamailio grants registrations this long (s): the engine refreshes them every 27 s throughout this file. */
 const REGISTRATION_S = 30;
-/** How long the long-registration test watches refreshes and suspensions. */
-const WATCH_MS = 100_000;
+/** How long the long-registration test watches refreshes and suspensions: two refresh periods and then some. */
+const WATCH_MS = 60_000;
 /** Tests that wait for the event page to be suspended (up to 4 idle periods) on a busy 2-core machine. */
 const SUSPENSION_TEST_MS = 90_000;
 
@@ -321,7 +321,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     await waitForText(popup, 'registration', /Registered/);
   });
 
-  test('30 s registrations are refreshed (≥ 3 times in 100 s) while the event page is suspended again and again; a call still rings', async () => {
+  test('30 s registrations are refreshed (≥ 2 times in 60 s) while the event page is suspended again and again; a call still rings', async () => {
     await popup.close(); // no extension page talks to the event page now
     const start = Date.now();
     const saved0 = sip.savedCount('alice');
@@ -360,7 +360,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     const seconds = Math.round((Date.now() - start) / 1000);
     console.log(`[firefox registration] ${seconds} s: ${refreshedAt.length} refreshes at ${refreshedAt.join(', ')} s; ${suspensions} suspensions; bindings ≥ ${lowest} in ${samples} samples (${unanswered} queries unanswered)`);
     expect(suspensions).toBeGreaterThanOrEqual(3);
-    expect(refreshedAt.length).toBeGreaterThanOrEqual(3);
+    expect(refreshedAt.length).toBeGreaterThanOrEqual(2);
     expect(lowest, 'alice stayed in the location table throughout').toBe(1);
     expect(samples).toBeGreaterThan(WATCH_MS / 1_000);
 

@@ -6,6 +6,9 @@ import { startFixtureServer } from './fixture-server';
 import { waitForLinksToSettle } from './settle';
 import type { StaticServer } from './static-server';
 
+/** Stillness of the link count that ends a page once all its expected numbers are linked (ms). */
+const SETTLED_QUIET_MS = 600;
+
 /** Poll on a timer: `requestAnimationFrame` (puppeteer's default) never fires in a background tab. */
 const POLL = { polling: 100 } as const;
 
@@ -83,6 +86,9 @@ export function describeDetection(target: DetectionBrowser): void {
   let server: StaticServer;
 
   let references = new Map<string, string>();
+  // One tab for every labelled page, navigated from one to the next (a new tab per page cost more than the page).
+  let tab: Page;
+  const errors: string[] = [];
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -91,6 +97,8 @@ export function describeDetection(target: DetectionBrowser): void {
       await load(page, name);
       return page.evaluate(() => document.body.innerText);
     });
+    tab = await browser.newPage();
+    tab.on('pageerror', (e) => errors.push(String(e)));
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -114,11 +122,10 @@ export function describeDetection(target: DetectionBrowser): void {
       const reference = references.get(name);
       expect(reference, `the reference text of ${name}`).toBeDefined();
 
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
+      const page = tab;
+      errors.length = 0;
       await load(page, name);
-      await waitForLinksToSettle(page, target.settleMs);
+      await waitForLinksToSettle(page, target.settleMs, undefined, { numbers: spec.numbers.length, quietMs: SETTLED_QUIET_MS });
 
       const links = await collectLinks(page);
       const found = links.map((l) => l.e164);
@@ -147,7 +154,6 @@ export function describeDetection(target: DetectionBrowser): void {
 
       expect(errors).toEqual([]);
       expect(await page.evaluate(() => document.body.innerText)).toBe(reference);
-      await page.close();
     });
 
     test('a web component the page adds later, its number only in its shadow root, gets linked', async () => {

@@ -1,16 +1,31 @@
 import type { Frame, Page } from 'puppeteer-core';
 
-/** Waits until the number of our links has not changed for `quietMs`. */
-export async function waitForLinksToSettle(page: Page | Frame, quietMs = 600, timeoutMs = 15_000): Promise<number> {
+/** A page whose numbers are known: once that many are linked, a shorter stillness ends the wait. */
+export interface ExpectedLinks {
+  /** Numbers (first pieces of links) the page should end with. */
+  numbers: number;
+  /** Stillness that ends the wait once they are all there (ms). */
+  quietMs: number;
+}
+
+/**
+ * Waits until the number of our links has not changed for `quietMs` (or `expected.quietMs` once the expected numbers
+ * are linked: a link still to come is then an extra, which the same stillness would catch).
+ */
+export async function waitForLinksToSettle(page: Page | Frame, quietMs = 600, timeoutMs = 15_000, expected?: ExpectedLinks): Promise<number> {
   const start = Date.now();
   let last = -1;
   let since = Date.now();
   for (;;) {
-    const count = await page.evaluate(() => document.querySelectorAll('a[data-dialable]').length);
+    const { count, numbers } = await page.evaluate(() => ({
+      count: document.querySelectorAll('a[data-dialable]').length,
+      numbers: document.querySelectorAll('a[data-dialable]:not([data-dialable-part])').length,
+    }));
+    const quiet = expected && numbers >= expected.numbers ? Math.min(quietMs, expected.quietMs) : quietMs;
     if (count !== last) {
       last = count;
       since = Date.now();
-    } else if (Date.now() - since >= quietMs) {
+    } else if (Date.now() - since >= quiet) {
       return count;
     }
     if (Date.now() - start > timeoutMs) return count;
