@@ -20,6 +20,7 @@ import { measureLinkTimes, type LinkRun } from './measure-link-times';
 import { measureScrollLink, type ScrollLink } from './measure-scroll-link';
 import { median } from './measured-page';
 import { writeFloorExtension } from './floor-extension';
+import { measureBeforeAfter } from './measure-before-after';
 import { measureLoneExtension } from './measure-lone-extension';
 import { measureMatcher } from './measure-matcher';
 import { writeNaiveExtension } from './naive-extension';
@@ -121,6 +122,11 @@ try {
   if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
 
   const figures = buildFigures(pages, cs, naiveExtension, floorExtension, noopExtension, linkTimes, scrollLinks, eager, sizes, corpus.names);
+  const beforeRef = process.env.BENCH_BEFORE;
+  if (beforeRef) {
+    figures.push(...(await measureBeforeAfter(beforeRef, work, pages.filter((p) => p.name === 'plain-1mb' || p.name === 'typical'))));
+    progress(`before/after ${beforeRef} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
   const matcher = measureMatcher();
   const slowest = matcher.reduce((a, b) => (b.mbPerSecond < a.mbPerSecond ? b : a));
   const prose = matcher.find((m) => m.kind === 'prose with numbers');

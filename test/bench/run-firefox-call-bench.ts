@@ -38,6 +38,15 @@ interface Run {
   inviteAtPeerMs: number | null;
   okAtCallerMs: number | null;
   liveTracksAfter: number;
+  /** Where the time to the INVITE goes: the engine's dial() entered, getUserMedia asked and resolved, INVITE sent. */
+  dialMs: number | null;
+  microphoneAskedMs: number | null;
+  microphoneMs: number | null;
+  firstInviteOutMs: number | null;
+}
+interface Mark {
+  what: 'dial' | 'getUserMedia' | 'microphone';
+  at: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,13 +56,33 @@ const after = (log: Line[], from: number, dir: string, match: (e: Line) => boole
   const entry = log.find((e) => e.at >= from && e.dir === dir && match(e));
   return entry ? entry.at - from : null;
 };
+const markAfter = (marks: Mark[], from: number, what: Mark['what']): number | null => {
+  const mark = marks.find((m) => m.at >= from && m.what === what);
+  return mark ? mark.at - from : null;
+};
 
-/** Dialable's median click → INVITE and click → 200 OK in Chrome from this bench run, if the Chrome part wrote them. */
-function chromeFigures(): { invite: number | null; ok: number | null } {
-  if (!existsSync(CHROME_ARTIFACT)) return { invite: null, ok: null };
+interface ChromeFigures {
+  invite: number | null;
+  ok: number | null;
+  firstInviteOut: number | null;
+  dial: number | null;
+  microphoneAsked: number | null;
+  microphone: number | null;
+}
+
+/** Dialable's medians in Chrome from this bench run (click → INVITE, → 200 OK and their steps), if the Chrome part wrote them. */
+function chromeFigures(): ChromeFigures {
+  if (!existsSync(CHROME_ARTIFACT)) return { invite: null, ok: null, firstInviteOut: null, dial: null, microphoneAsked: null, microphone: null };
   const { figures } = JSON.parse(readFileSync(CHROME_ARTIFACT, 'utf8')) as { figures: { name: string; measured: number | null }[] };
   const find = (name: string) => figures.find((f) => f.name === name)?.measured ?? null;
-  return { invite: find('click → INVITE at peer'), ok: find('click → 200 OK') };
+  return {
+    invite: find('click → INVITE at peer'),
+    ok: find('click → 200 OK'),
+    firstInviteOut: find('click → first INVITE sent'),
+    dial: find('click → engine dial()'),
+    microphoneAsked: find('click → getUserMedia'),
+    microphone: find('getUserMedia'),
+  };
 }
 
 const started = Date.now();
@@ -75,22 +104,37 @@ try {
     await waitUntil(async () => ((await phone.evaluate('globalThis.benchLog')) as Line[]).some(isInviteOk), 10_000, '200 OK at the phone window');
     const clickAt = (await page.evaluate('window.benchClickAt')) as number;
     const log = (await phone.evaluate('globalThis.benchLog')) as Line[];
+    const marks = (await phone.evaluate('globalThis.benchMarks')) as Mark[];
     const atPeer = (await bed.peer.snapshot()).sipLog as Line[];
     await bed.peer.hangup();
     await waitUntil(async () => (await phone.evaluate(() => (globalThis as unknown as { dialableEngine: { snapshot(): { calls: { state: string }[] } } }).dialableEngine.snapshot().calls.every((c) => c.state === 'ended' || c.state === 'failed'))), 10_000, 'Dialable idle');
     await page.close();
     await sleep(300); // track.stop() runs as the session description handler closes
     const liveTracksAfter = (await phone.evaluate('(globalThis.benchTracks ?? []).filter((t) => t.readyState === "live").length')) as number;
-    return { suspended, inviteAtPeerMs: after(atPeer, clickAt, 'in', isInvite), okAtCallerMs: after(log, clickAt, 'in', isInviteOk), liveTracksAfter };
+    const asked = markAfter(marks, clickAt, 'getUserMedia');
+    const got = markAfter(marks, clickAt, 'microphone');
+    return {
+      suspended,
+      inviteAtPeerMs: after(atPeer, clickAt, 'in', isInvite),
+      okAtCallerMs: after(log, clickAt, 'in', isInviteOk),
+      liveTracksAfter,
+      dialMs: markAfter(marks, clickAt, 'dial'),
+      microphoneAskedMs: asked,
+      microphoneMs: asked !== null && got !== null ? got - asked : null,
+      firstInviteOutMs: after(log, clickAt, 'out', isInvite),
+    };
   };
 
   await call(false); // warm-up: the first call of a session opens the microphone permission state and the SIP dialog caches
   const runs: Run[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await call(false));
   for (let i = 0; i < SUSPENDED_RUNS; i++) runs.push(await call(true));
-  for (const r of runs) console.log(`· ${r.suspended ? 'after suspension' : 'warm'}: INVITE ${r.inviteAtPeerMs?.toFixed(0)} ms, 200 OK ${r.okAtCallerMs?.toFixed(0)} ms`);
+  for (const r of runs) {
+    console.log(`· ${r.suspended ? 'after suspension' : 'warm'}: dial() ${r.dialMs?.toFixed(0)} ms, getUserMedia ${r.microphoneAskedMs?.toFixed(0)} + ${r.microphoneMs?.toFixed(0)} ms, INVITE sent ${r.firstInviteOutMs?.toFixed(0)} ms, at the peer ${r.inviteAtPeerMs?.toFixed(0)} ms, 200 OK ${r.okAtCallerMs?.toFixed(0)} ms`);
+  }
 
-  const of = (suspended: boolean, key: 'inviteAtPeerMs' | 'okAtCallerMs') => median(runs.filter((r) => r.suspended === suspended).map((r) => r[key] ?? Number.NaN));
+  type Key = 'inviteAtPeerMs' | 'okAtCallerMs' | 'dialMs' | 'microphoneAskedMs' | 'microphoneMs' | 'firstInviteOutMs';
+  const of = (suspended: boolean, key: Key) => median(runs.filter((r) => r.suspended === suspended).map((r) => r[key] ?? Number.NaN));
   const warm = { invite: of(false, 'inviteAtPeerMs'), ok: of(false, 'okAtCallerMs') };
   const cold = { invite: of(true, 'inviteAtPeerMs'), ok: of(true, 'okAtCallerMs') };
   const inChrome = chromeFigures();
@@ -99,8 +143,22 @@ try {
     { name: 'Firefox click → INVITE at peer', measured: warm.invite, unit: 'ms', baseline: { label: 'Dialable in Chrome', value: inChrome.invite, unit: 'ms' }, ratio: ratio(warm.invite, inChrome.invite), target: { on: 'ratio', op: '<=', limit: 1.3 } },
     { name: 'Firefox click → 200 OK', measured: warm.ok, unit: 'ms', baseline: { label: 'Dialable in Chrome', value: inChrome.ok, unit: 'ms' }, ratio: ratio(warm.ok, inChrome.ok) },
     { name: 'Firefox click → INVITE, event page suspended: extra', measured: cold.invite - warm.invite, unit: 'ms', measuredText: `+${(cold.invite - warm.invite).toFixed(0)} ms (${cold.invite.toFixed(0)} ms)`, baseline: { label: 'warm', value: warm.invite, unit: 'ms' }, target: { on: 'measured', op: '<=', limit: 300 } },
+    ...steps(inChrome),
     { name: 'Firefox microphone tracks live between calls (most seen)', measured: Math.max(...runs.map((r) => r.liveTracksAfter)), unit: 'count', target: { on: 'measured', op: '==', limit: 0 } },
   ];
+  /** The warm calls' steps next to Chrome's, so the difference shows where it arises (information, no target). */
+  function steps(chrome: ChromeFigures): Figure[] {
+    const step = (name: string, key: Key, value: number | null, note: string): Figure => {
+      const measured = of(false, key);
+      return { name, measured, unit: 'ms', baseline: { label: 'Dialable in Chrome', value, unit: 'ms' }, ratio: ratio(measured, value), note };
+    };
+    return [
+      step('Firefox click → engine dial()', 'dialMs', chrome.dial, 'content script → event page → phone window'),
+      step('Firefox click → getUserMedia', 'microphoneAskedMs', chrome.microphoneAsked, 'dial() to the microphone request'),
+      step('Firefox getUserMedia', 'microphoneMs', chrome.microphone, 'the microphone is opened per call'),
+      step('Firefox click → first INVITE sent', 'firstInviteOutMs', chrome.firstInviteOut, 'offer and ICE gathering before the INVITE'),
+    ];
+  }
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nDialable Firefox calls — ${await bed.browser.version()}, ${RUNS} warm + ${SUSPENDED_RUNS} suspended calls, ${((Date.now() - started) / 1000).toFixed(0)} s, load average ${load}`);
   if ((loadavg()[0] ?? 0) > availableParallelism()) console.log('Warning: load average above the core count; other processes compete for the CPU.');
