@@ -6,8 +6,8 @@
  * fails the process, only a broken set-up does.
  *
  * Clocks as in run-call-bench.ts: the clicked page, the phone window and the peer stamp events with
- * `performance.timeOrigin + performance.now()`. Firefox has no heap figure for a page over WebDriver BiDi, so the
- * phone window's memory is not reported here.
+ * `performance.timeOrigin + performance.now()`. The phone window's heap comes from Firefox's memory reporter
+ * (firefox-window-memory.ts): WebDriver BiDi has no heap figure for a page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -16,6 +16,7 @@ import { findFirefoxPage, newWindowPage } from '../e2e/support/firefox';
 import { startFirefoxBed } from '../e2e/support/firefox-bed';
 import { waitUntil } from '../e2e/support/wait-until';
 import { INSTRUMENT_ENGINE } from './call-probes';
+import { firefoxWindowMemory, type WindowMemory } from './firefox-window-memory';
 import { median } from './measured-page';
 import { renderTable, writeJson, type Figure } from './report';
 
@@ -49,6 +50,7 @@ interface Mark {
   at: number;
 }
 
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const isInvite = (e: Line): boolean => e.line.startsWith('INVITE ');
 const isInviteOk = (e: Line): boolean => e.line.startsWith('SIP/2.0 200') && e.cseq.endsWith('INVITE');
@@ -92,7 +94,8 @@ try {
   await phone.evaluate(INSTRUMENT_ENGINE);
   const eventPageAwake = () => phone.evaluate(() => chrome.extension.getViews().some((w) => w.location.pathname === '/_generated_background_page.html'));
 
-  const call = async (suspended: boolean): Promise<Run> => {
+  let inCall: WindowMemory | undefined;
+  const call = async (suspended: boolean, readMemory = false): Promise<Run> => {
     const page: Page = await newWindowPage(bed.browser);
     await page.goto(`${bed.fixtures.url}/interactive/clicks.html`);
     const link = await page.waitForSelector('#plain a[data-dialable]:not([data-dialable-part])', { timeout: 10_000 });
@@ -101,6 +104,7 @@ try {
     await phone.evaluate('globalThis.benchLog.splice(0); globalThis.benchMarks.splice(0)');
     await link!.click();
     await bed.peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
+    if (readMemory) inCall = await firefoxWindowMemory(bed.browser, PHONE);
     await waitUntil(async () => ((await phone.evaluate('globalThis.benchLog')) as Line[]).some(isInviteOk), 10_000, '200 OK at the phone window');
     const clickAt = (await page.evaluate('window.benchClickAt')) as number;
     const log = (await phone.evaluate('globalThis.benchLog')) as Line[];
@@ -126,6 +130,9 @@ try {
   };
 
   await call(false); // warm-up: the first call of a session opens the microphone permission state and the SIP dialog caches
+  await sleep(1_000);
+  const idle = await firefoxWindowMemory(bed.browser, PHONE);
+  await call(false, true); // not among the timed runs: reading memory in the call takes a garbage collection
   const runs: Run[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await call(false));
   for (let i = 0; i < SUSPENDED_RUNS; i++) runs.push(await call(true));
@@ -144,6 +151,14 @@ try {
     { name: 'Firefox click → 200 OK', measured: warm.ok, unit: 'ms', baseline: { label: 'Dialable in Chrome', value: inChrome.ok, unit: 'ms' }, ratio: ratio(warm.ok, inChrome.ok) },
     { name: 'Firefox click → INVITE, event page suspended: extra', measured: cold.invite - warm.invite, unit: 'ms', measuredText: `+${(cold.invite - warm.invite).toFixed(0)} ms (${cold.invite.toFixed(0)} ms)`, baseline: { label: 'warm', value: warm.invite, unit: 'ms' }, target: { on: 'measured', op: '<=', limit: 300 } },
     ...steps(inChrome),
+    { name: 'Firefox phone window JS heap, idle', measured: idle.js, unit: 'B', measuredText: kb(idle.js), baselineText: `all of the window ${kb(idle.all)}` },
+    {
+      name: 'Firefox phone window JS heap, in a call',
+      measured: inCall?.js ?? null,
+      unit: 'B',
+      measuredText: inCall ? kb(inCall.js) : '–',
+      baselineText: inCall ? `idle ${kb(idle.js)}, ${inCall.js >= idle.js ? '+' : '−'}${kb(Math.abs(inCall.js - idle.js))}` : '',
+    },
     { name: 'Firefox microphone tracks live between calls (most seen)', measured: Math.max(...runs.map((r) => r.liveTracksAfter)), unit: 'count', target: { on: 'measured', op: '==', limit: 0 } },
   ];
   /** The warm calls' steps next to Chrome's, so the difference shows where it arises (information, no target). */
