@@ -21,6 +21,7 @@ import { measureScrollLink, type ScrollLink } from './measure-scroll-link';
 import { median } from './measured-page';
 import { writeFloorExtension } from './floor-extension';
 import { measureBeforeAfter } from './measure-before-after';
+import { measureOneWrite, oneWriteFigure } from './measure-one-write';
 import { measureLoneExtension } from './measure-lone-extension';
 import { measureMatcher } from './measure-matcher';
 import { writeNaiveExtension } from './naive-extension';
@@ -122,6 +123,9 @@ try {
   if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
 
   const figures = buildFigures(pages, cs, naiveExtension, floorExtension, noopExtension, linkTimes, scrollLinks, eager, sizes, corpus.names);
+  const tenkUrl = tenkPage.url;
+  const oneWrite = oneWriteFigure(await measureOneWrite(withoutExtension, tenkUrl, RUNS), await measureOneWrite(withoutExtension, tenkUrl, RUNS, false));
+  figures.splice(figures.findIndex((f) => f.name === 'long frames tenk with cs') + 1, 0, oneWrite);
   const beforeRef = process.env.BENCH_BEFORE;
   if (beforeRef) {
     figures.push(...(await measureBeforeAfter(beforeRef, work, pages.filter((p) => p.name === 'plain-1mb' || p.name === 'typical'))));
