@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { startKamailio, type Kamailio, type KamailioOptions } from '../sip/kamailio';
 import { openPeer, startPeerServer, type Peer } from '../sip/peer-page';
-import { FIREFOX_ORIGIN, FIREFOX_TEST_DIST, findFirefoxPage, launchFirefox, openFirefoxPage } from './firefox';
+import { FIREFOX_ORIGIN, FIREFOX_TEST_DIST, firefoxOwnPage, launchFirefox, openFirefoxPage } from './firefox';
 import { startFixtureServer } from './fixture-server';
 import { saveAccountForm } from './save-account-form';
 import { waitForText } from './wait-for-text';
@@ -53,7 +53,7 @@ export async function startFirefoxBed(options: FirefoxBedOptions = {}): Promise<
     ...(options.eventPageIdleMs ? { eventPageIdleMs: options.eventPageIdleMs } : {}),
     ...(options.prefs ? { prefs: options.prefs } : {}),
   });
-  const welcome = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
+  const welcome = await firefoxOwnPage(browser);
   await welcome.evaluate(async () => {
     await chrome.storage.local.set({ settings: { version: 1, detection: { defaultCountry: 'GB' } } });
   });

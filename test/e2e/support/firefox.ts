@@ -7,6 +7,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { trustCa } from './trust-ca';
 import { waitUntil } from './wait-until';
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The store build (what users install). */
 export const FIREFOX_DIST = resolve('dist/firefox');
@@ -139,7 +141,8 @@ export async function findFirefoxPage(browser: Browser, path: string, timeout = 
   await waitUntil(
     async () => {
       for (const page of await browser.pages()) {
-        const href = await page.evaluate(() => location.href).catch(() => '');
+        // A page still loading may not answer for the whole protocol timeout: ask again on the next round instead.
+        const href = await Promise.race([page.evaluate(() => location.href).catch(() => ''), sleep(2_000).then(() => '')]);
         if (href.startsWith(`${FIREFOX_ORIGIN}/${path}`)) {
           found = page;
           return true;
@@ -155,9 +158,21 @@ export async function findFirefoxPage(browser: Browser, path: string, timeout = 
 
 export { waitUntil };
 
-/** Writes detection settings into extension storage from the welcome page (opened on install), as the options page would. */
+/**
+ * A page of ours to call extension APIs from: the welcome tab Firefox opens on install, or — when that has not shown
+ * up within a few seconds (seen with another browser starting beside it on 2 cores) — the welcome page opened here.
+ */
+export async function firefoxOwnPage(browser: Browser): Promise<Page> {
+  try {
+    return await findFirefoxPage(browser, 'popup/welcome/welcome.html', 10_000);
+  } catch {
+    return openFirefoxPage(browser, 'popup/welcome/welcome.html#control');
+  }
+}
+
+/** Writes detection settings into extension storage from a page of ours, as the options page would. */
 export async function setFirefoxSettings(browser: Browser, detection: Record<string, unknown>): Promise<void> {
-  const page = await findFirefoxPage(browser, 'popup/welcome/welcome.html');
+  const page = await firefoxOwnPage(browser);
   await page.evaluate(async (d) => {
     const { settings } = await chrome.storage.local.get('settings');
     // Detection settings are the part kept in storage.local (settings version 3); calling and audio are not there.
