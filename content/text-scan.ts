@@ -11,6 +11,12 @@ const DIGIT = new RegExp(`[0-9${SCRIPT_DIGIT_RANGES}]`);
  * them are most of the walk, and one `textContent` of a paragraph costs less than visiting its text nodes.
  */
 const SKIP_GAP = 512;
+/**
+ * Child elements above which skipTo goes into an element rather than reading its text length: `textContent` copies
+ * the whole subtree's text (slower per character than the walk), so a page's `main` or a long list is measured by its
+ * children instead of as a whole and then again child by child. A lone child (a wrapper) is measured the same way.
+ */
+const WIDE = 16;
 
 /**
  * A resumable scan of one container for runs that may hold a phone number — the hot path on every page.
@@ -117,6 +123,13 @@ export class TextScan {
     const root = walker.root;
     let next = following(from, root);
     while (next !== null) {
+      if (next.nodeType === Node.ELEMENT_NODE && next.firstChild !== null) {
+        const children = (next as Element).childElementCount;
+        if (children === 1 || children > WIDE) {
+          next = next.firstChild;
+          continue;
+        }
+      }
       const size = textLength(next);
       if (this.offset + size <= target) {
         this.offset += size;
