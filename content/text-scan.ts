@@ -10,7 +10,7 @@ const DIGIT = new RegExp(`[0-9${SCRIPT_DIGIT_RANGES}]`);
  * ({@link skipTo}) instead of visiting every text node: on a long article with a few numbers the text nodes between
  * them are most of the walk, and one `textContent` of a paragraph costs less than visiting its text nodes.
  */
-const SKIP_GAP = 64;
+const SKIP_GAP = 512;
 /**
  * Child elements above which skipTo goes into an element rather than reading its text length: `textContent` copies
  * the whole subtree's text (slower per character than the walk), so a page's `main` or a long list is measured by its
