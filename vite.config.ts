@@ -17,7 +17,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: testBuild ? 'dist/firefox-test' : `dist/${browser}`,
       emptyOutDir: true,
-      minify: true,
+      minify: !process.env.DIALABLE_NO_MINIFY,
       sourcemap: false,
       target: browser === 'firefox' ? 'firefox140' : 'chrome120',
     },

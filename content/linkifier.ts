@@ -3,6 +3,7 @@ import { logger } from '../src/logger';
 import { StateMachine } from '../src/call/state-machine';
 import type { ContentLifetime } from './content-lifetime';
 import { findShadowRoots } from './find-shadow-roots';
+import { HeldBlocks } from './held-blocks';
 import { labelledAsPhone } from './labelled-as-phone';
 import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
 import { FRAME_BUDGET_MS, WriteBatches } from './write-batches';
@@ -70,6 +71,8 @@ export class Linkifier {
   /** A write of released runs is waiting for the next frame. */
   private framePending = false;
   private readonly batches = new WriteBatches();
+  /** A large page's blocks found far from the viewport, scanned again when they come near. */
+  private readonly held: HeldBlocks;
   private readonly halt = () => this.halted();
 
   constructor(
@@ -92,6 +95,7 @@ export class Linkifier {
       answered: () => this.answered(),
       failed: (error) => this.failed(error),
     }, doc, lifetime.signal);
+    this.held = new HeldBlocks(doc, (runs) => this.running() && this.matched.send(runs.map(withLabel), true), lifetime.signal);
     lifetime.signal.addEventListener('abort', this.halt, { once: true });
   }
 
@@ -142,6 +146,7 @@ export class Linkifier {
     this.scans = [];
     this.found.clear();
     this.matched.clear();
+    this.held.clear();
   }
 
   private schedule(): void {
@@ -166,7 +171,10 @@ export class Linkifier {
     if (this.matched.length === 0 && this.matched.inFlight === 0 && this.scans.length === 0) this.matched.resetSent();
     const containers = this.roots.takeDirty();
     for (const container of containers) {
-      const found = (run: Run) => this.found.add(labelledAsPhone(run) ? { ...run, phoneLabel: true } : run);
+      // Past the first few hundred runs, a run's block waits for the viewport before anything else is done with it.
+      const found = (run: Run) => {
+        if (this.matched.runsSent <= LARGE_BACKLOG || !this.held.hold(run)) this.found.add(withLabel(run));
+      };
       this.scans.push(new TextScan(container, found, (shadow) => this.roots.add(shadow), () => this.roots.pageChanges));
     }
     // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking)
@@ -183,6 +191,7 @@ export class Linkifier {
       if (this.found.full) this.found.flush();
     }
     this.found.flush();
+    this.held.seal();
     if (this.scans.length > 0 || this.readyToWrap()) this.schedule();
   }
 
@@ -234,4 +243,9 @@ export class Linkifier {
     logger.warn('Could not match phone numbers', error);
     if (this.readyToWrap()) this.schedule();
   }
+}
+
+/** The run, marked when the page labels it as a phone number outside its text (see labelledAsPhone). */
+function withLabel(run: Run): Run {
+  return labelledAsPhone(run) ? { ...run, phoneLabel: true } : run;
 }

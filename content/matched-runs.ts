@@ -98,11 +98,12 @@ export class MatchedRuns {
 
   /**
    * Sends runs to be matched; matches join the queue on reply. Of a run split over several messages (over 400,000
-   * characters), only its first message's matches are kept.
+   * characters), only its first message's matches are kept. `near` runs (from blocks the viewport gate of
+   * HeldBlocks released) are written as soon as they are matched, one write per frame.
    */
-  send(runs: Run[]): void {
-    this.sent += runs.length;
-    for (const { texts, pieces } of packScanMessages(runs)) this.sendPieces(texts, pieces);
+  send(runs: Run[], near = false): void {
+    if (!near) this.sent += runs.length;
+    for (const { texts, pieces } of packScanMessages(runs)) this.sendPieces(texts, pieces, near);
   }
 
   /** Links queued runs while `slice` has time, inside `write` (the observers' guard for our own DOM writes). */
@@ -126,7 +127,7 @@ export class MatchedRuns {
     return done;
   }
 
-  private sendPieces(texts: string[], pieces: Array<Piece<Run>>): void {
+  private sendPieces(texts: string[], pieces: Array<Piece<Run>>, near: boolean): void {
     this.pending++;
     this.match(texts).then(
       (results) => {
@@ -141,7 +142,8 @@ export class MatchedRuns {
           if (matches.length === 0) return;
           if (current?.run !== run) {
             current = { run, matches: [] };
-            if (gated) this.gate.add(blockOf(run.nodes[0] as Text), current);
+            if (near) this.gate.add(null, current);
+            else if (gated) this.gate.add(blockOf(run.nodes[0] as Text), current);
             else this.queue.push(current);
           }
           for (const m of matches) current.matches.push({ ...m, start: joined.toRaw(m.start + offset), end: joined.toRaw(m.end + offset) });

@@ -5,6 +5,18 @@ import { SCRIPT_DIGIT_RANGES } from '../src/phone/script-digits';
 
 /** A digit as hasCandidate counts them: ASCII or of another script (see SCRIPT_DIGIT_RANGES). */
 const DIGIT = new RegExp(`[0-9${SCRIPT_DIGIT_RANGES}]`);
+/**
+ * Characters of text before the next candidate above which the walk skips whole nodes by their text length
+ * ({@link skipTo}) instead of visiting every text node: on a long article with a few numbers the text nodes between
+ * them are most of the walk, and one `textContent` of a paragraph costs less than visiting its text nodes.
+ */
+const SKIP_GAP = 512;
+/**
+ * Child elements above which skipTo goes into an element rather than reading its text length: `textContent` copies
+ * the whole subtree's text (slower per character than the walk), so a page's `main` or a long list is measured by its
+ * children instead of as a whole and then again child by child. A lone child (a wrapper) is measured the same way.
+ */
+const WIDE = 16;
 
 /**
  * A resumable scan of one container for runs that may hold a phone number — the hot path on every page.
@@ -78,7 +90,11 @@ export class TextScan {
         const end = (this.offset += node.length);
         while (this.span < spans.length && (spans[this.span + 1] as number) <= start) this.span += 2;
         if (this.span === spans.length) return (this.done = true);
-        if ((spans[this.span] as number) >= end) continue;
+        const next = spans[this.span] as number;
+        if (next >= end) {
+          if (next - end > SKIP_GAP && !this.skipTo(node, next)) return (this.done = true);
+          continue;
+        }
       }
       if (node.nodeType !== Node.TEXT_NODE) continue;
       const data = node.data;
@@ -97,6 +113,44 @@ export class TextScan {
     }
   }
 
+  /**
+   * Moves the walk past the nodes after `from` whose text ends before `target` (an offset in the container's text),
+   * whole subtrees at a time, descending only into a node that holds `target`. The next `nextNode()` returns the
+   * first text node of what is left. False when nothing is left.
+   */
+  private skipTo(from: Node, target: number): boolean {
+    const walker = this.walker as TreeWalker;
+    const root = walker.root;
+    let next = following(from, root);
+    while (next !== null) {
+      if (next.nodeType === Node.ELEMENT_NODE && next.firstChild !== null) {
+        const children = (next as Element).childElementCount;
+        if (children === 1 || children > WIDE) {
+          next = next.firstChild;
+          continue;
+        }
+      }
+      const size = textLength(next);
+      if (this.offset + size <= target) {
+        this.offset += size;
+        next = following(next, root);
+      } else if (size > SKIP_GAP && next.firstChild !== null) {
+        next = next.firstChild;
+      } else {
+        break;
+      }
+    }
+    if (next === null) return false;
+    if (next.nodeType === Node.TEXT_NODE || next.nodeType === Node.CDATA_SECTION_NODE) {
+      // nextNode() goes past its current node: start from the text before this one (or from the root, when none is).
+      walker.currentNode = next;
+      if (walker.previousNode() === null) walker.currentNode = root;
+    } else {
+      walker.currentNode = next;
+    }
+    return true;
+  }
+
   /** False when `node` is, or is inside, a skipped or editable element (up to the scan root, checked at start). */
   private isOpen(node: Node): boolean {
     const path: Node[] = [];
@@ -109,6 +163,28 @@ export class TextScan {
     }
     for (const p of path) this.open.add(p);
     return true;
+  }
+}
+
+/** The first node after `node` and its descendants, inside `root`. */
+function following(node: Node, root: Node): Node | null {
+  for (let at: Node | null = node; at !== null && at !== root; at = at.parentNode) {
+    const sibling = at.nextSibling;
+    if (sibling !== null) return sibling;
+  }
+  return null;
+}
+
+/** How much `node` adds to its container's `textContent` (comments and processing instructions add nothing). */
+function textLength(node: Node): number {
+  switch (node.nodeType) {
+    case Node.TEXT_NODE:
+    case Node.CDATA_SECTION_NODE:
+      return (node as Text).length;
+    case Node.ELEMENT_NODE:
+      return node.textContent?.length ?? 0;
+    default:
+      return 0;
   }
 }
 

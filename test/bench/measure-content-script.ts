@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from 'puppeteer-core';
 import { openMeasuredPage, settle, sleep, type MainThreadMetrics, type MeasuredPage, type SettleOptions } from './measured-page';
-import { attributeProfile, EXTENSION_URL, attributeWindows, type Attribution } from './profile-attribution';
+import { attributeProfile, EXTENSION_URL, attributeWindows, functionBreakdown, type Attribution } from './profile-attribution';
 import {
   BARE_WALK,
   CLOCK_MARK,
@@ -53,6 +53,8 @@ export interface TabRun {
   metrics: MainThreadMetrics & { waitedMs: number };
   /** From the tab's CPU profile, navigation to settled. */
   profiled: Attribution;
+  /** With BENCH_FUNCTIONS=1: the content script's time by innermost function (profile-attribution.ts). */
+  functions?: Array<[string, number]>;
   longTasks: LongTasks;
   links: number;
   blocked: number;
@@ -113,6 +115,7 @@ export async function measureContentScript(
         });
         const links = (await tab.page.evaluate(COUNT_LINKS)) as number;
         const tabRun: TabRun = { metrics, profiled, longTasks, links, blocked: tab.blocked.length };
+        if (process.env['BENCH_FUNCTIONS'] && side === 'with') tabRun.functions = functionBreakdown(profile, EXTENSION_URL);
         if (page.chat) Object.assign(tabRun, await chatBurst(tab));
         if (page.heap) tabRun.heapUsed = await heapAfterCollection(tab);
         if (side === 'without' && options.baselines !== false) {

@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { HeldBlocks } from '../../../content/held-blocks';
+import { NEAR_MARGIN, REACH_MARGIN } from '../../../content/viewport-gate';
+import type { Run } from '../../../content/walk-runs';
+
+/** IntersectionObservers the blocks made, by margin, with what they observe; `fire` plays the browser's callback. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  readonly targets = new Set<object>();
+  constructor(
+    readonly callback: (entries: IntersectionObserverEntry[]) => void,
+    readonly options: IntersectionObserverInit,
+  ) {
+    FakeObserver.all.push(this);
+  }
+  observe(el: object): void {
+    this.targets.add(el);
+  }
+  unobserve(el: object): void {
+    this.targets.delete(el);
+  }
+  disconnect(): void {
+    this.targets.clear();
+  }
+  fire(entries: Array<{ target: object; isIntersecting: boolean; top?: number; size?: number }>): void {
+    this.callback(
+      entries.map(({ target, isIntersecting, top = 0, size = 20 }) => ({
+        target,
+        isIntersecting,
+        boundingClientRect: { top, bottom: top + size, width: size, height: size },
+        rootBounds: { height: 3 * 600 },
+      })) as unknown as IntersectionObserverEntry[],
+    );
+  }
+}
+
+const observer = (margin: string) => FakeObserver.all.find((o) => o.options.rootMargin === margin) as FakeObserver;
+
+interface FakeCell {
+  nodeType: 1;
+  localName: string;
+  isConnected: boolean;
+  firstChild: FakeText;
+  parentElement: FakeRow;
+  previousElementSibling: null;
+  shadowRoot: null;
+}
+interface FakeText {
+  nodeType: 3;
+  data: string;
+  parentNode: FakeCell;
+  nextSibling: null;
+}
+interface FakeRow {
+  localName: 'tr';
+  previousElementSibling: FakeRow | null;
+  parentElement: null;
+}
+
+/** A table's phone cells, one per row, each holding one number (rows follow each other). */
+function phoneColumn(count: number): FakeCell[] {
+  const cells: FakeCell[] = [];
+  let previousRow: FakeRow | null = null;
+  for (let i = 0; i < count; i++) {
+    const row: FakeRow = { localName: 'tr', previousElementSibling: previousRow, parentElement: null };
+    const cell = { nodeType: 1, localName: 'td', isConnected: true, parentElement: row, previousElementSibling: null, shadowRoot: null } as unknown as FakeCell;
+    cell.firstChild = { nodeType: 3, data: `213-373-${String(i).padStart(4, '0')}`, parentNode: cell, nextSibling: null };
+    cells.push(cell);
+    previousRow = row;
+  }
+  return cells;
+}
+
+const runOf = (cell: FakeCell): Run => ({ nodes: [cell.firstChild as unknown as Text], texts: [cell.firstChild.data] });
+const view = new EventTarget();
+const doc = { defaultView: view } as unknown as Document;
+
+let released: ReturnType<typeof vi.fn<(runs: Run[]) => void>>;
+let held: HeldBlocks;
+let lifetime: AbortController;
+
+beforeEach(() => {
+  FakeObserver.all = [];
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  vi.stubGlobal('Node', { ELEMENT_NODE: 1, TEXT_NODE: 3 });
+  released = vi.fn<(runs: Run[]) => void>();
+  lifetime = new AbortController();
+  held = new HeldBlocks(doc, released, lifetime.signal);
+});
+afterEach(() => {
+  lifetime.abort();
+  vi.unstubAllGlobals();
+});
+
+const releasedTexts = () => released.mock.calls.flatMap(([runs]) => runs.flatMap((r) => r.texts));
+
+describe('the blocks of a large page held until they come near the viewport', () => {
+  test('neighbouring rows share a group: only its first and last block are observed', () => {
+    const cells = phoneColumn(40);
+    for (const cell of cells) expect(held.hold(runOf(cell))).toBe(true);
+    held.seal();
+    const sentinels = [cells[0], cells[15], cells[16], cells[31], cells[32], cells[39]];
+    expect([...observer(NEAR_MARGIN).targets]).toEqual(sentinels);
+    expect([...observer(REACH_MARGIN).targets]).toEqual(sentinels);
+  });
+
+  test('a group coming within a screen releases its runs and every group within three, walked again', () => {
+    const cells = phoneColumn(48);
+    for (const cell of cells) held.hold(runOf(cell));
+    held.seal();
+    observer(REACH_MARGIN).fire([
+      { target: cells[16] as object, isIntersecting: true },
+      { target: cells[0] as object, isIntersecting: true },
+    ]);
+    observer(NEAR_MARGIN).fire([{ target: cells[16] as object, isIntersecting: true }]);
+    expect(releasedTexts()).toEqual([...cells.slice(16, 32), ...cells.slice(0, 16)].map((c) => c.firstChild.data));
+    // Released groups are no longer observed; the far one still is.
+    expect([...observer(NEAR_MARGIN).targets]).toEqual([cells[32], cells[47]]);
+    // A late entry of a released group's other sentinel releases nothing twice.
+    observer(NEAR_MARGIN).fire([{ target: cells[31] as object, isIntersecting: true }]);
+    expect(releasedTexts()).toHaveLength(32);
+  });
+
+  test('a group taller than a screen is observed block by block, so a jump between its sentinels still releases it', () => {
+    const cells = phoneColumn(16);
+    for (const cell of cells) held.hold(runOf(cell));
+    held.seal();
+    observer(NEAR_MARGIN).fire([
+      { target: cells[0] as object, isIntersecting: false, top: 5000 },
+      { target: cells[15] as object, isIntersecting: false, top: 5800 },
+    ]);
+    expect(observer(NEAR_MARGIN).targets.size).toBe(16);
+    observer(NEAR_MARGIN).fire([{ target: cells[7] as object, isIntersecting: true }]);
+    expect(releasedTexts()).toEqual([cells[7]?.firstChild.data]);
+  });
+
+  test('blocks that are not neighbours start a new group; a block without a box is released at once', () => {
+    const cells = phoneColumn(6);
+    held.hold(runOf(cells[0] as FakeCell));
+    held.hold(runOf(cells[2] as FakeCell));
+    held.seal();
+    expect([...observer(NEAR_MARGIN).targets]).toEqual([cells[0], cells[2]]);
+    observer(NEAR_MARGIN).fire([{ target: cells[2] as object, isIntersecting: false, size: 0 }]);
+    expect(releasedTexts()).toEqual([cells[2]?.firstChild.data]);
+  });
+
+  test('nothing is released while the page prints', () => {
+    const cells = phoneColumn(4);
+    for (const cell of cells) held.hold(runOf(cell));
+    held.seal();
+    view.dispatchEvent(new Event('beforeprint'));
+    observer(NEAR_MARGIN).fire([{ target: cells[0] as object, isIntersecting: true }]);
+    expect(released).not.toHaveBeenCalled();
+    view.dispatchEvent(new Event('afterprint'));
+    observer(NEAR_MARGIN).fire([{ target: cells[0] as object, isIntersecting: true }]);
+    expect(releasedTexts()).toHaveLength(4);
+  });
+
+  test('clear() stops observing and forgets every group', () => {
+    const cells = phoneColumn(4);
+    for (const cell of cells) held.hold(runOf(cell));
+    held.seal();
+    held.clear();
+    expect(observer(NEAR_MARGIN).targets.size).toBe(0);
+  });
+});
