@@ -1,33 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { NEAR_MARGIN, REACH_MARGIN, ViewportGate } from '../../../content/viewport-gate';
+import { FakeObserver, observer } from './fake-intersection-observer';
 
-/** IntersectionObservers the gate made, by margin, with what they observe; `fire` plays the browser's callback. */
-class FakeObserver {
-  static all: FakeObserver[] = [];
-  readonly targets = new Set<object>();
-  constructor(
-    readonly callback: (entries: IntersectionObserverEntry[]) => void,
-    readonly options: IntersectionObserverInit,
-  ) {
-    FakeObserver.all.push(this);
-  }
-  observe(el: object): void {
-    this.targets.add(el);
-  }
-  unobserve(el: object): void {
-    this.targets.delete(el);
-  }
-  disconnect(): void {
-    this.targets.clear();
-  }
-  fire(entries: Array<{ target: object; isIntersecting: boolean; size?: number }>): void {
-    this.callback(
-      entries.map(({ target, isIntersecting, size = 20 }) => ({ target, isIntersecting, boundingClientRect: { width: size, height: size } }) as unknown as IntersectionObserverEntry),
-    );
-  }
-}
-
-const observer = (margin: string) => FakeObserver.all.find((o) => o.options.rootMargin === margin) as FakeObserver;
 const cell = (connected = true) => ({ nodeType: 1, isConnected: connected }) as unknown as Element;
 const view = new EventTarget();
 const doc = { defaultView: view } as unknown as Document;
