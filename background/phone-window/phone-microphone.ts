@@ -4,12 +4,33 @@ const RAISED_SIZE = { width: 380, height: 260 };
 /** How long to keep asking for the front before the call fails with a reason (a busy machine takes seconds). */
 const FOCUS_WAIT_MS = 10_000;
 const FOCUS_RETRY_MS = 1_000;
+/** The longest wait between two looks when no focus or visibility event came (in case Firefox sends none). */
+const FOCUS_LOOK_MS = 200;
 /** Then how long the user has to click the window. */
 const CLICK_WAIT_MS = 30_000;
 
 /** Whether this window is the one in front: Firefox only lets it use the microphone then. */
 function inFront(): boolean {
   return document.hasFocus() && document.visibilityState === 'visible';
+}
+
+/**
+ * Resolves as soon as the window's focus or visibility changes, or after `ms`. Waking on the events rather than on a
+ * short poll means the call goes on the moment the window is in front; and a minimized window's timers are slowed to
+ * about one a second, so a poll alone could hold a call that long.
+ */
+function frontMayHaveChanged(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      window.removeEventListener('focus', done);
+      document.removeEventListener('visibilitychange', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('focus', done);
+    document.addEventListener('visibilitychange', done);
+  });
 }
 
 /**
@@ -47,7 +68,7 @@ export class PhoneMicrophone {
     const hint = document.querySelector<HTMLElement>('[data-testid="focus-hint"]');
     if (hint) hint.hidden = false;
     const deadline = Date.now() + CLICK_WAIT_MS;
-    while (!inFront() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!inFront() && Date.now() < deadline) await frontMayHaveChanged(Math.min(FOCUS_LOOK_MS, deadline - Date.now()));
     if (hint) hint.hidden = true;
     return inFront();
   }
@@ -67,8 +88,9 @@ export class PhoneMicrophone {
       if (Date.now() - asked >= FOCUS_RETRY_MS) {
         asked = Date.now();
         await chrome.windows.update(current.id, { focused: true, state: 'normal', ...RAISED_SIZE });
+        if (inFront()) break;
       }
-      await new Promise((r) => setTimeout(r, 50));
+      await frontMayHaveChanged(Math.min(FOCUS_LOOK_MS, FOCUS_RETRY_MS - (Date.now() - asked), deadline - Date.now()));
     }
     return inFront();
   }
