@@ -1,10 +1,13 @@
 /**
  * Time from scrolling a large page until the numbers in view are linked: a tab of its own, left to settle after
  * load, then scrolled to a third, two thirds and the end of the page (jumps, as the scrollbar or End make).
+ * `byHand`, in a context without the extension: the probe links the rows itself in the first frame after the
+ * scroll, the floor under the figure (the page's own work after a jump, then its relayout after any write).
  */
 import type { BrowserContext } from 'puppeteer-core';
 import type { BenchPage } from './measure-content-script';
-import { openMeasuredPage, settle, type SettleOptions } from './measured-page';
+import { median, openMeasuredPage, settle, type SettleOptions } from './measured-page';
+import { fmt, type Figure } from './report';
 import { SCROLL_LINK_PROBE } from './page-probes';
 
 export interface ScrollLink {
@@ -15,7 +18,7 @@ export interface ScrollLink {
   rows: number;
 }
 
-export async function measureScrollLink(context: BrowserContext, page: BenchPage, wait: SettleOptions): Promise<ScrollLink[]> {
+export async function measureScrollLink(context: BrowserContext, page: BenchPage, wait: SettleOptions, byHand = false): Promise<ScrollLink[]> {
   const tab = await openMeasuredPage(context);
   try {
     await tab.page.bringToFront();
@@ -24,7 +27,7 @@ export async function measureScrollLink(context: BrowserContext, page: BenchPage
     const height = (await tab.page.evaluate('document.documentElement.scrollHeight - innerHeight')) as number;
     const results: ScrollLink[] = [];
     for (const y of [Math.round(height / 3), Math.round((2 * height) / 3), height]) {
-      const { ms, rows } = (await tab.page.evaluate(SCROLL_LINK_PROBE(y))) as { ms: number; rows: number };
+      const { ms, rows } = (await tab.page.evaluate(SCROLL_LINK_PROBE(y, byHand))) as { ms: number; rows: number };
       results.push({ y, ms, rows });
       await settle(tab, { minMs: 300, quietMs: 300, maxMs: 3000 });
     }
@@ -32,4 +35,18 @@ export async function measureScrollLink(context: BrowserContext, page: BenchPage
   } finally {
     await tab.close();
   }
+}
+
+/** The bench row for the by-hand runs: what linking after a jump costs with no extension's work in it. */
+export function scrollByHandFigure(runs: ScrollLink[]): Figure {
+  const times = runs.filter((r) => r.ms >= 0).map((r) => r.ms);
+  return {
+    name: 'tenk linked after scrolling, by hand, no extension',
+    measured: times.length > 0 ? median(times) : null,
+    unit: 'ms',
+    measuredText: `median ${fmt(median(times), 'ms')} ms, worst ${fmt(Math.max(...times), 'ms')} ms (${runs.length} jumps)`,
+    baselineText: 'the rows linked by the page in the first frame after the scroll',
+    runs: runs.length,
+    note: 'the floor under "tenk linked after scrolling": the page\'s own work after a jump, then its relayout',
+  };
 }

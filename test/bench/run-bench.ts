@@ -17,7 +17,7 @@ import { generatePages } from './generate-pages';
 import { measureContentScript, type BenchPage, type ContentScriptRuns, type LongEntry } from './measure-content-script';
 import { measureEagerEvaluation, measureSizes } from './measure-eager-script';
 import { measureLinkTimes, type LinkRun } from './measure-link-times';
-import { measureScrollLink, type ScrollLink } from './measure-scroll-link';
+import { measureScrollLink, scrollByHandFigure, type ScrollLink } from './measure-scroll-link';
 import { median } from './measured-page';
 import { writeFloorExtension } from './floor-extension';
 import { measureBeforeAfter } from './measure-before-after';
@@ -102,7 +102,11 @@ try {
   }
   const tenkBench = pages.find((p) => p.name === 'tenk') as BenchPage;
   const scrollLinks: ScrollLink[] = [];
-  for (let i = 0; i < SCROLL_RUNS; i++) scrollLinks.push(...(await measureScrollLink(withExtension, tenkBench, SETTLE_TENK)));
+  const scrollByHand: ScrollLink[] = [];
+  for (let i = 0; i < SCROLL_RUNS; i++) {
+    scrollLinks.push(...(await measureScrollLink(withExtension, tenkBench, SETTLE_TENK)));
+    scrollByHand.push(...(await measureScrollLink(withoutExtension, tenkBench, SETTLE_TENK, true)));
+  }
   progress(`link times done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
   // The naive baseline as a real extension in a browser of its own, measured like Dialable.
@@ -126,6 +130,7 @@ try {
   const tenkUrl = tenkPage.url;
   const oneWrite = oneWriteFigure(await measureOneWrite(withoutExtension, tenkUrl, RUNS), await measureOneWrite(withoutExtension, tenkUrl, RUNS, false));
   figures.splice(figures.findIndex((f) => f.name === 'long frames tenk with cs') + 1, 0, oneWrite);
+  figures.splice(figures.findIndex((f) => f.name === 'tenk linked after scrolling') + 1, 0, scrollByHandFigure(scrollByHand));
   const beforeRef = process.env.BENCH_BEFORE;
   if (beforeRef) {
     figures.push(...(await measureBeforeAfter(beforeRef, work, pages.filter((p) => p.name === 'plain-1mb' || p.name === 'typical'))));
