@@ -71,3 +71,24 @@ export function scheduleTask(work: (slice: Slice) => void, ms: number | (() => n
   queued.push(run);
   channel.port2.postMessage(null);
 }
+
+/** How long to wait for a frame that may not come (a tab hidden meanwhile renders none). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Runs `fn` once the next frame has begun, so that the task it posts comes after that frame's rendering: a run of
+ * back-to-back tasks holds off rendering, and a page then shows one long frame with all of them in it. In a hidden
+ * tab (no frames) at once.
+ */
+export function afterNextFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') return fn();
+  let done = false;
+  const go = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(go, FRAME_WAIT_MS);
+  requestAnimationFrame(go);
+}

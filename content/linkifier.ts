@@ -5,7 +5,7 @@ import type { ContentLifetime } from './content-lifetime';
 import { findShadowRoots } from './find-shadow-roots';
 import { HeldBlocks } from './held-blocks';
 import { labelledAsPhone } from './labelled-as-phone';
-import { LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
+import { afterNextFrame, LARGE_SLICE_MS, scheduleIdle, scheduleTask, sliceNow, SLICE_MS, type Slice } from './idle-scheduler';
 import { FRAME_BUDGET_MS, WriteBatches } from './write-batches';
 import { ownerOf, restoreOriginal } from './link-registry';
 import { MatchedRuns, type MatchTexts } from './matched-runs';
@@ -156,8 +156,9 @@ export class Linkifier {
       this.scheduled = false;
       this.flush(slice);
     };
-    // A long scan runs in ordinary tasks: idle periods come only after frames, and it only reads.
-    if (this.matched.runsSent > LARGE_BACKLOG && this.scans.length > 0) scheduleTask(run, LARGE_SLICE_MS, 'user-visible');
+    // A long scan runs in ordinary tasks: idle periods come only after frames, and it only reads. One slice a frame,
+    // so that the frame's rendering (a whole relayout after our first links) is not held off by the next slices.
+    if (this.matched.runsSent > LARGE_BACKLOG && this.scans.length > 0) afterNextFrame(() => scheduleTask(run, LARGE_SLICE_MS, 'user-visible'));
     else scheduleIdle(run, 50, () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS));
   }
 

@@ -9,7 +9,8 @@
  * `xvfb-run -a npx tsx test/bench/run-ab.ts /tmp/old dist/chrome 3 tenk,typical,fifty-1mb`. Each build runs in a
  * browser of its own (profile attribution counts the frames of any extension); the floor extension is measured in
  * the same rounds on `typical`. With BENCH_FUNCTIONS=1 it also prints where each build's time went by function
- * (an unminified build names them).
+ * (an unminified build names them), and with BENCH_FRAMES=1 every long animation frame after DOMContentLoaded with the
+ * content script's share of it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -88,8 +89,17 @@ try {
       `${key.padEnd(16)} cs ${f(cs)} ms (runs ${r.with.map((t) => f(t.profiled.scriptMs)).join(' ')}) gc ${f(gc)} | walk ${f(walk)} → ${f(cs / walk)}× | ` +
         `links ${median(r.with.map((t) => t.links))}` +
         (Number.isFinite(heap) ? ` | heap ${f(heap / 1024)} KB` : '') +
-        ` | long frames with cs ${ours.length} (max ${f(Math.max(0, ...ours.map((e) => e.duration)))}), all ${frames.length} (max ${f(Math.max(0, ...frames.map((e) => e.duration)))}), w/o ext max ${f(Math.max(0, ...framesWithout.map((e) => e.duration)))}`,
+        ` | long frames with cs ${ours.length} (max ${f(Math.max(0, ...ours.map((e) => e.duration)))}, most cs in one ${f(Math.max(0, ...ours.map((e) => e.profiled?.scriptMs ?? 0)))}), all ${frames.length} (max ${f(Math.max(0, ...frames.map((e) => e.duration)))}), w/o ext max ${f(Math.max(0, ...framesWithout.map((e) => e.duration)))}`,
     );
+  }
+  if (process.env['BENCH_FRAMES']) {
+    for (const [key, r] of results) {
+      console.log(`\n${key}: long frames after DCL (start, duration, render, content-script ms), per load`);
+      for (const t of r.with) {
+        const entries = t.longTasks.entries.filter((e) => e.type === 'long-animation-frame' && e.start >= t.longTasks.dclEnd);
+        console.log(`  ${entries.map((e) => `${f(e.start)}+${f(e.duration)} r${f(e.render)} cs${f(e.profiled?.scriptMs ?? 0)}`).join(', ')}`);
+      }
+    }
   }
   for (const [label, ms] of scroll) console.log(`${label} tenk linked after scrolling: median ${f(median(ms))} ms, worst ${f(Math.max(...ms))} (${ms.map(f).join(' ')})`);
   if (process.env['BENCH_FUNCTIONS']) {
