@@ -16,15 +16,22 @@ const NOT_BUILT_IN =
 /**
  * Open shadow roots in `root` (a document, a shadow root, or a subtree the page changed). Built-in elements may
  * host one too (`div`, `span`, `p`, …), and finding those means visiting every element from the content script's
- * world (~2 µs each), so that is done for shadow roots (small, and they may nest) and documents of at most
- * `maxElements`. Elsewhere one native query finds the custom elements, the only ones it then looks at; built-in
+ * world (~2 µs each), so that is done for shadow roots (small, and they may nest) and documents or subtrees of at
+ * most `maxElements`. Elsewhere one native query finds the custom elements, the only ones it then looks at; built-in
  * hosts there are still found inside blocks that hold a number (walk-runs.ts).
  */
 export function findShadowRoots(root: Node, onShadowRoot: (root: ShadowRoot) => void, maxElements = 1_000): void {
   const doc = root.ownerDocument ?? (root as Document);
-  // item(n) walks the document only up to its n-th element; `.length` would count them all.
-  const small = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE || (root === doc && doc.getElementsByTagName('*').item(maxElements) === null);
+  const isElement = root.nodeType === Node.ELEMENT_NODE;
+  if (!isElement && root.nodeType !== Node.DOCUMENT_NODE && root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+  // item(n) walks the subtree only up to its n-th element; `.length` would count them all. A small subtree (a chat
+  // message the page added) is walked too: cheaper than even a cached query there, and it finds built-in hosts.
+  const small = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE || (root as Element | Document).getElementsByTagName('*').item(maxElements) === null;
   if (small) {
+    if (isElement) {
+      const shadow = (root as Element).shadowRoot;
+      if (shadow !== null) onShadowRoot(shadow);
+    }
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let el = walker.nextNode() as Element | null; el !== null; el = walker.nextNode() as Element | null) {
       const shadow = el.shadowRoot;
@@ -32,8 +39,7 @@ export function findShadowRoots(root: Node, onShadowRoot: (root: ShadowRoot) => 
     }
     return;
   }
-  if (root.nodeType === Node.ELEMENT_NODE) hostOf(root as Element, onShadowRoot);
-  if (root.nodeType !== Node.ELEMENT_NODE && root.nodeType !== Node.DOCUMENT_NODE) return;
+  if (isElement) hostOf(root as Element, onShadowRoot);
   for (const el of (root as Element | Document).querySelectorAll(NOT_BUILT_IN)) hostOf(el, onShadowRoot);
 }
 

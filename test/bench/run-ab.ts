@@ -60,7 +60,7 @@ try {
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? variants : [...variants].reverse();
     for (const name of names) {
-      const page: BenchPage = { name, url: `${server.url}/${name}.html`, settle: name === 'tenk' ? SETTLE_TENK : SETTLE, heap: name === 'tenk' };
+      const page: BenchPage = { name, url: `${server.url}/${name}.html`, settle: name === 'tenk' ? SETTLE_TENK : SETTLE, heap: name === 'tenk', chat: name === 'fifty-1mb' };
       for (const v of order) {
         if (v.label === 'floor' && name !== 'typical') continue;
         const browser = v.browser as Browser;
@@ -95,6 +95,7 @@ try {
       `${key.padEnd(16)} cs ${f(cs)} ms (runs ${r.with.map((t) => f(t.profiled.scriptMs)).join(' ')}) gc ${f(gc)} | walk ${f(walk)} → ${f(cs / walk)}× | ` +
         `links ${median(r.with.map((t) => t.links))}` +
         (Number.isFinite(heap) ? ` | heap ${f(heap / 1024)} KB` : '') +
+        (r.with.some((t) => t.chatProfiled) ? ` | chat burst ${f(median(r.with.map((t) => t.chatProfiled?.scriptMs ?? Number.NaN)))} ms` : '') +
         ` | long frames with cs ${ours.length} (max ${f(Math.max(0, ...ours.map((e) => e.duration)))}), all ${frames.length} (max ${f(Math.max(0, ...frames.map((e) => e.duration)))}), w/o ext max ${f(Math.max(0, ...framesWithout.map((e) => e.duration)))}`,
     );
   }
