@@ -39,11 +39,15 @@ export class HeldBlocks {
   private printing = false;
   private madeSinceSweep = 0;
 
-  /** @param released called with the runs of the blocks that came near, once per observer callback. */
+  /**
+   * @param released called with the runs of the blocks that came near, once per observer callback.
+   * @param onShadowRoot called with the open shadow roots met in them (a block held unwalked may host one).
+   */
   constructor(
     private readonly doc: Document,
     private readonly released: (runs: Run[]) => void,
     signal: AbortSignal,
+    private readonly onShadowRoot: (root: ShadowRoot) => void = () => undefined,
   ) {
     const view = doc.defaultView;
     view?.addEventListener('beforeprint', () => (this.printing = true), { signal });
@@ -54,8 +58,16 @@ export class HeldBlocks {
   hold(run: Run): boolean {
     const first = run.nodes[0];
     const block = first === undefined ? null : blockOf(first);
-    if (block === null || block.nodeType !== Node.ELEMENT_NODE || typeof IntersectionObserver !== 'function') return false;
-    const el = block as Element;
+    if (block === null || block.nodeType !== Node.ELEMENT_NODE) return false;
+    return this.holdBlock(block as Element);
+  }
+
+  /**
+   * Holds a block element whose runs have not been looked for yet (a table row the scan stepped over whole): it is
+   * walked when it comes near. False when it cannot be observed.
+   */
+  holdBlock(el: Element): boolean {
+    if (typeof IntersectionObserver !== 'function') return false;
     const group = this.filling;
     const last = group?.blocks[group.blocks.length - 1];
     if (last === el) return true;
@@ -127,7 +139,7 @@ export class HeldBlocks {
       for (const group of this.inReach) this.release(group, blocks);
       this.inReach.clear();
     }
-    if (blocks.length > 0) this.released(runsOf(blocks));
+    if (blocks.length > 0) this.released(runsOf(blocks, this.onShadowRoot));
   }
 
   /** Notes where a sentinel is; a group found taller than a screen has its blocks observed one by one instead. */
@@ -176,12 +188,14 @@ function neighbours(prev: Element, next: Element): boolean {
 }
 
 /** The runs of `blocks`, each block walked once (one inside another is walked with it). */
-function runsOf(blocks: Element[]): Run[] {
+function runsOf(blocks: Element[], onShadowRoot: (root: ShadowRoot) => void): Run[] {
   const set = new Set(blocks);
   const runs: Run[] = [];
   for (const block of set) {
     if (!block.isConnected || hasAncestorIn(block, set)) continue;
-    walkRuns(block, (run) => runs.push(run), () => undefined);
+    const shadow = block.shadowRoot;
+    if (shadow !== null) onShadowRoot(shadow);
+    walkRuns(block, (run) => runs.push(run), onShadowRoot);
   }
   return runs;
 }

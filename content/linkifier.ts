@@ -11,6 +11,7 @@ import { ownerOf, restoreOriginal } from './link-registry';
 import { MatchedRuns, type MatchTexts } from './matched-runs';
 import { RootObservers } from './root-observers';
 import { RunBatches } from './run-batches';
+import type { HoldAhead } from './hold-ahead';
 import { TextScan } from './text-scan';
 import type { Run } from './walk-runs';
 
@@ -74,6 +75,11 @@ export class Linkifier {
   /** A large page's blocks found far from the viewport, scanned again when they come near. */
   private readonly held: HeldBlocks;
   private readonly halt = () => this.halted();
+  /** Past the first few hundred runs, blocks are held whole as the scan steps over them (see HeldBlocks). */
+  private readonly holdAhead: HoldAhead = {
+    active: () => this.matched.runsSent > LARGE_BACKLOG && typeof IntersectionObserver === 'function',
+    block: (el) => this.held.holdBlock(el),
+  };
 
   constructor(
     private readonly doc: Document,
@@ -95,7 +101,9 @@ export class Linkifier {
       answered: () => this.answered(),
       failed: (error) => this.failed(error),
     }, doc, lifetime.signal);
-    this.held = new HeldBlocks(doc, (runs) => this.running() && this.matched.send(runs.map(withLabel), true), lifetime.signal);
+    this.held = new HeldBlocks(doc, (runs) => this.running() && this.matched.send(runs.map(withLabel), true), lifetime.signal, (shadow) =>
+      this.roots.add(shadow),
+    );
     lifetime.signal.addEventListener('abort', this.halt, { once: true });
   }
 
@@ -176,7 +184,7 @@ export class Linkifier {
       const found = (run: Run) => {
         if (this.matched.runsSent <= LARGE_BACKLOG || !this.held.hold(run)) this.found.add(withLabel(run));
       };
-      this.scans.push(new TextScan(container, found, (shadow) => this.roots.add(shadow), () => this.roots.pageChanges));
+      this.scans.push(new TextScan(container, found, (shadow) => this.roots.add(shadow), () => this.roots.pageChanges, this.holdAhead));
     }
     // The first batch is filled whatever the clock says (a few dozen runs: well under a millisecond of walking)
     // and sent at once, so it holds the numbers in view. Later batches are sent as they fill, so the background

@@ -1,5 +1,6 @@
 import { candidateSpans, hasCandidate } from '../src/phone/has-candidate';
 import { INLINE, SKIPPED, isEditable, isInsideSkipped } from './dom-rules';
+import { following, HoldAheadWalk, textLength, type HoldAhead, type ScanPosition } from './hold-ahead';
 import { walkRuns, type Run } from './walk-runs';
 import { SCRIPT_DIGIT_RANGES } from '../src/phone/script-digits';
 
@@ -42,11 +43,14 @@ export class TextScan {
   /** Elements inside the scan root known to be neither skipped nor editable, nor inside such an element. */
   private readonly open = new Set<Node>();
   private done = false;
+  /** The walk has reached the end; only table rows to be held may be left (see HoldAheadWalk). */
+  private walked = false;
   /** Candidate offsets in the container's text, while they still describe the page (see step 2 above). */
   private spans: number[] | undefined;
-  private span = 0;
-  /** Where the walker's current node ends in the container's text. */
-  private offset = 0;
+  /** Where the walker's current node ends in the container's text, and the first candidate span not behind it. */
+  private readonly at: ScanPosition = { offset: 0, span: 0, length: 0 };
+  /** A large page's stepping over whole blocks, holding them (see HoldAheadWalk). */
+  private readonly ahead: HoldAheadWalk | undefined;
   private changesAtRead = 0;
 
   constructor(
@@ -55,7 +59,10 @@ export class TextScan {
     private readonly onShadowRoot: (root: ShadowRoot) => void,
     /** A count of the page's own DOM changes, which moves on when the page mutates. */
     private readonly pageChanges: () => number = () => 0,
-  ) {}
+    hold?: HoldAhead,
+  ) {
+    this.ahead = hold && new HoldAheadWalk(hold, (node) => this.isOpen(node));
+  }
 
   /** Scans until `hasTime()` is false; returns true once the whole container has been scanned. */
   step(hasTime: () => boolean): boolean {
@@ -63,7 +70,9 @@ export class TextScan {
     if (this.walker === undefined) {
       const root = scanRoot(this.root);
       if (root === null) return (this.done = true);
-      const spans = candidateSpans(root.textContent ?? '');
+      const text = root.textContent ?? '';
+      const spans = candidateSpans(text);
+      this.at.length = text.length;
       if (spans.length === 0) return (this.done = true);
       if (root.nodeType === Node.ELEMENT_NODE && isInsideSkipped(root as Element)) return (this.done = true);
       this.open.add(root);
@@ -78,21 +87,32 @@ export class TextScan {
         this.spans = undefined;
       }
     }
+    if (this.ahead !== undefined && !this.ahead.holdRows(hasTime)) return false;
+    if (this.walked) return (this.done = true);
     const walker = this.walker;
     const spans = this.spans;
+    const at = this.at;
     // Checking the clock every node would cost more than the test itself.
     for (let n = 0; ; n++) {
       if ((n & 63) === 63 && !hasTime()) return false;
       const node = walker.nextNode() as Text | null;
-      if (node === null) return (this.done = true);
+      if (node === null) return this.walkedAll(hasTime);
       if (spans !== undefined) {
-        const start = this.offset;
-        const end = (this.offset += node.length);
-        while (this.span < spans.length && (spans[this.span + 1] as number) <= start) this.span += 2;
-        if (this.span === spans.length) return (this.done = true);
-        const next = spans[this.span] as number;
+        const start = at.offset;
+        const end = (at.offset += node.length);
+        while (at.span < spans.length && (spans[at.span + 1] as number) <= start) at.span += 2;
+        if (at.span === spans.length) return this.walkedAll(hasTime);
+        const next = spans[at.span] as number;
         if (next >= end) {
-          if (next - end > SKIP_GAP && !this.skipTo(node, next)) return (this.done = true);
+          if (this.ahead?.active === true) {
+            const goOn = this.ahead.stepFrom(node, walker.root, at, spans, hasTime);
+            if (goOn === null) return this.walkedAll(hasTime);
+            this.place(goOn);
+            // The clock ran out among a table's rows: the rest of them first, in the next slice.
+            if (this.ahead.pending) return false;
+          } else if (next - end > SKIP_GAP && !this.skipTo(node, next)) {
+            return this.walkedAll(hasTime);
+          }
           continue;
         }
       }
@@ -131,8 +151,8 @@ export class TextScan {
         }
       }
       const size = textLength(next);
-      if (this.offset + size <= target) {
-        this.offset += size;
+      if (this.at.offset + size <= target) {
+        this.at.offset += size;
         next = following(next, root);
       } else if (size > SKIP_GAP && next.firstChild !== null) {
         next = next.firstChild;
@@ -141,14 +161,26 @@ export class TextScan {
       }
     }
     if (next === null) return false;
+    this.place(next);
+    return true;
+  }
+
+  /** The walk has reached its end: done once no table rows are left to be held (see HoldAheadWalk). */
+  private walkedAll(hasTime: () => boolean): boolean {
+    this.walked = true;
+    return (this.done = this.ahead === undefined || this.ahead.holdRows(hasTime));
+  }
+
+  /** Sets the walk so that its next `nextNode()` returns the first text node of `next` (or `next` itself). */
+  private place(next: Node): void {
+    const walker = this.walker as TreeWalker;
     if (next.nodeType === Node.TEXT_NODE || next.nodeType === Node.CDATA_SECTION_NODE) {
       // nextNode() goes past its current node: start from the text before this one (or from the root, when none is).
       walker.currentNode = next;
-      if (walker.previousNode() === null) walker.currentNode = root;
+      if (walker.previousNode() === null) walker.currentNode = walker.root;
     } else {
       walker.currentNode = next;
     }
-    return true;
   }
 
   /** False when `node` is, or is inside, a skipped or editable element (up to the scan root, checked at start). */
@@ -163,28 +195,6 @@ export class TextScan {
     }
     for (const p of path) this.open.add(p);
     return true;
-  }
-}
-
-/** The first node after `node` and its descendants, inside `root`. */
-function following(node: Node, root: Node): Node | null {
-  for (let at: Node | null = node; at !== null && at !== root; at = at.parentNode) {
-    const sibling = at.nextSibling;
-    if (sibling !== null) return sibling;
-  }
-  return null;
-}
-
-/** How much `node` adds to its container's `textContent` (comments and processing instructions add nothing). */
-function textLength(node: Node): number {
-  switch (node.nodeType) {
-    case Node.TEXT_NODE:
-    case Node.CDATA_SECTION_NODE:
-      return (node as Text).length;
-    case Node.ELEMENT_NODE:
-      return node.textContent?.length ?? 0;
-    default:
-      return 0;
   }
 }
 

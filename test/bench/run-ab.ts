@@ -3,7 +3,7 @@
  * whether a change to the content script helps (the full bench compares against baselines, not against another
  * build):
  *
- *   npx tsx test/bench/run-ab.ts OLD_DIST NEW_DIST [rounds] [pages]
+ *   npx tsx test/bench/run-ab.ts OLD_DIST NEW_DIST[,NEWER_DIST…] [rounds] [pages]
  *
  * e.g. `cp -r dist/chrome /tmp/old` before the change, `npm run build` after it, then
  * `xvfb-run -a npx tsx test/bench/run-ab.ts /tmp/old dist/chrome 3 tenk,typical,fifty-1mb`. Each build runs in a
@@ -24,6 +24,7 @@ import { writeFloorExtension } from './floor-extension';
 import { generatePages } from './generate-pages';
 import { measureContentScript, type BenchPage, type TabRun } from './measure-content-script';
 import { median } from './measured-page';
+import { measureLinkTimes } from './measure-link-times';
 import { measureScrollLink } from './measure-scroll-link';
 import { buildNaiveScanner } from './naive-scanner';
 
@@ -33,6 +34,7 @@ const rounds = Number(roundsArg ?? 3);
 const names = (pagesArg ?? 'tenk,typical,fifty-1mb').split(',');
 const SETTLE = { minMs: 500, quietMs: 500, maxMs: 10_000 };
 const SETTLE_TENK = { minMs: 1500, quietMs: 800, maxMs: 5000 };
+const LINK_WAIT = { minMs: 600, quietMs: 700, maxMs: 10_000 };
 
 const work = mkdtempSync(join(tmpdir(), 'dialable-ab-'));
 const browsers: Browser[] = [];
@@ -41,9 +43,10 @@ try {
   generatePages(work);
   const naiveCode = await buildNaiveScanner(work);
   server = await startStaticServer({ '/': work });
+  // More than one new build (comma-separated) are measured as B, C, … in the same rounds.
   const variants: Array<{ label: string; dir: string; browser?: Browser }> = [
     { label: 'A', dir: dirA },
-    { label: 'B', dir: dirB },
+    ...dirB.split(',').map((dir, i) => ({ label: String.fromCharCode(66 + i), dir })),
     ...(names.includes('typical') ? [{ label: 'floor', dir: await writeFloorExtension(work) }] : []),
   ];
   for (const v of variants) {
@@ -53,10 +56,12 @@ try {
   }
   const results = new Map<string, { with: TabRun[]; without: TabRun[] }>();
   const scroll = new Map<string, number[]>();
+  /** tenk: ms from the load event until the last number in view was linked (the bench's `tenk linked, visible`). */
+  const visible = new Map<string, number[]>();
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? variants : [...variants].reverse();
     for (const name of names) {
-      const page: BenchPage = { name, url: `${server.url}/${name}.html`, settle: name === 'tenk' ? SETTLE_TENK : SETTLE, heap: name === 'tenk' };
+      const page: BenchPage = { name, url: `${server.url}/${name}.html`, settle: name === 'tenk' ? SETTLE_TENK : SETTLE, heap: name === 'tenk', chat: name === 'fifty-1mb' };
       for (const v of order) {
         if (v.label === 'floor' && name !== 'typical') continue;
         const browser = v.browser as Browser;
@@ -71,6 +76,8 @@ try {
         if (name === 'tenk' && v.label !== 'floor') {
           const ms = (await measureScrollLink(browser.defaultBrowserContext(), page, SETTLE_TENK)).map((s) => s.ms);
           scroll.set(v.label, [...(scroll.get(v.label) ?? []), ...ms]);
+          const times = await measureLinkTimes(browser.defaultBrowserContext(), page, LINK_WAIT);
+          visible.set(v.label, [...(visible.get(v.label) ?? []), (times.visibleMs ?? Number.NaN) - (times.loadMs ?? Number.NaN)]);
         }
       }
     }
@@ -89,6 +96,7 @@ try {
       `${key.padEnd(16)} cs ${f(cs)} ms (runs ${r.with.map((t) => f(t.profiled.scriptMs)).join(' ')}) gc ${f(gc)} | walk ${f(walk)} → ${f(cs / walk)}× | ` +
         `links ${median(r.with.map((t) => t.links))}` +
         (Number.isFinite(heap) ? ` | heap ${f(heap / 1024)} KB` : '') +
+        (r.with.some((t) => t.chatProfiled) ? ` | chat burst ${f(median(r.with.map((t) => t.chatProfiled?.scriptMs ?? Number.NaN)))} ms` : '') +
         ` | long frames with cs ${ours.length} (max ${f(Math.max(0, ...ours.map((e) => e.duration)))}, most cs in one ${f(Math.max(0, ...ours.map((e) => e.profiled?.scriptMs ?? 0)))}), all ${frames.length} (max ${f(Math.max(0, ...frames.map((e) => e.duration)))}), w/o ext max ${f(Math.max(0, ...framesWithout.map((e) => e.duration)))}`,
     );
   }
@@ -101,6 +109,7 @@ try {
       }
     }
   }
+  for (const [label, ms] of visible) console.log(`${label} tenk linked, visible: median ${f(median(ms))} ms after load (${ms.map(f).join(' ')})`);
   for (const [label, ms] of scroll) console.log(`${label} tenk linked after scrolling: median ${f(median(ms))} ms, worst ${f(Math.max(...ms))} (${ms.map(f).join(' ')})`);
   if (process.env['BENCH_FUNCTIONS']) {
     for (const [key, r] of results) {

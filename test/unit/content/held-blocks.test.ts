@@ -125,6 +125,15 @@ describe('the blocks of a large page held until they come near the viewport', ()
     expect(releasedTexts()).toHaveLength(4);
   });
 
+  test('blocks the scan stepped over whole are grouped the same way and walked for their runs when they come near', () => {
+    const cells = phoneColumn(20);
+    for (const cell of cells) expect(held.holdBlock(cell as unknown as Element)).toBe(true);
+    held.seal();
+    expect([...observer(NEAR_MARGIN).targets]).toEqual([cells[0], cells[15], cells[16], cells[19]]);
+    observer(NEAR_MARGIN).fire([{ target: cells[16] as object, isIntersecting: true }]);
+    expect(releasedTexts()).toEqual(cells.slice(16).map((c) => c.firstChild.data));
+  });
+
   test('clear() stops observing and forgets every group', () => {
     const cells = phoneColumn(4);
     for (const cell of cells) held.hold(runOf(cell));
