@@ -18,8 +18,12 @@ export interface ScanPosition {
   length: number;
 }
 
-/** Child elements above which an element is gone into rather than read whole (see TextScan's WIDE). */
-const WIDE = 16;
+/**
+ * Child elements above which a walk goes into an element rather than reading its text length: `textContent` copies
+ * the whole subtree's text (slower per character than the walk), so a page's `main` or a long list is measured by its
+ * children instead of as a whole and then again child by child. A lone child (a wrapper) is measured the same way.
+ */
+export const WIDE = 16;
 /** Characters above which a block is gone into rather than held whole. */
 const HOLD_MAX = 4096;
 /** Gone into, never held whole: their rows and items are the blocks that come into view one after another. */

@@ -1,6 +1,6 @@
 import { candidateSpans, hasCandidate } from '../src/phone/has-candidate';
 import { INLINE, SKIPPED, isEditable, isInsideSkipped } from './dom-rules';
-import { following, HoldAheadWalk, textLength, type HoldAhead, type ScanPosition } from './hold-ahead';
+import { following, HoldAheadWalk, textLength, WIDE, type HoldAhead, type ScanPosition } from './hold-ahead';
 import { walkRuns, type Run } from './walk-runs';
 import { SCRIPT_DIGIT_RANGES } from '../src/phone/script-digits';
 
@@ -12,12 +12,6 @@ const DIGIT = new RegExp(`[0-9${SCRIPT_DIGIT_RANGES}]`);
  * them are most of the walk, and one `textContent` of a paragraph costs less than visiting its text nodes.
  */
 const SKIP_GAP = 512;
-/**
- * Child elements above which skipTo goes into an element rather than reading its text length: `textContent` copies
- * the whole subtree's text (slower per character than the walk), so a page's `main` or a long list is measured by its
- * children instead of as a whole and then again child by child. A lone child (a wrapper) is measured the same way.
- */
-const WIDE = 16;
 
 /**
  * A resumable scan of one container for runs that may hold a phone number — the hot path on every page.
