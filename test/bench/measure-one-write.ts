@@ -6,10 +6,12 @@
  */
 import type { BrowserContext } from 'puppeteer-core';
 import { median, sleep } from './measured-page';
+import { WRAP_FIRST_NUMBER } from './page-probes';
 import { fmt, type Figure } from './report';
 
 /** A page-world script (a string: see page-probes.ts for why) that writes one link and reports the frames after it. */
 const WRITE_ONE_LINK = (write: boolean) => `(async () => {
+  ${WRAP_FIRST_NUMBER}
   // Two frames first: the observer must not see the frame that was under way when the script started.
   for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const frames = [];
@@ -20,17 +22,7 @@ const WRITE_ONE_LINK = (write: boolean) => `(async () => {
     await new Promise((r) => setTimeout(r, 1000));
     return frames;
   }
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let node;
-  while ((node = walker.nextNode()) && !/\\d{3}-\\d{3}-\\d{4}/.test(node.data));
-  if (!node) throw new Error('no number on the page');
-  const at = node.data.search(/\\d{3}-\\d{3}-\\d{4}/);
-  const number = node.splitText(at);
-  number.splitText(12);
-  const link = document.createElement('a');
-  link.href = 'tel:' + number.data;
-  number.replaceWith(link);
-  link.append(number);
+  if (!wrapFirstNumber(document.body, false)) throw new Error('no number on the page');
   await new Promise((r) => setTimeout(r, 1000));
   return frames;
 })()`;

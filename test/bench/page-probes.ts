@@ -219,6 +219,25 @@ export const CHAT_BATCH = `(() => {
 export const COUNT_CHAT_LINKS = `document.querySelectorAll('#bench-chat a[data-dialable]:not([data-dialable-part])').length`;
 
 /**
+ * Page-world source of `wrapFirstNumber(root, marked)`: wraps the first US-style number under `root` in an `<a>`, as
+ * Dialable's smallest write does (`marked`: with our `data-dialable` attribute); false when there is none.
+ */
+export const WRAP_FIRST_NUMBER = `function wrapFirstNumber(root, marked) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode()) && !/\\d{3}-\\d{3}-\\d{4}/.test(node.data));
+  if (!node) return false;
+  const number = node.splitText(node.data.search(/\\d{3}-\\d{3}-\\d{4}/));
+  number.splitText(12);
+  const link = document.createElement('a');
+  link.href = 'tel:' + number.data;
+  if (marked) link.dataset.dialable = '';
+  number.replaceWith(link);
+  link.append(number);
+  return true;
+}`;
+
+/**
  * Scrolls to `y` and resolves, once every table row then in view holds one of our links, with the ms from the
  * scroll to the frame that showed it (checked each frame; -1 after 5 s). The rows in view are found once, by
  * points down the middle of the viewport, so the probe itself reads little while it waits. `byHand` (in a tab
@@ -226,6 +245,7 @@ export const COUNT_CHAT_LINKS = `document.querySelectorAll('#bench-chat a[data-d
  * extension that knew every link in advance would — what the page alone charges for linking after a scroll.
  */
 export const SCROLL_LINK_PROBE = (y: number, byHand = false): string => `(async () => {
+  ${WRAP_FIRST_NUMBER}
   scrollTo(0, ${y});
   const start = performance.now();
   const rows = new Set();
@@ -238,18 +258,7 @@ export const SCROLL_LINK_PROBE = (y: number, byHand = false): string => `(async 
     const at = await new Promise((r) => requestAnimationFrame(r));
     if (!written) {
       written = true;
-      for (const row of rows) {
-        const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-        let node;
-        while ((node = walker.nextNode()) && !/\\d{3}-\\d{3}-\\d{4}/.test(node.data));
-        if (!node) continue;
-        const number = node.splitText(node.data.search(/\\d{3}-\\d{3}-\\d{4}/));
-        number.splitText(12);
-        const link = document.createElement('a');
-        link.dataset.dialable = '';
-        number.replaceWith(link);
-        link.append(number);
-      }
+      for (const row of rows) wrapFirstNumber(row, true);
       continue;
     }
     if ([...rows].every((row) => row.querySelector('a[data-dialable]') !== null)) return { ms: at - start, rows: rows.size };
