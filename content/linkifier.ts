@@ -77,7 +77,7 @@ export class Linkifier {
   private readonly halt = () => this.halted();
   /** Past the first few hundred runs, blocks are held whole as the scan steps over them (see HeldBlocks). */
   private readonly holdAhead: HoldAhead = {
-    active: () => this.matched.runsSent > LARGE_BACKLOG && typeof IntersectionObserver === 'function',
+    active: () => this.large && typeof IntersectionObserver === 'function',
     block: (el) => this.held.holdBlock(el),
   };
 
@@ -95,7 +95,7 @@ export class Linkifier {
     this.matched = new MatchedRuns(match, {
       listening: () => this.running(),
       prepareNow: () => this.phase.state === 'linking',
-      gated: () => this.phase.state === 'linking' && this.matched.runsSent > LARGE_BACKLOG,
+      gated: () => this.phase.state === 'linking' && this.large,
       released: () => this.writeSoon(),
       style: () => this.style,
       answered: () => this.answered(),
@@ -143,6 +143,11 @@ export class Linkifier {
     });
   }
 
+  /** Past the page's first few hundred runs: the rest is held until it comes near the viewport. */
+  private get large(): boolean {
+    return this.matched.runsSent > LARGE_BACKLOG;
+  }
+
   private running(): boolean {
     return this.phase.state !== 'stopped';
   }
@@ -166,7 +171,7 @@ export class Linkifier {
     };
     // A long scan runs in ordinary tasks: idle periods come only after frames, and it only reads. One slice a frame,
     // so that the frame's rendering (a whole relayout after our first links) is not held off by the next slices.
-    if (this.matched.runsSent > LARGE_BACKLOG && this.scans.length > 0) afterNextFrame(() => scheduleTask(run, LARGE_SLICE_MS, 'user-visible'));
+    if (this.large && this.scans.length > 0) afterNextFrame(() => scheduleTask(run, LARGE_SLICE_MS, 'user-visible'));
     else scheduleIdle(run, 50, () => (this.matched.length > LARGE_BACKLOG ? LARGE_SLICE_MS : SLICE_MS));
   }
 
@@ -182,7 +187,7 @@ export class Linkifier {
     for (const container of containers) {
       // Past the first few hundred runs, a run's block waits for the viewport before anything else is done with it.
       const found = (run: Run) => {
-        if (this.matched.runsSent <= LARGE_BACKLOG || !this.held.hold(run)) this.found.add(withLabel(run));
+        if (!this.large || !this.held.hold(run)) this.found.add(withLabel(run));
       };
       this.scans.push(new TextScan(container, found, (shadow) => this.roots.add(shadow), () => this.roots.pageChanges, this.holdAhead));
     }
