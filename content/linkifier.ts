@@ -42,7 +42,9 @@ const MAX_ANSWER_WAIT_MS = 3000;
  *   └─────────────────┴────────────────────┴──stop() / lifetime over──▶ stopped
  * ```
  * `first`: the numbers in view are wrapped as soon as they are matched; `linking`: on a small page the rest is
- * wrapped once matched, on a large one as it comes near the viewport.
+ * wrapped once matched, on a large one as it comes near the viewport. Between the first batch going out and the
+ * frame that shows its links, nothing else runs: until our first write the page needs no frame, so all of our
+ * work before that frame renders is part of it (on a 10,000-row table, a frame that already relayouts the table).
  */
 type Phase = 'idle' | 'first' | 'linking' | 'stopped';
 const MOVES: Readonly<Record<Phase, readonly Phase[]>> = {
@@ -69,6 +71,12 @@ export class Linkifier {
   /** Runs found and not yet sent to be matched. */
   private readonly found = new RunBatches<Run>((runs) => this.matched.send(runs));
   private scheduled = false;
+  /** The first batch (the numbers in view) is out and unanswered. */
+  private firstOut = false;
+  /** Containers whose open shadow roots are still to be looked for. */
+  private shadowSearch: Node[] = [];
+  /** The numbers in view were just written and their frame has not rendered yet. */
+  private showingFirst = false;
   /** A write of released runs is waiting for the next frame. */
   private framePending = false;
   private readonly batches = new WriteBatches();
@@ -157,6 +165,7 @@ export class Linkifier {
     this.phase.transition('stopped');
     this.roots.disconnect();
     this.scans = [];
+    this.shadowSearch = [];
     this.found.clear();
     this.matched.clear();
     this.held.clear();
@@ -177,10 +186,20 @@ export class Linkifier {
 
   private flush(slice: Slice): void {
     if (!this.running()) return;
+    if (this.showingFirst) return;
     // Wrapping first: those runs are ready, and they are what the user sees change.
     if (this.readyToWrap()) {
+      const first = this.phase.state === 'first';
       this.phase.transition('linking');
       this.matched.wrap(slice, (fn) => this.roots.write(fn));
+      if (first) {
+        this.showingFirst = true;
+        afterNextFrame(() => {
+          this.showingFirst = false;
+          this.schedule();
+        });
+        return;
+      }
     }
     if (this.matched.length === 0 && this.matched.inFlight === 0 && this.scans.length === 0) this.matched.resetSent();
     const containers = this.roots.takeDirty();
@@ -197,9 +216,12 @@ export class Linkifier {
     if (this.found.first) {
       this.scanUntil(() => !this.found.full);
       this.found.flush();
+      this.firstOut = !this.found.first && this.matched.inFlight > 0;
     }
-    // Shadow roots in what is new (their text is not in the container's), once the numbers in view are on their way.
-    for (const container of containers) findShadowRoots(container, (shadow) => this.roots.add(shadow));
+    // Shadow roots in what is new (their text is not in the container's), once the numbers in view are written.
+    this.shadowSearch.push(...containers);
+    if (this.firstOut) return;
+    for (const container of this.shadowSearch.splice(0)) findShadowRoots(container, (shadow) => this.roots.add(shadow));
     while (this.scans.length > 0 && slice.hasTime()) {
       this.scanUntil(() => slice.hasTime() && !this.found.full);
       if (this.found.full) this.found.flush();
@@ -228,8 +250,9 @@ export class Linkifier {
 
   /** The first answer holds the numbers in view: wrap them now (a few runs), the rest in idle slices. */
   private answered(): void {
+    this.firstOut = false;
     if (this.phase.state === 'first' && this.matched.length > 0) this.flush(sliceNow());
-    else if (this.readyToWrap()) this.schedule();
+    else if (this.readyToWrap() || this.phase.state === 'first') this.schedule();
     if (this.matched.releasedLength > 0) this.writeSoon();
   }
 
@@ -254,8 +277,9 @@ export class Linkifier {
   private failed(error: unknown): void {
     // An orphaned instance's messages fail with "Extension context invalidated": that ends its lifetime, quietly.
     if (!this.lifetime.alive()) return;
+    this.firstOut = false;
     logger.warn('Could not match phone numbers', error);
-    if (this.readyToWrap()) this.schedule();
+    if (this.readyToWrap() || this.phase.state === 'first') this.schedule();
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from 'puppeteer-core';
 import { openMeasuredPage, settle, sleep, type MainThreadMetrics, type MeasuredPage, type SettleOptions } from './measured-page';
-import { attributeProfile, EXTENSION_URL, attributeWindows, functionBreakdown, type Attribution } from './profile-attribution';
+import { attributeProfile, EXTENSION_URL, attributeWindows, functionBreakdown, windowTimeline, type Attribution } from './profile-attribution';
 import {
   BARE_WALK,
   CLOCK_MARK,
@@ -42,6 +42,8 @@ export interface LongEntry {
   render: number;
   /** Content-script and collector time inside it, from the tab's profile (absent when the clocks could not be tied). */
   profiled?: Attribution;
+  /** With BENCH_FRAMES=1: the content script's stretches inside it (profile-attribution.ts windowTimeline). */
+  timeline?: Array<[number, number, string]>;
 }
 
 export interface LongTasks {
@@ -112,6 +114,7 @@ export async function measureContentScript(
         const inEntries = attributeWindows(profile, EXTENSION_URL, mark, longTasks.entries);
         longTasks.entries.forEach((entry, i) => {
           if (inEntries !== undefined) entry.profiled = inEntries[i] as Attribution;
+          if (process.env['BENCH_FRAMES'] && side === 'with') entry.timeline = windowTimeline(profile, EXTENSION_URL, mark, entry);
         });
         const links = (await tab.page.evaluate(COUNT_LINKS)) as number;
         const tabRun: TabRun = { metrics, profiled, longTasks, links, blocked: tab.blocked.length };

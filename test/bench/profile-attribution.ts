@@ -129,3 +129,47 @@ function indexNodes(profile: Protocol.Profiler.Profile): { byId: Map<number, Pro
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
   return { byId, parent };
 }
+
+/**
+ * The content script's stretches inside one window (page ms), for seeing which of its tasks a long frame holds:
+ * consecutive samples with the same outermost frame of `urlPrefix` make one stretch [start, ms, that function].
+ */
+export function windowTimeline(
+  profile: Protocol.Profiler.Profile,
+  urlPrefix: string,
+  markPageMs: number,
+  window: { start: number; duration: number },
+): Array<[number, number, string]> {
+  const { byId, parent } = indexNodes(profile);
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const outermost = (id: number): string | undefined => {
+    let found: Protocol.Runtime.CallFrame | undefined;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (frame?.url.startsWith(urlPrefix)) found = frame;
+    }
+    return found && `${found.functionName || '(anonymous)'}:${found.lineNumber + 1}`;
+  };
+  const times: number[] = [];
+  let clock = profile.startTime;
+  for (let i = 0; i < samples.length; i++) times.push((clock += deltas[i] ?? 0));
+  const markAt = samples.findIndex((id) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)?.callFrame.functionName === CLOCK_MARK_FUNCTION) return true;
+    return false;
+  });
+  if (markAt < 0) return [];
+  const offsetUs = (times[markAt] as number) - markPageMs * 1000;
+  const out: Array<[number, number, string]> = [];
+  for (let i = 0; i < samples.length; i++) {
+    const pageMs = ((times[i] as number) - offsetUs) / 1000;
+    if (pageMs < window.start || pageMs >= window.start + window.duration) continue;
+    const fn = outermost(samples[i] as number);
+    if (fn === undefined) continue;
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    const last = out[out.length - 1];
+    if (last && last[2] === fn && pageMs - (last[0] + last[1]) < 1) last[1] = pageMs + ms - last[0];
+    else out.push([pageMs, ms, fn]);
+  }
+  return out;
+}
