@@ -57,7 +57,9 @@ const NAME = /^[^\s@:"<>]+$/;
  * not lock a field to nonsense (Chrome validates against the schema too; Firefox's policies.json does not).
  */
 export function coerceManaged(raw: unknown): ManagedSettings {
-  if (!isObject(raw)) return {};
+  // Nothing managed, the common case: every page's content script reads this, and the checks below cost it their
+  // patterns' first compile.
+  if (!isObject(raw) || Object.keys(raw).length === 0) return {};
   const out: ManagedSettings = {};
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   if (typeof raw.server === 'string' && !serverProblem(raw.server)) out.server = text(raw.server);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isPhoneLabel } from '../../../src/phone/phone-label';
+import { PHONE_WORDS } from '../../../src/phone/phone-words';
 
 describe('isPhoneLabel: a column header, <dt> or field name that says the value is a phone number', () => {
   test.each([
@@ -16,5 +17,13 @@ describe('isPhoneLabel: a column header, <dt> or field name that says the value 
     'Our phone number is', 'Please call our friendly team during opening hours', 'Name', 'Amount', 'Telephones sold in 2024',
   ])('%j is not', (label) => {
     expect(isPhoneLabel(label)).toBe(false);
+  });
+
+  // The cheap word test in front of the pattern must let every word through, whatever its case and surroundings.
+  test.each(PHONE_WORDS)('%j, in any case and with a prefix or a colon, is a label', (word) => {
+    const title = (word[0] ?? '').toUpperCase() + word.slice(1);
+    for (const label of [word, word.toUpperCase(), title, `${word}:`, `Home ${word.toUpperCase()}:`, `Kunden-${title} (privat)`]) {
+      expect(isPhoneLabel(label), label).toBe(true);
+    }
   });
 });
