@@ -117,6 +117,8 @@ try {
   // The least a content script of this design costs, measured the same way: the bottom under the naive target.
   const floorFolder = await writeFloorExtension(work);
   const floorExtension = await measureLoneExtension(floorFolder, typical, NAIVE_RUNS);
+  // Dialable itself with detection switched off: the script's evaluation, the settings read and the listeners, no scan.
+  const detectionOff = await measureLoneExtension(CHROME_DIST, typical, NAIVE_RUNS, (b) => setSettings(b, { defaultCountry: 'US', enabled: false }));
   // And on the large pages, against the same bare walk as Dialable's rows there.
   const floorLarge = await measureFloorOnLargePages(floorFolder, pages, RUNS);
   progress(`floor extension done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -130,7 +132,7 @@ try {
   const leaks = [...cs].filter(([, r]) => r.without.some((t) => t.links > 0)).map(([name]) => name);
   if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
 
-  const figures = buildFigures(pages, cs, naiveExtension, floorExtension, noopExtension, linkTimes, scrollLinks, eager, sizes, corpus.names);
+  const figures = buildFigures(pages, cs, naiveExtension, floorExtension, detectionOff, noopExtension, linkTimes, scrollLinks, eager, sizes, corpus.names);
   figures.splice(figures.findIndex((f) => f.name === 'cs time typical'), 0, ...floorFigures(floorLarge, cs));
   const tenkUrl = tenkPage.url;
   const oneWrite = oneWriteFigure(await measureOneWrite(withoutExtension, tenkUrl, RUNS), await measureOneWrite(withoutExtension, tenkUrl, RUNS, false));
@@ -189,6 +191,7 @@ try {
     ),
     naiveExtension,
     floorExtension,
+    detectionOff,
     floorLarge: Object.fromEntries(floorLarge),
     noopExtension,
     scrollLinks,
@@ -282,6 +285,7 @@ function buildFigures(
   cs: Map<string, ContentScriptRuns>,
   naiveExtension: ContentScriptRuns,
   floorExtension: ContentScriptRuns,
+  detectionOff: ContentScriptRuns,
   noopExtension: ContentScriptRuns,
   linkTimes: Map<string, LinkRun[]>,
   scrollLinks: ScrollLink[],
@@ -337,6 +341,17 @@ function buildFigures(
       ratioLabel: 'of the floor',
       runs: runs.with.length,
       target: { on: 'ratio', op: '<=', limit: 1.3 },
+    });
+    const off = contentScriptMs(detectionOff);
+    figures.push({
+      name: 'cs typical, detection off',
+      measured: off,
+      unit: 'ms',
+      baseline: { label: 'floor extension', value: floor, unit: 'ms' },
+      ratio: off / floor,
+      ratioLabel: 'of the floor',
+      runs: detectionOff.with.length,
+      note: 'no scan: the script, the settings read and the listeners (the part of "cs typical vs floor" that is not linking)',
     });
     figures.push({
       name: 'naive extension typical',
