@@ -4,7 +4,7 @@
  * the next frame is read (a frame with the relayout the write caused). If this alone exceeds 50 ms, no linkifier
  * that changes the table's DOM can keep every frame after its writes under 50 ms.
  *
- *   xvfb-run -a npx tsx test/bench/measure-table-relayout.ts
+ *   npx tsx test/bench/measure-table-relayout.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

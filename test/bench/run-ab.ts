@@ -6,7 +6,7 @@
  *   npx tsx test/bench/run-ab.ts OLD_DIST NEW_DIST[,NEWER_DIST…] [rounds] [pages]
  *
  * e.g. `cp -r dist/chrome /tmp/old` before the change, `npm run build` after it, then
- * `xvfb-run -a npx tsx test/bench/run-ab.ts /tmp/old dist/chrome 3 tenk,typical,fifty-1mb`. Each build runs in a
+ * `npx tsx test/bench/run-ab.ts /tmp/old dist/chrome 3 tenk,typical,fifty-1mb`. Each build runs in a
  * browser of its own (profile attribution counts the frames of any extension); the floor extension is measured in
  * the same rounds on `typical`. With BENCH_FUNCTIONS=1 it also prints where each build's time went by function
  * (an unminified build names them), and with BENCH_FRAMES=1 every long animation frame after DOMContentLoaded with the
