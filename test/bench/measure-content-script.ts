@@ -40,6 +40,11 @@ export interface LongEntry {
   duration: number;
   /** Long animation frames: the style/layout/paint part (ms). */
   render: number;
+  /**
+   * What of it kept input waiting (ms): a frame's `blockingDuration` (its tasks' time over 50 ms each, rendering
+   * included), a task's time over 50 ms. A frame that spans idle gaps between short tasks is long but blocks little.
+   */
+  blocking?: number;
   /** Content-script and collector time inside it, from the tab's profile (absent when the clocks could not be tied). */
   profiled?: Attribution;
   /** With BENCH_FRAMES=1: the content script's stretches inside it (profile-attribution.ts windowTimeline). */

@@ -16,7 +16,7 @@ const WRITE_ONE_LINK = (write: boolean) => `(async () => {
   for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const frames = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) frames.push({ duration: e.duration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0 });
+    for (const e of list.getEntries()) frames.push({ duration: e.duration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, blocking: e.blockingDuration ?? 0 });
   }).observe({ type: 'long-animation-frame' });
   if (!${write}) {
     await new Promise((r) => setTimeout(r, 1000));
@@ -32,6 +32,8 @@ export interface OneWrite {
   longestMs: number;
   /** Its style and layout part, ms. */
   renderMs: number;
+  /** Its input-blocking part (blockingDuration), ms. */
+  blockingMs: number;
 }
 
 /** `write: false` waits the same time without writing: the control, which must see no long frame. */
@@ -42,9 +44,9 @@ export async function measureOneWrite(withoutExtension: BrowserContext, url: str
     try {
       await page.goto(url, { waitUntil: 'load' });
       await sleep(1500); // the page's own first layout and paint are over
-      const frames = (await page.evaluate(WRITE_ONE_LINK(write))) as { duration: number; render: number }[];
-      const longest = frames.reduce((a, b) => (b.duration > a.duration ? b : a), { duration: 0, render: 0 });
-      results.push({ longestMs: longest.duration, renderMs: longest.render });
+      const frames = (await page.evaluate(WRITE_ONE_LINK(write))) as { duration: number; render: number; blocking: number }[];
+      const longest = frames.reduce((a, b) => (b.duration > a.duration ? b : a), { duration: 0, render: 0, blocking: 0 });
+      results.push({ longestMs: longest.duration, renderMs: longest.render, blockingMs: longest.blocking });
     } finally {
       await page.close();
     }
@@ -56,12 +58,13 @@ export async function measureOneWrite(withoutExtension: BrowserContext, url: str
 export function oneWriteFigure(written: OneWrite[], control: OneWrite[]): Figure {
   const render = median(written.map((w) => w.renderMs));
   const longest = Math.max(...written.map((w) => w.longestMs));
+  const blocking = Math.max(...written.map((w) => w.blockingMs));
   const controlLongest = Math.max(...control.map((w) => w.longestMs));
   return {
     name: 'one link by hand, tenk, no extension',
     measured: render,
     unit: 'ms',
-    measuredText: `style + layout ${fmt(render, 'ms')} ms (longest frame ${fmt(longest, 'ms')} ms)`,
+    measuredText: `style + layout ${fmt(render, 'ms')} ms (longest frame ${fmt(longest, 'ms')} ms, blocking ${fmt(blocking, 'ms')} ms)`,
     baselineText: `no write: longest frame ${fmt(controlLongest, 'ms')} ms`,
     runs: written.length,
     note: 'what the page charges for any write: the floor under "long frames tenk with cs"',

@@ -17,7 +17,7 @@ export const LONG_TASK_RECORDER = `(() => {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
           const render = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
-          entries.push({ type, start: e.startTime, duration: e.duration, render });
+          entries.push({ type, start: e.startTime, duration: e.duration, render, blocking: e.blockingDuration ?? Math.max(0, e.duration - 50) });
         }
       }).observe({ type, buffered: true });
     } catch (error) {}

@@ -107,10 +107,10 @@ try {
   }
   if (process.env['BENCH_FRAMES']) {
     for (const [key, r] of results) {
-      console.log(`\n${key}: long frames after DCL (start, duration, render, content-script ms), per load`);
+      console.log(`\n${key}: long frames after DCL (start, duration, render, blocking, content-script ms), per load`);
       for (const t of r.with) {
         const entries = t.longTasks.entries.filter((e) => e.type === 'long-animation-frame' && e.start >= t.longTasks.dclEnd);
-        console.log(`  ${entries.map((e) => `${f(e.start)}+${f(e.duration)} r${f(e.render)} cs${f(e.profiled?.scriptMs ?? 0)}`).join(', ')}`);
+        console.log(`  ${entries.map((e) => `${f(e.start)}+${f(e.duration)} r${f(e.render)} b${f(e.blocking ?? 0)} cs${f(e.profiled?.scriptMs ?? 0)}`).join(', ')}`);
         for (const e of entries) {
           if ((e.timeline ?? []).length > 0) console.log(`    ${f(e.start)}: ${(e.timeline ?? []).map(([at, ms, fn]) => `+${f(at - e.start)} ${f(ms)} ${fn}`).join(' | ')}`);
         }
