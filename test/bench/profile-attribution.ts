@@ -92,28 +92,17 @@ export function attributeWindows(
   markPageMs: number,
   windows: { start: number; duration: number }[],
 ): Attribution[] | undefined {
-  const { byId, parent } = indexNodes(profile);
-  const stackHas = (id: number, test: (frame: Protocol.Runtime.CallFrame) => boolean): boolean => {
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const node = byId.get(at);
-      if (node !== undefined && test(node.callFrame)) return true;
-    }
-    return false;
-  };
+  const index = indexNodes(profile);
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  const times: number[] = [];
-  let clock = profile.startTime;
-  for (let i = 0; i < samples.length; i++) times.push((clock += deltas[i] ?? 0));
-  const markAt = samples.findIndex((id) => stackHas(id, (f) => f.functionName === CLOCK_MARK_FUNCTION));
-  if (markAt < 0) return undefined;
-  const offsetUs = (times[markAt] as number) - markPageMs * 1000;
+  const pageTimes = samplePageTimes(profile, index, markPageMs);
+  if (pageTimes === undefined) return undefined;
   const result = windows.map(() => ({ scriptMs: 0, gcMs: 0 }));
   for (let i = 0; i < samples.length; i++) {
     const id = samples[i] as number;
-    const kind = stackHas(id, (f) => f.url.startsWith(urlPrefix)) ? 'scriptMs' : byId.get(id)?.callFrame.functionName === GC ? 'gcMs' : undefined;
+    const kind = stackHas(index, id, (f) => f.url.startsWith(urlPrefix)) ? 'scriptMs' : index.byId.get(id)?.callFrame.functionName === GC ? 'gcMs' : undefined;
     if (kind === undefined) continue;
-    const pageMs = ((times[i] as number) - offsetUs) / 1000;
+    const pageMs = pageTimes[i] as number;
     const ms = (deltas[i + 1] ?? 0) / 1000;
     windows.forEach((w, k) => {
       if (pageMs >= w.start && pageMs < w.start + w.duration) (result[k] as Attribution)[kind] += ms;
@@ -122,8 +111,38 @@ export function attributeWindows(
   return result;
 }
 
+/**
+ * Each sample's time on the page's clock (`performance.now()` ms), tied by the first sample of {@link CLOCK_MARK}'s
+ * busy loop, which ran at `markPageMs`; undefined when no sample of it is found.
+ */
+function samplePageTimes(profile: Protocol.Profiler.Profile, index: NodeIndex, markPageMs: number): number[] | undefined {
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const times: number[] = [];
+  let clock = profile.startTime;
+  for (let i = 0; i < samples.length; i++) times.push((clock += deltas[i] ?? 0));
+  const markAt = samples.findIndex((id) => stackHas(index, id, (f) => f.functionName === CLOCK_MARK_FUNCTION));
+  if (markAt < 0) return undefined;
+  const offsetUs = (times[markAt] as number) - markPageMs * 1000;
+  return times.map((us) => (us - offsetUs) / 1000);
+}
+
+interface NodeIndex {
+  byId: Map<number, Protocol.Profiler.ProfileNode>;
+  parent: Map<number, number>;
+}
+
+/** True when a frame on sample node `id`'s stack passes `test`. */
+function stackHas({ byId, parent }: NodeIndex, id: number, test: (frame: Protocol.Runtime.CallFrame) => boolean): boolean {
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const node = byId.get(at);
+    if (node !== undefined && test(node.callFrame)) return true;
+  }
+  return false;
+}
+
 /** The profile's nodes by id, and each node's parent. */
-function indexNodes(profile: Protocol.Profiler.Profile): { byId: Map<number, Protocol.Profiler.ProfileNode>; parent: Map<number, number> } {
+function indexNodes(profile: Protocol.Profiler.Profile): NodeIndex {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
@@ -140,7 +159,8 @@ export function windowTimeline(
   markPageMs: number,
   window: { start: number; duration: number },
 ): Array<[number, number, string]> {
-  const { byId, parent } = indexNodes(profile);
+  const index = indexNodes(profile);
+  const { byId, parent } = index;
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const outermost = (id: number): string | undefined => {
@@ -151,18 +171,11 @@ export function windowTimeline(
     }
     return found && `${found.functionName || '(anonymous)'}:${found.lineNumber + 1}`;
   };
-  const times: number[] = [];
-  let clock = profile.startTime;
-  for (let i = 0; i < samples.length; i++) times.push((clock += deltas[i] ?? 0));
-  const markAt = samples.findIndex((id) => {
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)?.callFrame.functionName === CLOCK_MARK_FUNCTION) return true;
-    return false;
-  });
-  if (markAt < 0) return [];
-  const offsetUs = (times[markAt] as number) - markPageMs * 1000;
+  const pageTimes = samplePageTimes(profile, index, markPageMs);
+  if (pageTimes === undefined) return [];
   const out: Array<[number, number, string]> = [];
   for (let i = 0; i < samples.length; i++) {
-    const pageMs = ((times[i] as number) - offsetUs) / 1000;
+    const pageMs = pageTimes[i] as number;
     if (pageMs < window.start || pageMs >= window.start + window.duration) continue;
     const fn = outermost(samples[i] as number);
     if (fn === undefined) continue;
