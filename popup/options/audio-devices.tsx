@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { canChooseOutput, chooseDevices, type AudioDevice } from '../../src/call/choose-device';
 import { t } from '../../src/i18n';
 import type { AudioSettings } from '../../src/settings/defaults';
@@ -13,8 +13,17 @@ export function AudioDevices() {
   const [devices, setDevices] = useState<AudioDevice[]>([]);
   const [status, setStatus] = useState('');
 
+  // Counts this page's own saves. A read that began before a save may answer after it with the old value; it is
+  // dropped, and the store's change event for the save reads again.
+  const edits = useRef(0);
+
   useEffect(() => {
-    const reload = () => void settingsStore.load().then((s) => setAudio(s.audio));
+    const reload = () => {
+      const at = edits.current;
+      void settingsStore.load().then((s) => {
+        if (edits.current === at) setAudio(s.audio);
+      });
+    };
     reload();
     const stop = settingsStore.watch(reload);
     const list = () =>
@@ -38,6 +47,7 @@ export function AudioDevices() {
   const { missing } = chooseDevices(audio, devices);
 
   const update = async (patch: Partial<AudioSettings>) => {
+    edits.current += 1;
     setAudio({ ...audio, ...patch });
     // Only these fields: the preferences form above saves the rest.
     await settingsStore.update({ audio: patch });
