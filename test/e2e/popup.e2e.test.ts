@@ -455,7 +455,7 @@ describe('backup server and outbound proxy (options page account form)', () => {
   /** The options page with the stored account loaded into its form. */
   async function openOptions(): Promise<Page> {
     const options = await openExtensionPage(bed.browser, 'popup/options/options.html');
-    await options.waitForFunction(() => (document.querySelector('#account input[name="server"]') as HTMLInputElement | null)?.value !== '', { timeout: 10_000 });
+    await options.waitForFunction(() => !!(document.querySelector('#account input[name="server"]') as HTMLInputElement | null)?.value, { timeout: 10_000 });
     return options;
   }
 
@@ -502,7 +502,7 @@ describe('backup server and outbound proxy (options page account form)', () => {
     expect(await storedAccount()).toMatchObject({ server: bed.sip.wsUrl, backupServer: BACKUP, outboundProxy: proxy(), password: 'alice-secret' });
 
     await options.reload();
-    await options.waitForFunction(() => (document.querySelector('#account input[name="backupServer"]') as HTMLInputElement | null)?.value !== '', { timeout: 10_000 });
+    await options.waitForFunction(() => !!(document.querySelector('#account input[name="backupServer"]') as HTMLInputElement | null)?.value, { timeout: 10_000 });
     expect(await valueOf(options, 'backupServer')).toBe(BACKUP);
     expect(await valueOf(options, 'outboundProxy')).toBe(proxy());
     // In use, so shown unfolded; the password is not asked for again (same binding).
