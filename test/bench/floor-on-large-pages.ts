@@ -2,6 +2,7 @@
  * The floor extension (floor-extension.ts) on the large pages, as information beside Dialable's own `cs time` rows:
  * its time against the same bare walk, in the same run. Where the floor's ratio is above a target on the walk, no
  * content script of this design (read the text, search for candidates, ask the background, walk and link) meets it.
+ * Beside it, Dialable with detection switched off on the same pages: what Dialable pays there before any scan.
  */
 import { measureLoneExtension } from './measure-lone-extension';
 import type { BenchPage, ContentScriptRuns } from './measure-content-script';
@@ -11,13 +12,22 @@ import { fmt, type Figure } from './report';
 /** The large pages the floor is measured on. */
 export const FLOOR_PAGES = ['fifty-1mb', 'tenk'];
 
-/** Measures the floor extension in `folder` on each of FLOOR_PAGES (without the chat burst or the heap reading). */
-export async function measureFloorOnLargePages(folder: string, pages: BenchPage[], runs: number): Promise<Map<string, ContentScriptRuns>> {
+/**
+ * Measures the extension in `folder` on each of `names` (without the chat burst or the heap reading); `prepare` runs
+ * in its browser first (see measureLoneExtension).
+ */
+export async function measureOnLargePages(
+  folder: string,
+  pages: BenchPage[],
+  runs: number,
+  names: readonly string[] = FLOOR_PAGES,
+  prepare?: Parameters<typeof measureLoneExtension>[3],
+): Promise<Map<string, ContentScriptRuns>> {
   const result = new Map<string, ContentScriptRuns>();
-  for (const name of FLOOR_PAGES) {
+  for (const name of names) {
     const page = pages.find((p) => p.name === name);
     if (page === undefined) continue;
-    result.set(name, await measureLoneExtension(folder, { ...page, chat: false, heap: false }, runs));
+    result.set(name, await measureLoneExtension(folder, { ...page, chat: false, heap: false }, runs, prepare));
   }
   return result;
 }
@@ -28,22 +38,35 @@ export async function measureFloorOnLargePages(folder: string, pages: BenchPage[
  * Dialable links a large page as it comes near the viewport.
  */
 export function floorFigures(floor: Map<string, ContentScriptRuns>, dialable: Map<string, ContentScriptRuns>): Figure[] {
+  return againstWalk(floor, dialable, (name) => `floor extension ${name}`, 'of walk: the least this design costs here');
+}
+
+/**
+ * Information rows for Dialable with detection switched off on the large pages, against the same bare walk: its
+ * evaluation, settings read and listeners, which the floor does not have. Beside the floor's row, the least
+ * Dialable's own design can cost on that page.
+ */
+export function detectionOffFigures(off: Map<string, ContentScriptRuns>, dialable: Map<string, ContentScriptRuns>): Figure[] {
+  return againstWalk(off, dialable, (name) => `cs ${name}, detection off`, 'of walk: no scan, the part the floor does not pay');
+}
+
+function againstWalk(measured: Map<string, ContentScriptRuns>, dialable: Map<string, ContentScriptRuns>, label: (page: string) => string, ratioLabel: string): Figure[] {
   const figures: Figure[] = [];
-  for (const [name, runs] of floor) {
+  for (const [name, runs] of measured) {
     const ours = dialable.get(name);
     if (ours === undefined) continue;
     const time = median(runs.with.map((t) => t.profiled.scriptMs));
     const walk = median(ours.without.map((t) => t.isolatedWalkMs ?? Number.NaN));
     const links = median(runs.with.map((t) => t.links));
     figures.push({
-      name: `floor extension ${name}`,
+      name: label(name),
       measured: time,
       unit: 'ms',
       measuredText: `${fmt(time, 'ms')} ms, ${links} links`,
       baseline: { label: 'bare walk', value: walk, unit: 'ms' },
       baselineText: `walk ${fmt(walk, 'ms')} ms (Dialable's runs on this page)`,
       ratio: time / walk,
-      ratioLabel: 'of walk: the least this design costs here',
+      ratioLabel,
       runs: runs.with.length,
     });
   }
