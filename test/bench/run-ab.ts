@@ -118,7 +118,7 @@ try {
       }
     }
   }
-  for (const [label, ms] of visible) console.log(`${label} tenk linked, visible: median ${f(median(ms))} ms after load and first paint (${ms.map(f).join(' ')})`);
+  for (const [label, ms] of visible) console.log(`${label} tenk linked, visible: median ${f(median(ms))} ms after load and first frame (${ms.map(f).join(' ')})`);
   for (const [label, ms] of allLinked) console.log(`${label} fifty-1mb all linked: median ${f(median(ms))} ms after load (${ms.map(f).join(' ')})`);
   for (const [label, ms] of scroll) console.log(`${label} tenk linked after scrolling: median ${f(median(ms))} ms, worst ${f(Math.max(...ms))} (${ms.map(f).join(' ')})`);
   if (process.env['BENCH_FUNCTIONS']) {
