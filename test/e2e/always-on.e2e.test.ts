@@ -7,6 +7,7 @@ import { openPeer, type Peer } from './sip/peer-page';
 import { engineStats, expectAudioBothWays } from './support/expect-audio-both-ways';
 import { readStoredHistory } from './support/read-stored-history';
 import { waitUntil } from './support/wait-until';
+import { typeNumber } from './support/type-number';
 
 /**
  * The always-on phone against real processes (issue 19): Kamailio killed, frozen and thawed, the browser offline,
@@ -43,8 +44,7 @@ async function msUntilText(testId: string, pattern: RegExp, timeout: number): Pr
 /** Calls the peer from the popup and waits until both sides are connected. */
 async function callPeer(): Promise<void> {
   await bed.popup.bringToFront();
-  await bed.popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-  await bed.popup.type('[data-testid="dial-input"]', PEER_NUMBER);
+  await typeNumber(bed.popup, PEER_NUMBER);
   await bed.popup.click('[data-testid="dial"]');
   await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
   await waitForTestId(bed.popup, 'call-state', /^Connected/);
@@ -122,7 +122,7 @@ describe('always-on phone (Chromium, Kamailio)', () => {
 
   test('frozen during a call: the audio keeps flowing, the call is kept, and hang-up ends it at the peer once the proxy is back', async () => {
     await waitForTestId(bed.popup, 'registration', REGISTERED);
-    await bed.popup.type('[data-testid="dial-input"]', PEER_NUMBER);
+    await typeNumber(bed.popup, PEER_NUMBER);
     await bed.popup.click('[data-testid="dial"]');
     await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'the peer answered');
     const before = await invitesAnswered();

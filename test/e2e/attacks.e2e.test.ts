@@ -10,6 +10,7 @@ import { endCalls, inviteCount, PEER_NUMBER, saveAccount, startSipBed, waitForTe
 import type { StaticServer } from './support/static-server';
 import { waitUntil } from './support/wait-until';
 import { evaluateInServiceWorker } from './support/service-worker-eval';
+import { typeNumber } from './support/type-number';
 
 /**
  * A hostile page against one-click calling, in Chromium against Kamailio. Every test asserts at the SIP side
@@ -172,8 +173,7 @@ describe('numbers and addresses a person would not dial by accident open the con
     const entries = () => popup.$$eval('[data-testid="history-entry"][data-number="+19005550100"]', (els) => els.length);
     const recorded = await entries();
     const typed = calls().length;
-    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-    await popup.type('[data-testid="dial-input"]', '+1 900 555 0100');
+    await typeNumber(popup, '+1 900 555 0100');
     await popup.click('[data-testid="dial"]');
     await waitUntil(async () => calls().length > typed, 10_000, "the typed call's INVITE in Kamailio's log");
     await waitUntil(async () => (await entries()) > recorded, 10_000, 'the typed call to end in the history');

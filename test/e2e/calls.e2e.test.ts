@@ -13,6 +13,7 @@ import type { StaticServer } from './support/static-server';
 import { testIdText } from './support/wait-for-text';
 import type { Kamailio } from './sip/kamailio';
 import type { Peer } from './sip/peer-page';
+import { typeNumber } from './support/type-number';
 
 /**
  * The Chrome engine end to end: options page → real registration with Kamailio (digest auth over WebSocket) → a
@@ -152,8 +153,7 @@ describe('Chrome SIP engine against Kamailio', () => {
   });
 
   test('an unknown number says not found', async () => {
-    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-    await popup.type('[data-testid="dial-input"]', '+1 213 373 4253');
+    await typeNumber(popup, '+1 213 373 4253');
     await popup.click('[data-testid="dial"]');
     expect(await waitForTestId(popup, 'call-state', /Failed.*Not found/)).toBeTruthy();
   });

@@ -7,6 +7,7 @@ import { REGISTERED, restartBeforeNextTry, waitForRegistration } from './support
 import { endCalls, PEER_NUMBER } from './support/sip-bed';
 import { waitForText } from './support/wait-for-text';
 import { waitUntil } from './support/wait-until';
+import { typeNumber } from './support/type-number';
 
 /**
  * The always-on phone in Firefox, where the engine lives in the (minimized) phone window: the same faults as the
@@ -102,8 +103,7 @@ describe('always-on phone (Firefox phone window, Kamailio)', () => {
 
   test('frozen during a call: the call is kept while audio flows; after the thaw its re-INVITE is answered 200, audio flows, hang-up reaches the peer', async () => {
     await waitForRegistration(bed.popup, REGISTERED, 10_000);
-    await bed.popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-    await bed.popup.type('[data-testid="dial-input"]', PEER_NUMBER);
+    await typeNumber(bed.popup, PEER_NUMBER);
     await bed.popup.click('[data-testid="dial"]');
     await bed.peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
     await waitForText(bed.popup, 'call-state', /^Connected/);

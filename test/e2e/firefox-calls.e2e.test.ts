@@ -23,6 +23,7 @@ import type { StaticServer } from './support/static-server';
 import { testIdText as text, waitForText } from './support/wait-for-text';
 import type { Kamailio } from './sip/kamailio';
 import type { Peer } from './sip/peer-page';
+import { typeNumber } from './support/type-number';
 
 /**
  * The Firefox engine host end to end: Firefox ESR 153 over WebDriver BiDi, dist/firefox-test (the store build with
@@ -143,8 +144,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
   });
 
   test('a call from the popup dialer has audio both ways', async () => {
-    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-    await popup.type('[data-testid="dial-input"]', '020 7946 0958');
+    await typeNumber(popup, '020 7946 0958');
     await popup.click('[data-testid="dial"]');
     const answered = await peer.waitFor((s) => s.callState === 'established', 15_000, 'the peer answered');
     expect(answered.lastInvite?.to).toContain(`sip:${NUMBER}@${sip.domain}`);
@@ -297,8 +297,7 @@ describe('Firefox SIP engine (phone window) against Kamailio', () => {
     expect(await phoneWindows()).toBe(0);
 
     // The next call opens the phone window again, registers and connects, from that same popup.
-    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-    await popup.type('[data-testid="dial-input"]', '020 7946 0958');
+    await typeNumber(popup, '020 7946 0958');
     await popup.click('[data-testid="dial"]');
     await peer.waitFor((s) => s.callState === 'established', 20_000, 'the peer answered the call that reconnected');
     await waitForText(popup, 'call-state', /Connected/);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MESSAGES } from '../../src/i18n/messages';
 import { controlPage, openExtensionPage } from './support/extension';
 import { PEER_NUMBER, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { typeNumber } from './support/type-number';
 
 /**
  * Dialable in a German browser (`--lang=de`, LANGUAGE=de, LANG=de_DE.UTF-8): the popup, the options and the welcome
@@ -82,8 +83,7 @@ describe('in a German browser', () => {
 
   test('a call shows German states, controls and history; the toolbar tooltip is German', async () => {
     const popup = bed.popup;
-    await popup.$eval('[data-testid="dial-input"]', (i) => ((i as HTMLInputElement).value = ''));
-    await popup.type('[data-testid="dial-input"]', PEER_NUMBER);
+    await typeNumber(popup, PEER_NUMBER);
     await popup.click('[data-testid="dial"]');
     await waitForTestId(popup, 'call-state', /^Verbunden/);
     expect(await popup.$eval('[data-testid="hangup"]', (b) => b.textContent)).toBe('Auflegen');

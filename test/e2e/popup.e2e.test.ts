@@ -7,6 +7,7 @@ import { DOUBLE_TAP_MS, LONG_PRESS_MS } from '../../popup/dialer/keypad';
 import { controlPage, EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setSettings, storedSettings as storedSettingsOf, updateSettings, type SettingsGlobal } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import { endCalls, PEER_NUMBER, PEER_SHOWN, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
+import { typeNumber } from './support/type-number';
 
 /**
  * The popup and options page in Chromium against Kamailio: recent calls with redial and clear, the per-site switch
@@ -251,10 +252,13 @@ describe('during a call', () => {
 describe('recent calls', () => {
   test('outgoing, incoming and missed calls are listed newest first with time and duration', async () => {
     const popup = bed.popup;
-    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-    await popup.type('[data-testid="dial-input"]', '+44 20 7946 0958');
+    await popup.bringToFront();
+    await typeNumber(popup, '+44 20 7946 0958');
     await popup.click('[data-testid="dial"]');
-    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered');
+    await bed.peer.waitFor((s) => s.callState === 'established', 10_000, 'answered').catch(async (error: Error) => {
+      const said = await popup.$eval('main', (el) => (el as HTMLElement).innerText).catch(() => '?');
+      throw new Error(`${error.message}\nThe popup says:\n${said}`);
+    });
     await waitForTestId(popup, 'call-state', /Connected/);
     await new Promise((r) => setTimeout(r, 1_200));
     await popup.click('[data-testid="hangup"]');

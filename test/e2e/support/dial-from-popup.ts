@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { Peer } from '../sip/peer-page';
 import { endCalls, inviteCount } from './sip-bed';
+import { typeNumber } from './type-number';
 import { testIdText, waitForText } from './wait-for-text';
 import { waitUntil } from './wait-until';
 
@@ -13,16 +14,7 @@ import { waitUntil } from './wait-until';
 export async function dialFromPopup(bed: { popup: Page; peer: Peer }, number: string): Promise<string> {
   const { popup, peer } = bed;
   const before = await inviteCount(peer);
-  // The popup may still be re-rendering after the last call ended (which empties the number): type until it stays.
-  const digits = number.replace(/\D/g, '');
-  for (let attempt = 0; ; attempt++) {
-    await popup.$eval('[data-testid="dial-input"]', (el) => ((el as HTMLInputElement).value = ''));
-    await popup.type('[data-testid="dial-input"]', number);
-    await new Promise((r) => setTimeout(r, 200));
-    const typed = await popup.$eval('[data-testid="dial-input"]', (el) => (el as HTMLInputElement).value.replace(/\D/g, ''));
-    if (typed === digits) break;
-    if (attempt === 2) throw new Error(`the popup's number field shows "${typed}" after typing ${number}`);
-  }
+  await typeNumber(popup, number);
   await popup.click('[data-testid="dial"]');
   // Either the peer gets the INVITE or the call fails (a rewritten number is unknown at the server: 404).
   await waitUntil(async () => (await inviteCount(peer)) > before || /^Failed/.test(await testIdText(popup, 'call-state')), 15_000, 'the call to start or fail').catch(async (error: unknown) => {
