@@ -154,7 +154,7 @@ export const READ_LINK_TIMES = `(() => {
   }
   return {
     dclEnd, loadMs: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd - dclEnd : null,
-    frameMs: window.__benchFirstFrame === null ? null : window.__benchFirstFrame - dclEnd,
+    frameMs: window.__benchFirstFrame == null ? null : window.__benchFirstFrame - dclEnd,
     firstMs: first, visibleMs: visible, allMs: all, inViewport, scrollY,
     numbers: document.querySelectorAll('a[data-dialable]:not([data-dialable-part])').length,
     pieces: document.querySelectorAll('a[data-dialable]').length,
