@@ -7,7 +7,7 @@ import { DOUBLE_TAP_MS, LONG_PRESS_MS } from '../../popup/dialer/keypad';
 import { controlPage, EXTENSION_ORIGIN, offscreenPage, openExtensionPage, setSettings, storedSettings as storedSettingsOf, updateSettings, type SettingsGlobal } from './support/extension';
 import { waitForLinksToSettle } from './support/settle';
 import { endCalls, PEER_NUMBER, PEER_SHOWN, saveAccount, startSipBed, waitForTestId, type SipBed } from './support/sip-bed';
-import { typeNumber } from './support/type-number';
+import { clearNumber, typeNumber } from './support/type-number';
 
 /**
  * The popup and options page in Chromium against Kamailio: recent calls with redial and clear, the per-site switch
@@ -57,8 +57,7 @@ async function fieldValue(): Promise<string> {
 /** Empties the number field the way a person does (select all, Backspace), so the popup's state follows. */
 async function clearField(): Promise<void> {
   await bed.popup.bringToFront();
-  await bed.popup.click('[data-testid="dial-input"]', { clickCount: 3 });
-  await bed.popup.keyboard.press('Backspace');
+  await clearNumber(bed.popup);
   if ((await fieldValue()) !== '') throw new Error(`the number field kept "${await fieldValue()}"`);
 }
 

@@ -11,9 +11,7 @@ const FIELD = '[data-testid="dial-input"]';
 export async function typeNumber(popup: Page, number: string): Promise<void> {
   const digits = number.replace(/\D/g, '');
   for (let attempt = 0; ; attempt++) {
-    await popup.focus(FIELD);
-    await popup.$eval(FIELD, (el) => (el as HTMLInputElement).select());
-    await popup.keyboard.press('Backspace');
+    await clearNumber(popup);
     await popup.type(FIELD, number);
     await new Promise((r) => setTimeout(r, 200));
     const typed = await popup.$eval(FIELD, (el) => (el as HTMLInputElement).value.replace(/\D/g, ''));
@@ -21,4 +19,11 @@ export async function typeNumber(popup: Page, number: string): Promise<void> {
     if (attempt === 2) throw new Error(`the popup's number field shows "${typed}" after typing ${number}`);
   }
   await popup.waitForSelector('[data-testid="dial"]:not([disabled])', { timeout: 5_000 });
+}
+
+/** Empties the popup's number field with the keyboard (select all, Backspace), so the dialer's state is emptied too. */
+export async function clearNumber(popup: Page): Promise<void> {
+  await popup.focus(FIELD);
+  await popup.$eval(FIELD, (el) => (el as HTMLInputElement).select());
+  await popup.keyboard.press('Backspace');
 }
