@@ -262,14 +262,21 @@ export const WRAP_FIRST_NUMBER = `function wrapFirstNumber(root, marked) {
 }`;
 
 /**
+ * How a scroll probe gets its links: from the extension; written by the probe itself in the first frame after the
+ * scroll (`byHand`, as an extension that knew every link in advance would: what the page alone charges for linking
+ * after a scroll); or not at all (`jump`: the first frame after the scroll, which any link written later follows).
+ */
+export type ScrollMode = 'extension' | 'byHand' | 'jump';
+
+/**
  * Scrolls to `y` and resolves, once every table row then in view holds one of our links, with the ms from the
  * scroll to the frame that showed it (checked each frame; -1 after 5 s). The rows in view are found once, by
- * points down the middle of the viewport, so the probe itself reads little while it waits. `byHand` (in a tab
- * without the extension): the probe links each row's first number itself in the first frame after the scroll, as an
- * extension that knew every link in advance would — what the page alone charges for linking after a scroll.
+ * points down the middle of the viewport, so the probe itself reads little while it waits. In `jump` mode it
+ * resolves at the start of the second frame after the scroll.
  */
-export const SCROLL_LINK_PROBE = (y: number, byHand = false): string => `(async () => {
+export const SCROLL_LINK_PROBE = (y: number, mode: ScrollMode = 'extension'): string => `(async () => {
   ${WRAP_FIRST_NUMBER}
+  const jump = ${mode === 'jump'};
   scrollTo(0, ${y});
   const start = performance.now();
   const rows = new Set();
@@ -277,9 +284,10 @@ export const SCROLL_LINK_PROBE = (y: number, byHand = false): string => `(async 
     const row = document.elementFromPoint(innerWidth / 4, py)?.closest('tr');
     if (row) rows.add(row);
   }
-  let written = !${byHand};
-  for (;;) {
+  let written = ${mode !== 'byHand'};
+  for (let frame = 0; ; frame++) {
     const at = await new Promise((r) => requestAnimationFrame(r));
+    if (jump && frame === 2) return { ms: at - start, rows: rows.size };
     if (!written) {
       written = true;
       for (const row of rows) wrapFirstNumber(row, true);

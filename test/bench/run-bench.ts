@@ -18,7 +18,7 @@ import { measureContentScript, type BenchPage, type ContentScriptRuns, type Long
 import { measureEagerEvaluation, measureSizes } from './measure-eager-script';
 import { measureLinkTimes, type LinkRun } from './measure-link-times';
 import { shownAt } from './page-probes';
-import { measureScrollLink, scrollByHandFigure, type ScrollLink } from './measure-scroll-link';
+import { measureScrollLink, scrollByHandFigure, scrollJumpFigure, type ScrollLink } from './measure-scroll-link';
 import { median } from './measured-page';
 import { writeFloorExtension } from './floor-extension';
 import { detectionOffFigures, floorFigures, measureOnLargePages } from './floor-on-large-pages';
@@ -105,9 +105,11 @@ try {
   const tenkBench = pages.find((p) => p.name === 'tenk') as BenchPage;
   const scrollLinks: ScrollLink[] = [];
   const scrollByHand: ScrollLink[] = [];
+  const scrollJump: ScrollLink[] = [];
   for (let i = 0; i < SCROLL_RUNS; i++) {
     scrollLinks.push(...(await measureScrollLink(withExtension, tenkBench, SETTLE_TENK)));
-    scrollByHand.push(...(await measureScrollLink(withoutExtension, tenkBench, SETTLE_TENK, true)));
+    scrollByHand.push(...(await measureScrollLink(withoutExtension, tenkBench, SETTLE_TENK, 'byHand')));
+    scrollJump.push(...(await measureScrollLink(withoutExtension, tenkBench, SETTLE_TENK, 'jump')));
   }
   progress(`link times done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
@@ -140,7 +142,7 @@ try {
   const tenkUrl = tenkPage.url;
   const oneWrite = oneWriteFigure(await measureOneWrite(withoutExtension, tenkUrl, RUNS), await measureOneWrite(withoutExtension, tenkUrl, RUNS, false));
   figures.splice(figures.findIndex((f) => f.name === 'long frames tenk with cs') + 1, 0, oneWrite);
-  figures.splice(figures.findIndex((f) => f.name === 'tenk linked after scrolling') + 1, 0, scrollByHandFigure(scrollByHand));
+  figures.splice(figures.findIndex((f) => f.name === 'tenk linked after scrolling') + 1, 0, scrollByHandFigure(scrollByHand), scrollJumpFigure(scrollJump));
   const beforeRef = process.env.BENCH_BEFORE;
   if (beforeRef) {
     figures.push(...(await measureBeforeAfter(beforeRef, work, pages.filter((p) => p.name === 'plain-1mb' || p.name === 'typical'))));
