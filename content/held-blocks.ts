@@ -4,6 +4,8 @@ import { walkRuns, type Run } from './walk-runs';
 
 /** Blocks held together under one pair of observed sentinels (their first and last). */
 const GROUP = 16;
+/** Steps down the middle of the viewport hit-tested after a jump, top and bottom edge included. */
+const JUMP_POINTS = 12;
 /** Groups made between two sweeps for ones the page removed. */
 const SWEEP_EVERY = 256;
 
@@ -32,6 +34,10 @@ interface Group {
  */
 export class HeldBlocks {
   private readonly sentinels = new Map<Element, Group>();
+  /** The group of every held block, for the blocks a jump brings into view. */
+  private groupOf = new WeakMap<Element, Group>();
+  /** The page's scroll position at the last scroll event. */
+  private scrollY = 0;
   private readonly inReach = new Set<Group>();
   private filling: Group | undefined;
   private near: IntersectionObserver | undefined;
@@ -52,6 +58,34 @@ export class HeldBlocks {
     const view = doc.defaultView;
     view?.addEventListener('beforeprint', () => (this.printing = true), { signal });
     view?.addEventListener('afterprint', () => (this.printing = false), { signal });
+    view?.addEventListener('scroll', () => this.scrolled(), { passive: true, signal });
+  }
+
+  /**
+   * A jump of more than a screen (End, a click in the scrollbar, a link to an anchor): the held blocks now in view
+   * are found by hit-testing and released at once. The scroll event comes in the frame that shows the jump, before
+   * its rendering; the observers report after it, and an answer to what they release then misses the next frame too.
+   * A smaller step was within the near margin before it, so its blocks are released already.
+   */
+  private scrolled(): void {
+    const view = this.doc.defaultView;
+    if (view === null || this.sentinels.size === 0) return;
+    const y = view.scrollY;
+    const height = view.innerHeight;
+    const jumped = Math.abs(y - this.scrollY) > height;
+    this.scrollY = y;
+    if (!jumped || this.printing) return;
+    const blocks: Element[] = [];
+    for (let i = 0; i <= JUMP_POINTS; i++) {
+      const hit = this.doc.elementFromPoint(view.innerWidth / 2, Math.min(height - 1, (i * height) / JUMP_POINTS));
+      for (let at = hit; at !== null; at = at.parentElement) {
+        const group = this.groupOf.get(at);
+        if (group === undefined) continue;
+        this.release(group, blocks);
+        break;
+      }
+    }
+    if (blocks.length > 0) this.released(runsOf(blocks, this.onShadowRoot));
   }
 
   /** Holds `run`'s block; false when it cannot be observed (the run should go on as usual). */
@@ -73,10 +107,12 @@ export class HeldBlocks {
     if (last === el) return true;
     if (group !== undefined && last !== undefined && group.blocks.length < GROUP && neighbours(last, el)) {
       group.blocks.push(el);
+      this.groupOf.set(el, group);
       return true;
     }
     this.seal();
     this.filling = { blocks: [el] };
+    this.groupOf.set(el, this.filling);
     return true;
   }
 
@@ -98,6 +134,7 @@ export class HeldBlocks {
     this.reach?.disconnect();
     this.near = this.reach = this.filling = undefined;
     this.sentinels.clear();
+    this.groupOf = new WeakMap();
     this.inReach.clear();
   }
 

@@ -41,8 +41,18 @@ function phoneColumn(count: number): FakeCell[] {
 }
 
 const runOf = (cell: FakeCell): Run => ({ nodes: [cell.firstChild as unknown as Text], texts: [cell.firstChild.data] });
-const view = new EventTarget();
-const doc = { defaultView: view } as unknown as Document;
+/** The window: scrolled by `scrollTo`, which fires its scroll event; 600 px high. */
+const view = Object.assign(new EventTarget(), { scrollY: 0, innerHeight: 600, innerWidth: 800 });
+const scrollTo = (y: number): void => {
+  view.scrollY = y;
+  view.dispatchEvent(new Event('scroll'));
+};
+/** What is at a point of the viewport: the cell of that row, after scrolling (20 px rows), if there is one. */
+let rowsAt: FakeCell[] = [];
+const doc = {
+  defaultView: view,
+  elementFromPoint: (_x: number, y: number) => rowsAt[Math.floor((view.scrollY + y) / 20)] ?? null,
+} as unknown as Document;
 
 let released: ReturnType<typeof vi.fn<(runs: Run[]) => void>>;
 let held: HeldBlocks;
@@ -53,6 +63,8 @@ beforeEach(() => {
   vi.stubGlobal('IntersectionObserver', FakeObserver);
   vi.stubGlobal('Node', { ELEMENT_NODE: 1, TEXT_NODE: 3 });
   released = vi.fn<(runs: Run[]) => void>();
+  view.scrollY = 0;
+  rowsAt = [];
   lifetime = new AbortController();
   held = new HeldBlocks(doc, released, lifetime.signal);
 });
@@ -111,6 +123,32 @@ describe('the blocks of a large page held until they come near the viewport', ()
     expect([...observer(NEAR_MARGIN).targets]).toEqual([cells[0], cells[2]]);
     observer(NEAR_MARGIN).fire([{ target: cells[2] as object, isIntersecting: false, size: 0 }]);
     expect(releasedTexts()).toEqual([cells[2]?.firstChild.data]);
+  });
+
+  test('a jump of more than a screen releases the groups in view at once, before any observer reports', () => {
+    const cells = phoneColumn(1000);
+    for (const cell of cells) held.hold(runOf(cell));
+    held.seal();
+    rowsAt = cells;
+    // Rows 500 to 529 are in view: groups 496–511, 512–527 and 528–543.
+    scrollTo(10_000);
+    expect(releasedTexts()).toEqual(cells.slice(496, 544).map((c) => c.firstChild.data));
+    // Their sentinels are no longer observed, so the observers' report releases nothing twice.
+    expect(observer(NEAR_MARGIN).targets.has(cells[496] as object)).toBe(false);
+    observer(NEAR_MARGIN).fire([{ target: cells[511] as object, isIntersecting: true }]);
+    expect(releasedTexts()).toHaveLength(48);
+  });
+
+  test('a scroll of less than a screen hit-tests nothing: the near margin has released what it shows', () => {
+    const cells = phoneColumn(100);
+    for (const cell of cells) held.hold(runOf(cell));
+    held.seal();
+    const hits = vi.spyOn(doc, 'elementFromPoint');
+    rowsAt = cells;
+    scrollTo(300);
+    scrollTo(800);
+    expect(hits).not.toHaveBeenCalled();
+    expect(released).not.toHaveBeenCalled();
   });
 
   test('nothing is released while the page prints', () => {
