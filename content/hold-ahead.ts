@@ -30,6 +30,8 @@ const HOLD_MAX = 4096;
 const GO_INTO = new Set(['body', 'main', 'article', 'section', 'table', 'thead', 'tbody', 'tfoot', 'ul', 'ol', 'dl']);
 /** Table sections: the HTML parser moves text out of them, so their children are rows (and white space). */
 const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
+/** Rows in a table section up to which its end is found by reading it rather than what follows it (see rowsOf). */
+const FEW_ROWS = 256;
 /** Rows held between two looks at the clock. */
 const ROWS_PER_CHECK = 64;
 
@@ -111,14 +113,22 @@ export class HoldAheadWalk {
 
   /**
    * From `row` to the end of its table section: its rows are held when a candidate lies there. Where the section ends
-   * in the text is the whole length less what follows it, read with one Range (a large table is mostly at the end of
-   * what is left; what follows it is read by the scan anyway).
+   * in the text is read with one Range: over the rest of a section of a few rows; for a large one, over what follows
+   * it, taken from the whole length (a large table is mostly at the end of what is left; what follows it is read by
+   * the scan anyway). Reading what follows every small table of a long article would read the article again and again.
    */
   private rowsOf(row: Element, section: Element, root: Node, at: ScanPosition, spans: readonly number[]): Node | null {
     const range = row.ownerDocument.createRange();
-    range.selectNodeContents(root);
-    range.setStartAfter(section);
-    const end = at.length - range.toString().length;
+    let end: number;
+    if (section.childElementCount <= FEW_ROWS) {
+      range.setStartBefore(row);
+      range.setEnd(section, section.childNodes.length);
+      end = at.offset + range.toString().length;
+    } else {
+      range.selectNodeContents(root);
+      range.setStartAfter(section);
+      end = at.length - range.toString().length;
+    }
     if ((spans[at.span] as number) < end) this.row = row;
     at.offset = end;
     return following(section, root);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectLinkedNearFoldOnly, LONG_TABLE, rowLinked, rowNumber, scrollToRowUntilLinked } from './support/long-table';
 import { startLinkingBrowser, type LinkingBrowser } from './support/linking-browser';
 import { waitForLinksToSettle } from './support/settle';
+import { waitUntil } from './support/wait-until';
 import type { StaticServer } from './support/static-server';
 
 /**
@@ -77,6 +78,25 @@ describe('a large page is linked where the user looks', () => {
     expect(await page.evaluate(() => getSelection()?.toString())).toBe('+1 213-373-1700');
     await page.waitForSelector('#row-1700 a[data-dialable]', { timeout: 10_000 });
     expect(await readRows()).toEqual(before);
+    await page.close();
+  });
+
+  test('past the first few hundred numbers, the numbers of many small tables and the text after them are linked once scrolled to', async () => {
+    const page = await browser.newPage();
+    await page.bringToFront();
+    await page.goto(`${server.url}/interactive/small-tables.html`);
+    await page.waitForSelector('#desks a[data-dialable]', { timeout: 10_000 });
+    await waitForLinksToSettle(page, 800);
+    expect(await page.$eval('#office-299', (el) => el.querySelector('a[data-dialable]') === null)).toBe(true);
+    // Each table's end is found from its own rows; a wrong end would shift every number after it.
+    for (const [selector, number] of [['#office-150', '+12133735150'], ['#office-299', '+12133735299'], ['#last', '+12133739999']]) {
+      await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+      await waitUntil(
+        () => page.$eval(selector, (el, n) => el.querySelector(`a[data-dialable="${n}"]`) !== null, number),
+        15_000,
+        `${number} linked in ${selector} after scrolling to it`,
+      );
+    }
     await page.close();
   });
 
