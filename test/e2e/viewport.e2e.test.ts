@@ -89,10 +89,11 @@ describe('a large page is linked where the user looks', () => {
     await waitForLinksToSettle(page, 800);
     expect(await page.$eval('#office-299', (el) => el.querySelector('a[data-dialable]') === null)).toBe(true);
     // Each table's end is found from its own rows; a wrong end would shift every number after it.
-    for (const [selector, number] of [['#office-150', '+12133735150'], ['#office-299', '+12133735299'], ['#last', '+12133739999']]) {
+    const targets: Array<[string, string]> = [['#office-150', '+12133735150'], ['#office-299', '+12133735299'], ['#last', '+12133739999']];
+    for (const [selector, number] of targets) {
       await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
       await waitUntil(
-        () => page.$eval(selector, (el, n) => el.querySelector(`a[data-dialable="${n}"]`) !== null, number),
+        () => page.$eval(selector, (el, n: string) => el.querySelector(`a[data-dialable="${n}"]`) !== null, number),
         15_000,
         `${number} linked in ${selector} after scrolling to it`,
       );
