@@ -95,8 +95,9 @@ async function saveAccount(subject: Subject, server: string): Promise<string> {
     await page.type(`#account [name="${name}"]`, value);
   }
   await page.click('#account button[type="submit"]');
-  const status = await page.waitForSelector('[data-testid="account-status"]', { timeout: 30_000 });
-  const text = await status!.evaluate((el) => el.textContent ?? '');
+  // Polled in short calls (see waitForText): one waitForSelector is a single call in Firefox's WebDriver BiDi, which
+  // the protocol timeout (20 s) cut short once while a loaded machine kept the answer waiting.
+  const text = await waitForText(page, 'account-status', /\S/, 30_000);
   await page.close();
   return text;
 }
