@@ -4,8 +4,8 @@
  * In a context without the extension, `byHand`: the probe links the rows itself in the first frame after the
  * scroll, the floor under the figure for an extension that knew every number before the jump (the page's own work
  * after a jump, then its relayout after any write); `jump`: nothing is written, and the figure is the start of the
- * second frame after the jump, the first that a link matched elsewhere after the jump (in Dialable's background) can
- * be written in: the frame that shows the jump is followed by the wait for its raster.
+ * second frame after the jump, the earliest a link written after the frame that shows the jump can be on screen
+ * (Dialable's are: they are matched in its background after the jump), since that frame waits for its raster.
  */
 import type { BrowserContext } from 'puppeteer-core';
 import type { BenchPage } from './measure-content-script';
@@ -51,15 +51,15 @@ export function scrollByHandFigure(runs: ScrollLink[]): Figure {
 }
 
 /**
- * The bench row for the jumps alone: until the first frame a link matched after the jump can be written in (Dialable
- * matches in its background, so its links come after the frame that shows the jump).
+ * The bench row for the jumps alone: until a link written after the frame that shows the jump can be on screen at the
+ * earliest (Dialable matches in its background, so its links come after that frame).
  */
 export function scrollJumpFigure(runs: ScrollLink[]): Figure {
   return jumpsFigure(
     runs,
     'tenk second frame after a jump, no extension',
     'scroll → start of the second frame after it, nothing written',
-    'a link matched after the jump is written in this frame at the earliest; its relayout follows ("one link by hand")',
+    'a link written after the frame that shows the jump is on screen here at the earliest; its relayout adds to it',
   );
 }
 

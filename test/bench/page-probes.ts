@@ -264,7 +264,7 @@ export const WRAP_FIRST_NUMBER = `function wrapFirstNumber(root, marked) {
 /**
  * How a scroll probe gets its links: from the extension; written by the probe itself in the first frame after the
  * scroll (`byHand`, as an extension that knew every link in advance would: what the page alone charges for linking
- * after a scroll); or not at all (`jump`: the first frame after the scroll, which any link written later follows).
+ * after a scroll); or not at all (`jump`: until the second frame after the scroll begins).
  */
 export type ScrollMode = 'extension' | 'byHand' | 'jump';
 
