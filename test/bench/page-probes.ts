@@ -270,13 +270,30 @@ export type ScrollMode = 'extension' | 'byHand' | 'jump';
 
 /**
  * Scrolls to `y` and resolves, once every table row then in view holds one of our links, with the ms from the
- * scroll to the frame that showed it (checked each frame; -1 after 5 s). The rows in view are found once, by
- * points down the middle of the viewport, so the probe itself reads little while it waits. In `jump` mode it
- * resolves at the start of the second frame after the scroll.
+ * scroll to the start of the frame after the one that drew them (checked each frame; -1 after 5 s): a frame's start
+ * is when the one before it is on screen. Links written during a frame's callbacks (the probe's own, an extension's
+ * in `requestAnimationFrame`) are drawn by that frame, and seen by the probe in the next one; links written in a task
+ * between two frames are drawn by the next frame, whose start can lie before that task ended (it is when the frame
+ * was due, not when it ran), so the probe waits one frame more for them. A mutation observer tells the two apart:
+ * it notes whether the last link came while a frame's callbacks and rendering ran, which a user-blocking task posted
+ * from the probe's callback ends (it runs before tasks queued earlier). The rows in view are found once, by points
+ * down the middle of the viewport, so the probe itself reads little while it waits. In `jump` mode it resolves at
+ * the start of the second frame after the scroll.
  */
 export const SCROLL_LINK_PROBE = (y: number, mode: ScrollMode = 'extension'): string => `(async () => {
   ${WRAP_FIRST_NUMBER}
   const jump = ${mode === 'jump'};
+  let rendering = false;
+  let lastInFrame = false;
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'A'))) lastInFrame = rendering;
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame((at) => {
+    rendering = true;
+    scheduler.postTask(() => (rendering = false), { priority: 'user-blocking' });
+    resolve(at);
+  }));
   scrollTo(0, ${y});
   const start = performance.now();
   const rows = new Set();
@@ -285,15 +302,22 @@ export const SCROLL_LINK_PROBE = (y: number, mode: ScrollMode = 'extension'): st
     if (row) rows.add(row);
   }
   let written = ${mode !== 'byHand'};
-  for (let frame = 0; ; frame++) {
-    const at = await new Promise((r) => requestAnimationFrame(r));
-    if (jump && frame === 2) return { ms: at - start, rows: rows.size };
-    if (!written) {
-      written = true;
-      for (const row of rows) wrapFirstNumber(row, true);
-      continue;
+  try {
+    for (let frame = 0; ; frame++) {
+      const at = await nextFrame();
+      if (jump && frame === 2) return { ms: at - start, rows: rows.size };
+      if (!written) {
+        written = true;
+        for (const row of rows) wrapFirstNumber(row, true);
+        continue;
+      }
+      if ([...rows].every((row) => row.querySelector('a[data-dialable]') !== null)) {
+        if (lastInFrame) return { ms: at - start, rows: rows.size };
+        return { ms: (await nextFrame()) - start, rows: rows.size };
+      }
+      if (performance.now() - start > 5000) return { ms: -1, rows: rows.size };
     }
-    if ([...rows].every((row) => row.querySelector('a[data-dialable]') !== null)) return { ms: at - start, rows: rows.size };
-    if (performance.now() - start > 5000) return { ms: -1, rows: rows.size };
+  } finally {
+    observer.disconnect();
   }
 })()`;
