@@ -46,12 +46,13 @@ export class HeldBlocks {
   private madeSinceSweep = 0;
 
   /**
-   * @param released called with the runs of the blocks that came near, once per observer callback.
+   * @param released called with the runs of the blocks that came near, once per observer callback, or that a jump
+   *   brought into view (`inView`).
    * @param onShadowRoot called with the open shadow roots met in them (a block held unwalked may host one).
    */
   constructor(
     private readonly doc: Document,
-    private readonly released: (runs: Run[]) => void,
+    private readonly released: (runs: Run[], inView: boolean) => void,
     signal: AbortSignal,
     private readonly onShadowRoot: (root: ShadowRoot) => void = () => undefined,
   ) {
@@ -85,7 +86,7 @@ export class HeldBlocks {
         break;
       }
     }
-    if (blocks.length > 0) this.released(runsOf(blocks, this.onShadowRoot));
+    if (blocks.length > 0) this.released(runsOf(blocks, this.onShadowRoot), true);
   }
 
   /** Holds `run`'s block; false when it cannot be observed (the run should go on as usual). */
@@ -176,7 +177,7 @@ export class HeldBlocks {
       for (const group of this.inReach) this.release(group, blocks);
       this.inReach.clear();
     }
-    if (blocks.length > 0) this.released(runsOf(blocks, this.onShadowRoot));
+    if (blocks.length > 0) this.released(runsOf(blocks, this.onShadowRoot), false);
   }
 
   /** Notes where a sentinel is; a group found taller than a screen has its blocks observed one by one instead. */

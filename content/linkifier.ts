@@ -109,7 +109,7 @@ export class Linkifier {
       answered: () => this.answered(),
       failed: (error) => this.failed(error),
     }, doc, lifetime.signal);
-    this.held = new HeldBlocks(doc, (runs) => this.running() && this.matched.send(runs.map(withLabel), true), lifetime.signal, (shadow) =>
+    this.held = new HeldBlocks(doc, (runs, inView) => this.running() && this.matched.send(runs.map(withLabel), inView ? 'view' : 'near'), lifetime.signal, (shadow) =>
       this.roots.add(shadow),
     );
     lifetime.signal.addEventListener('abort', this.halt, { once: true });

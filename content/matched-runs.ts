@@ -10,6 +10,13 @@ import { applyWrap, prepareWrap, type PreparedWrap } from './wrap-matches';
 /** Matches run texts in the background (`page:scan`); `matches[i]` belongs to `texts[i]`. */
 export type MatchTexts = (texts: string[]) => Promise<LinkMatch[][]>;
 
+/**
+ * Where runs sent to be matched come from: the scan (wrapped in slices, or held by the viewport gate on a large
+ * page), blocks that came near the viewport (written one batch a frame), or blocks a jump brought into view
+ * (written whole in the next write: they are on screen already).
+ */
+export type RunSource = 'scan' | 'near' | 'view';
+
 /** A run with its matches, waiting to be wrapped. */
 interface Matched {
   run: Run;
@@ -41,6 +48,8 @@ export interface MatchedRunsHooks {
  */
 export class MatchedRuns {
   private queue: Matched[] = [];
+  /** Runs in view after a jump, matched: the next write takes them all, whatever its batch size. */
+  private inView: Matched[] = [];
   private pending = 0;
   private sent = 0;
   private since = 0;
@@ -58,7 +67,7 @@ export class MatchedRuns {
 
   /** Runs the viewport gate has released and that wait for a write. */
   get releasedLength(): number {
-    return this.gate.length;
+    return this.inView.length + this.gate.length;
   }
 
   /** Runs held back until they come near the viewport. */
@@ -93,17 +102,18 @@ export class MatchedRuns {
 
   clear(): void {
     this.queue = [];
+    this.inView = [];
     this.gate.clear();
   }
 
   /**
    * Sends runs to be matched; matches join the queue on reply. Of a run split over several messages (over 400,000
-   * characters), only its first message's matches are kept. `near` runs (from blocks the viewport gate of
-   * HeldBlocks released) are written as soon as they are matched, one write per frame.
+   * characters), only its first message's matches are kept. Runs from blocks HeldBlocks released (`near`, `view`)
+   * are written as soon as they are matched, one write per frame.
    */
-  send(runs: Run[], near = false): void {
-    if (!near) this.sent += runs.length;
-    for (const { texts, pieces } of packScanMessages(runs)) this.sendPieces(texts, pieces, near);
+  send(runs: Run[], from: RunSource = 'scan'): void {
+    if (from === 'scan') this.sent += runs.length;
+    for (const { texts, pieces } of packScanMessages(runs)) this.sendPieces(texts, pieces, from);
   }
 
   /** Links queued runs while `slice` has time, inside `write` (the observers' guard for our own DOM writes). */
@@ -115,19 +125,24 @@ export class MatchedRuns {
     this.queue = this.queue.slice(done);
   }
 
-  /** Links up to `max` runs the viewport gate released, while `slice` has time; returns how many it took. */
+  /**
+   * Links the runs in view after a jump, all of them, and up to `max` runs in all with those the viewport gate
+   * released, while `slice` has time; returns how many it took. The rows on screen are never split over frames: each
+   * frame after a write to a huge table waits for its relayout.
+   */
   wrapReleased(slice: Slice, max: number, write: (fn: () => void) => void): number {
-    const taken = this.gate.take(max);
+    const inView = this.inView.splice(0);
+    const taken = inView.concat(this.gate.take(Math.max(0, max - inView.length)));
     let done = 0;
     write(() => {
-      while (done < taken.length && slice.hasTime()) this.linkRun(taken[done++] as Matched);
+      while (done < taken.length && (done < inView.length || slice.hasTime())) this.linkRun(taken[done++] as Matched);
     });
     // Out of time: the rest goes back in front, for the next frame.
     if (done < taken.length) this.gate.putBack(taken.slice(done));
     return done;
   }
 
-  private sendPieces(texts: string[], pieces: Array<Piece<Run>>, near: boolean): void {
+  private sendPieces(texts: string[], pieces: Array<Piece<Run>>, from: RunSource): void {
     this.pending++;
     this.match(texts).then(
       (results) => {
@@ -135,14 +150,15 @@ export class MatchedRuns {
         if (!this.hooks.listening()) return;
         let current: Matched | undefined;
         if (this.queue.length === 0) this.since = performance.now();
-        const from = this.queue.length;
+        const queued = this.queue.length;
         const gated = this.hooks.gated();
         results.forEach((matches, i) => {
           const { run, joined, offset } = pieces[i] as Piece<Run>;
           if (matches.length === 0) return;
           if (current?.run !== run) {
             current = { run, matches: [] };
-            if (near) this.gate.add(null, current);
+            if (from === 'view') this.inView.push(current);
+            else if (from === 'near') this.gate.add(null, current);
             else if (gated) this.gate.add(blockOf(run.nodes[0] as Text), current);
             else this.queue.push(current);
           }
@@ -152,7 +168,7 @@ export class MatchedRuns {
         // matched), so the wrap only inserts them.
         if (this.hooks.prepareNow()) {
           const style = this.hooks.style();
-          for (let k = from; k < this.queue.length; k++) {
+          for (let k = queued; k < this.queue.length; k++) {
             const entry = this.queue[k] as Matched;
             entry.prepared = prepareWrap(entry.run.nodes, entry.run.texts, entry.matches, style);
           }

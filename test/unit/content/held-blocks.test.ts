@@ -54,7 +54,7 @@ const doc = {
   elementFromPoint: (_x: number, y: number) => rowsAt[Math.floor((view.scrollY + y) / 20)] ?? null,
 } as unknown as Document;
 
-let released: ReturnType<typeof vi.fn<(runs: Run[]) => void>>;
+let released: ReturnType<typeof vi.fn<(runs: Run[], inView: boolean) => void>>;
 let held: HeldBlocks;
 let lifetime: AbortController;
 
@@ -62,7 +62,7 @@ beforeEach(() => {
   FakeObserver.all = [];
   vi.stubGlobal('IntersectionObserver', FakeObserver);
   vi.stubGlobal('Node', { ELEMENT_NODE: 1, TEXT_NODE: 3 });
-  released = vi.fn<(runs: Run[]) => void>();
+  released = vi.fn<(runs: Run[], inView: boolean) => void>();
   view.scrollY = 0;
   rowsAt = [];
   lifetime = new AbortController();
@@ -95,6 +95,8 @@ describe('the blocks of a large page held until they come near the viewport', ()
     ]);
     observer(NEAR_MARGIN).fire([{ target: cells[16] as object, isIntersecting: true }]);
     expect(releasedTexts()).toEqual([...cells.slice(16, 32), ...cells.slice(0, 16)].map((c) => c.firstChild.data));
+    // Near, not in view: written a batch a frame.
+    expect(released.mock.calls.map(([, inView]) => inView)).toEqual([false]);
     // Released groups are no longer observed; the far one still is.
     expect([...observer(NEAR_MARGIN).targets]).toEqual([cells[32], cells[47]]);
     // A late entry of a released group's other sentinel releases nothing twice.
@@ -133,6 +135,8 @@ describe('the blocks of a large page held until they come near the viewport', ()
     // Rows 500 to 529 are in view: groups 496–511, 512–527 and 528–543.
     scrollTo(10_000);
     expect(releasedTexts()).toEqual(cells.slice(496, 544).map((c) => c.firstChild.data));
+    // In view: written whole in the next write.
+    expect(released.mock.calls.map(([, inView]) => inView)).toEqual([true]);
     // Their sentinels are no longer observed, so the observers' report releases nothing twice.
     expect(observer(NEAR_MARGIN).targets.has(cells[496] as object)).toBe(false);
     observer(NEAR_MARGIN).fire([{ target: cells[511] as object, isIntersecting: true }]);
