@@ -73,6 +73,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** A phone column of `count` rows, every cell's run held and the last group sealed. */
+function holdColumn(count: number): FakeCell[] {
+  const cells = phoneColumn(count);
+  for (const cell of cells) held.hold(runOf(cell));
+  held.seal();
+  return cells;
+}
+
 const releasedTexts = () => released.mock.calls.flatMap(([runs]) => runs.flatMap((r) => r.texts));
 
 describe('the blocks of a large page held until they come near the viewport', () => {
@@ -86,9 +94,7 @@ describe('the blocks of a large page held until they come near the viewport', ()
   });
 
   test('a group coming within a screen releases its runs and every group within three, walked again', () => {
-    const cells = phoneColumn(48);
-    for (const cell of cells) held.hold(runOf(cell));
-    held.seal();
+    const cells = holdColumn(48);
     observer(REACH_MARGIN).fire([
       { target: cells[16] as object, isIntersecting: true },
       { target: cells[0] as object, isIntersecting: true },
@@ -105,9 +111,7 @@ describe('the blocks of a large page held until they come near the viewport', ()
   });
 
   test('a group taller than a screen is observed block by block, so a jump between its sentinels still releases it', () => {
-    const cells = phoneColumn(16);
-    for (const cell of cells) held.hold(runOf(cell));
-    held.seal();
+    const cells = holdColumn(16);
     observer(NEAR_MARGIN).fire([
       { target: cells[0] as object, isIntersecting: false, top: 5000 },
       { target: cells[15] as object, isIntersecting: false, top: 5800 },
@@ -128,9 +132,7 @@ describe('the blocks of a large page held until they come near the viewport', ()
   });
 
   test('a jump of more than a screen releases the groups in view at once, before any observer reports', () => {
-    const cells = phoneColumn(1000);
-    for (const cell of cells) held.hold(runOf(cell));
-    held.seal();
+    const cells = holdColumn(1000);
     rowsAt = cells;
     // Rows 500 to 529 are in view: groups 496–511, 512–527 and 528–543.
     scrollTo(10_000);
@@ -144,9 +146,7 @@ describe('the blocks of a large page held until they come near the viewport', ()
   });
 
   test('a scroll of less than a screen hit-tests nothing: the near margin has released what it shows', () => {
-    const cells = phoneColumn(100);
-    for (const cell of cells) held.hold(runOf(cell));
-    held.seal();
+    const cells = holdColumn(100);
     const hits = vi.spyOn(doc, 'elementFromPoint');
     rowsAt = cells;
     scrollTo(300);
@@ -156,9 +156,7 @@ describe('the blocks of a large page held until they come near the viewport', ()
   });
 
   test('nothing is released while the page prints', () => {
-    const cells = phoneColumn(4);
-    for (const cell of cells) held.hold(runOf(cell));
-    held.seal();
+    const cells = holdColumn(4);
     view.dispatchEvent(new Event('beforeprint'));
     observer(NEAR_MARGIN).fire([{ target: cells[0] as object, isIntersecting: true }]);
     expect(released).not.toHaveBeenCalled();
@@ -177,9 +175,7 @@ describe('the blocks of a large page held until they come near the viewport', ()
   });
 
   test('clear() stops observing and forgets every group', () => {
-    const cells = phoneColumn(4);
-    for (const cell of cells) held.hold(runOf(cell));
-    held.seal();
+    holdColumn(4);
     held.clear();
     expect(observer(NEAR_MARGIN).targets.size).toBe(0);
   });
