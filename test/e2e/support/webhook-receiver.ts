@@ -13,7 +13,7 @@ export interface ReceivedRequest {
 
 /**
  * A CRM stand-in on 127.0.0.1 (a loopback origin, so plain http is allowed): POST /log is the call-log webhook
- * (answers 204), GET /pop* the screen-pop page (a small HTML page). Every request is kept, whatever its path, so a
+ * (answers 204), GET /pop* the screen-pop page (a small HTML page that names its own icon, so the browser asks for no /favicon.ico). Every request is kept, whatever its path, so a
  * test can also show that nothing arrived. `stop()` closes the port (the receiver is down) and `start()` opens the
  * same port again.
  */
@@ -41,7 +41,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
           if (req.method === 'POST' && req.url === '/log') {
             res.writeHead(204).end();
           } else if (req.method === 'GET' && (req.url ?? '').startsWith('/pop')) {
-            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>CRM</title><p>Customer</p>');
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>CRM</title><link rel="icon" href="data:,"><p>Customer</p>');
           } else {
             res.writeHead(404).end();
           }
