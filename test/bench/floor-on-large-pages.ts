@@ -50,6 +50,35 @@ export function detectionOffFigures(off: Map<string, ContentScriptRuns>, dialabl
   return againstWalk(off, dialable, (name) => `cs ${name}, detection off`, 'of walk: no scan, the part the floor does not pay');
 }
 
+/**
+ * Information rows for the pages where both link every number they find at load (`fifty-1mb`; on `tenk` Dialable
+ * links only what is near the viewport): Dialable's time against the floor's, in the same run. The walk-relative rows
+ * above move with the walk, which swings more than either script between runs; this ratio says how much Dialable's
+ * own work (runs across inline markup, labels, shadow roots, skipped areas, settings, observers) adds to the floor.
+ */
+export function againstFloorFigures(floor: Map<string, ContentScriptRuns>, dialable: Map<string, ContentScriptRuns>, names: readonly string[] = ['fifty-1mb']): Figure[] {
+  const figures: Figure[] = [];
+  for (const name of names) {
+    const least = floor.get(name);
+    const ours = dialable.get(name);
+    if (least === undefined || ours === undefined) continue;
+    const time = median(ours.with.map((t) => t.profiled.scriptMs));
+    const base = median(least.with.map((t) => t.profiled.scriptMs));
+    figures.push({
+      name: `cs ${name} vs floor`,
+      measured: time,
+      unit: 'ms',
+      measuredText: `${fmt(time, 'ms')} ms`,
+      baseline: { label: 'floor extension', value: base, unit: 'ms' },
+      baselineText: `floor extension ${fmt(base, 'ms')} ms`,
+      ratio: time / base,
+      ratioLabel: 'of the floor: what Dialable adds to the least this design does',
+      runs: ours.with.length,
+    });
+  }
+  return figures;
+}
+
 function againstWalk(measured: Map<string, ContentScriptRuns>, dialable: Map<string, ContentScriptRuns>, label: (page: string) => string, ratioLabel: string): Figure[] {
   const figures: Figure[] = [];
   for (const [name, runs] of measured) {

@@ -21,7 +21,7 @@ import { shownAt } from './page-probes';
 import { measureScrollLink, scrollByHandFigure, scrollJumpFigure, type ScrollLink } from './measure-scroll-link';
 import { median } from './measured-page';
 import { writeFloorExtension } from './floor-extension';
-import { detectionOffFigures, floorFigures, measureOnLargePages } from './floor-on-large-pages';
+import { againstFloorFigures, detectionOffFigures, floorFigures, measureOnLargePages } from './floor-on-large-pages';
 import { measureBeforeAfter } from './measure-before-after';
 import { measureOneWrite, oneWriteFigure } from './measure-one-write';
 import { measureLoneExtension } from './measure-lone-extension';
@@ -138,7 +138,7 @@ try {
   if (leaks.length > 0) throw new Error(`The extension-free context linked numbers on ${leaks.join(', ')}: the baseline is not clean`);
 
   const figures = buildFigures(pages, cs, naiveExtension, floorExtension, detectionOff, noopExtension, linkTimes, scrollLinks, eager, sizes, corpus.names);
-  figures.splice(figures.findIndex((f) => f.name === 'cs time typical'), 0, ...floorFigures(floorLarge, cs), ...detectionOffFigures(detectionOffLarge, cs));
+  figures.splice(figures.findIndex((f) => f.name === 'cs time typical'), 0, ...floorFigures(floorLarge, cs), ...againstFloorFigures(floorLarge, cs), ...detectionOffFigures(detectionOffLarge, cs));
   const tenkUrl = tenkPage.url;
   const oneWrite = oneWriteFigure(await measureOneWrite(withoutExtension, tenkUrl, RUNS), await measureOneWrite(withoutExtension, tenkUrl, RUNS, false));
   figures.splice(figures.findIndex((f) => f.name === 'long frames tenk with cs') + 1, 0, oneWrite);
