@@ -52,9 +52,9 @@ export function detectionOffFigures(off: Map<string, ContentScriptRuns>, dialabl
 
 /**
  * Information rows for the pages where both link every number they find at load (`fifty-1mb`; on `tenk` Dialable
- * links only what is near the viewport): Dialable's time against the floor's, in the same run. The walk-relative rows
- * above move with the walk, which swings more than either script between runs; this ratio says how much Dialable's
- * own work (runs across inline markup, labels, shadow roots, skipped areas, settings, observers) adds to the floor.
+ * links only what is near the viewport): Dialable's time against the floor's, in the same run, both measured as
+ * content scripts (the walk is a probe in other tabs). It says how much Dialable's own work (runs across inline
+ * markup, labels, shadow roots, skipped areas, settings, observers) adds to the least this design does.
  */
 export function againstFloorFigures(floor: Map<string, ContentScriptRuns>, dialable: Map<string, ContentScriptRuns>, names: readonly string[] = ['fifty-1mb']): Figure[] {
   const figures: Figure[] = [];
