@@ -13,9 +13,9 @@ export interface ReceivedRequest {
 
 /**
  * A CRM stand-in on 127.0.0.1 (a loopback origin, so plain http is allowed): POST /log is the call-log webhook
- * (answers 204), GET /pop* the screen-pop page (a small HTML page that names its own icon, so the browser asks for no /favicon.ico). Every request is kept, whatever its path, so a
- * test can also show that nothing arrived. `stop()` closes the port (the receiver is down) and `start()` opens the
- * same port again.
+ * (answers 204), GET /pop* the screen-pop page (a small HTML page that names its own icon, so the browser asks for
+ * no /favicon.ico). Every request is kept, whatever its path, so a test can also show that nothing arrived. `stop()`
+ * closes the port (the receiver is down) and `start()` opens the same port again.
  */
 export interface WebhookReceiver {
   origin: string;
