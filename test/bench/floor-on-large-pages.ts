@@ -62,8 +62,8 @@ export function againstFloorFigures(floor: Map<string, ContentScriptRuns>, diala
     const least = floor.get(name);
     const ours = dialable.get(name);
     if (least === undefined || ours === undefined) continue;
-    const time = median(ours.with.map((t) => t.profiled.scriptMs));
-    const base = median(least.with.map((t) => t.profiled.scriptMs));
+    const time = scriptMs(ours);
+    const base = scriptMs(least);
     figures.push({
       name: `cs ${name} vs floor`,
       measured: time,
@@ -84,7 +84,7 @@ function againstWalk(measured: Map<string, ContentScriptRuns>, dialable: Map<str
   for (const [name, runs] of measured) {
     const ours = dialable.get(name);
     if (ours === undefined) continue;
-    const time = median(runs.with.map((t) => t.profiled.scriptMs));
+    const time = scriptMs(runs);
     const walk = median(ours.without.map((t) => t.isolatedWalkMs ?? Number.NaN));
     const links = median(runs.with.map((t) => t.links));
     figures.push({
@@ -100,4 +100,9 @@ function againstWalk(measured: Map<string, ContentScriptRuns>, dialable: Map<str
     });
   }
   return figures;
+}
+
+/** The median content-script time of the extension's loads. */
+function scriptMs(runs: ContentScriptRuns): number {
+  return median(runs.with.map((t) => t.profiled.scriptMs));
 }
